@@ -1,0 +1,35 @@
+/**
+ * `npm run seed [-- --date YYYY-MM-DD]`: runs the migrations, then fills an empty database with the demo
+ * municipality. Deterministic: the same date gives the same data (default: today in Europe/Oslo).
+ */
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { isValidIsoDate, todayInOslo } from '../src/common/dates';
+import { validateEnvironment } from '../src/config/environment';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { seedDemoMunicipality } from './demo/seed-database';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { date: { type: 'string' } } });
+  const today = values.date ?? todayInOslo(new Date());
+  if (!isValidIsoDate(today)) throw new Error('--date must be a date YYYY-MM-DD');
+  const dataSource = new DataSource(dataSourceOptions(validateEnvironment(process.env).DATABASE_URL));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    const result = await seedDemoMunicipality(dataSource, today);
+    console.log(
+      result.seeded
+        ? `Seeded the demo municipality as of ${today}: ${result.contacts} contacts, ${result.users} users with decisions, ${result.groups} groups, ${result.assignments} assignments.`
+        : 'The demo municipality is already there; nothing changed.',
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

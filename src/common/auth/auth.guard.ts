@@ -1,0 +1,44 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ApiError } from '../errors/api-error';
+import { ALLOWED_ROLES, IS_PUBLIC } from './decorators';
+import { Principal, Role, STAFF_ROLES } from './principal';
+import { InvalidTokenError, TokenService } from './token.service';
+
+/** Global guard: every route needs a valid bearer token unless marked @Public(); roles are checked after. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { principal?: Principal; id?: string }>();
+    const header = request.headers.authorization ?? '';
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'A bearer token is required');
+    }
+    try {
+      request.principal = await this.tokens.verify(token);
+    } catch (error) {
+      const reason = error instanceof InvalidTokenError ? error.message : 'token rejected';
+      this.logger.warn({ requestId: request.id, reason }, 'token rejected');
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'The token is not valid');
+    }
+
+    const allowed =
+      this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets) ?? STAFF_ROLES;
+    if (!allowed.includes(request.principal.role)) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', 'Your role may not use this endpoint');
+    }
+    return true;
+  }
+}

@@ -1,0 +1,99 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ApiError, ErrorBody, FieldIssue } from './api-error';
+import { apiErrorFromDatabase, isDatabaseUnavailable } from './postgres-errors';
+
+const codeByStatus: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  412: 'precondition_failed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+  503: 'service_unavailable',
+};
+
+/**
+ * Every failure leaves the service in one shape: { status, code, message, details, requestId }.
+ * No stack trace, SQL or driver message ever reaches the client; unexpected errors are logged with the request id.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const requestId = String(request.id ?? '');
+    const body = this.toBody(exception, requestId);
+    if (body.status >= 500) {
+      this.logger.error(
+        { err: exception, requestId },
+        `${request.method} ${request.route?.path ?? ''} failed`,
+      );
+    }
+    if (!response.headersSent) {
+      response.status(body.status).json(body);
+    }
+  }
+
+  private toBody(exception: unknown, requestId: string): ErrorBody & Record<string, unknown> {
+    if (exception instanceof ApiError) {
+      return {
+        status: exception.getStatus(),
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+        requestId,
+        ...(exception.context ? { context: exception.context } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const message =
+        typeof payload === 'string'
+          ? payload
+          : typeof (payload as { message?: unknown }).message === 'string'
+            ? (payload as { message: string }).message
+            : exception.message;
+      return { status, code: codeByStatus[status] ?? 'error', message, details: [], requestId };
+    }
+    const fromDatabase = apiErrorFromDatabase(exception);
+    if (fromDatabase) return this.toBody(fromDatabase, requestId);
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'database_unavailable',
+        message: 'The register is temporarily unavailable; try again shortly',
+        details: [],
+        requestId,
+      };
+    }
+    // Errors raised by Express middleware (body parser): they carry an HTTP status and a type, never a stack for clients.
+    const httpLike = exception as { status?: number; statusCode?: number; type?: string; expose?: boolean };
+    const status = httpLike?.status ?? httpLike?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const details: FieldIssue[] = [];
+      const message =
+        httpLike.type === 'entity.too.large'
+          ? 'The request body is too large'
+          : httpLike.type === 'entity.parse.failed'
+            ? 'The request body is not valid JSON'
+            : 'The request could not be read';
+      return { status, code: codeByStatus[status] ?? 'bad_request', message, details, requestId };
+    }
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'internal_error',
+      message: 'Something went wrong on our side; the error is logged with this request id',
+      details: [],
+      requestId,
+    };
+  }
+}

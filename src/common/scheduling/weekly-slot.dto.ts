@@ -1,0 +1,50 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, Matches, ValidateNested } from 'class-validator';
+import {
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  Validate,
+} from 'class-validator';
+import { TIME_OF_DAY, Weekday, WEEKDAYS, WeeklySlot, weeklySlotProblems } from './weekly-slot';
+
+export class WeeklySlotDto implements WeeklySlot {
+  @ApiProperty({ enum: WEEKDAYS, example: 'tue' })
+  @IsIn(WEEKDAYS)
+  day!: Weekday;
+
+  @ApiProperty({ example: '17:00', pattern: 'HH:MM' })
+  @Matches(TIME_OF_DAY, { message: 'start must be a time HH:MM' })
+  start!: string;
+
+  @ApiProperty({ example: '20:00', pattern: 'HH:MM' })
+  @Matches(TIME_OF_DAY, { message: 'end must be a time HH:MM' })
+  end!: string;
+}
+
+@ValidatorConstraint({ name: 'weeklySlots' })
+class WeeklySlotsAreConsistent implements ValidatorConstraintInterface {
+  validate(slots: unknown): boolean {
+    if (!Array.isArray(slots) || slots.some((slot) => !(slot instanceof WeeklySlotDto))) return true;
+    const wellFormed = (slots as WeeklySlotDto[]).every(
+      (s) => TIME_OF_DAY.test(s.start) && TIME_OF_DAY.test(s.end),
+    );
+    return !wellFormed || weeklySlotProblems(slots as WeeklySlotDto[]).length === 0;
+  }
+  defaultMessage(args: ValidationArguments): string {
+    const problems = weeklySlotProblems(args.value as WeeklySlotDto[]);
+    return problems.map((p) => `${args.property}[${p.index}] ${p.reason}`).join('; ');
+  }
+}
+
+/** Decorates a `WeeklySlotDto[]` property: nested validation, at most 28 slots, end after start, no overlaps. */
+export function WeeklySlots(): PropertyDecorator {
+  return (target, key) => {
+    IsArray()(target, key);
+    ArrayMaxSize(28)(target, key);
+    ValidateNested({ each: true })(target, key);
+    Type(() => WeeklySlotDto)(target, key);
+    Validate(WeeklySlotsAreConsistent)(target, key);
+  };
+}

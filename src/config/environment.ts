@@ -1,0 +1,98 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsIP,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+/**
+ * Every environment variable the service reads, with its default for local use.
+ * Validated once at start; a missing or malformed value stops the process with one line naming it.
+ */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Interface the API binds to; 0.0.0.0 inside a container. */
+  @IsIP()
+  HOST = '127.0.0.1';
+
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/stottekontakt';
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix for BullMQ keys, so several environments can share one Redis. */
+  @IsString()
+  @MinLength(1)
+  QUEUE_PREFIX = 'stottekontakt';
+
+  /** HS256 secret of the local token signer (development, tests and the demo). */
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET = 'development-only-secret-change-me-0123456789';
+
+  @IsString()
+  @MinLength(1)
+  JWT_ISSUER = 'stottekontakt-local';
+
+  @IsString()
+  @MinLength(1)
+  JWT_AUDIENCE = 'stottekontakt-api';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Tenor synthetic fødselsnumre (month + 80) are accepted only where this is on: test and demo systems. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  ALLOW_SYNTHETIC_NATIONAL_IDS = false;
+
+  /** Run pending migrations when the API or worker starts. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS = '';
+}
+
+/** Used by ConfigModule.forRoot({ validate }) and by the CLI tools that run outside Nest. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const known = Object.keys(new Environment());
+  const picked = Object.fromEntries(
+    Object.entries(raw).filter(([key, value]) => known.includes(key) && value !== ''),
+  );
+  const environment = plainToInstance(Environment, picked, { exposeDefaultValues: true });
+  const errors = validateSync(environment, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const value = error.property.includes('SECRET') ? '(hidden)' : JSON.stringify(error.value);
+      return `${error.property}=${value}: ${Object.values(error.constraints ?? {}).join('; ')}`;
+    });
+    throw new Error(`Invalid configuration: ${lines.join(' | ')}`);
+  }
+  if (environment.NODE_ENV === 'production' && environment.JWT_SECRET === new Environment().JWT_SECRET) {
+    throw new Error('Invalid configuration: JWT_SECRET must be set in production');
+  }
+  return environment;
+}

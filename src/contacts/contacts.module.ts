@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { describeConstraints } from '../common/errors/postgres-errors';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module';
+import { ContactsController } from './contacts.controller';
+import { ContactsService } from './contacts.service';
+
+describeConstraints({
+  contacts_email_unique: 'Another contact in the municipality has this e-mail address',
+  contacts_coordinates_together: 'latitude and longitude must be given together',
+  contacts_certificate_presented_after_issue: 'The politiattest cannot be presented before it was issued',
+});
+
+@Module({
+  imports: [MunicipalitiesModule],
+  controllers: [ContactsController],
+  providers: [ContactsService],
+  exports: [ContactsService],
+})
+export class ContactsModule {}

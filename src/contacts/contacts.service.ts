@@ -1,0 +1,294 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Principal } from '../common/auth/principal';
+import { Clock } from '../common/clock';
+import { ApiError, badRequest, conflict, notFound } from '../common/errors/api-error';
+import { Page, pageOf } from '../common/http/pagination';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
+import { checkCapacity, CapacityLoad } from './capacity';
+import { Contact } from './contact.entity';
+import { ContactListQuery } from './dto/contact.query';
+import { CreateContactRequest, UpdateContactRequest, UpdateOwnProfileRequest } from './dto/contact.request';
+import { ContactResponse } from './dto/contact.response';
+import { assessEligibility, EligibilityPolicy } from './eligibility';
+
+/** Fields a client may set; DTOs are mapped to the entity field by field, never merged wholesale. */
+const WRITABLE_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'birthYear',
+  'gender',
+  'languages',
+  'postalCode',
+  'latitude',
+  'longitude',
+  'interests',
+  'availability',
+  'maxUsers',
+  'maxWeeklyHours',
+  'drivesOwnCar',
+  'policeCertificateIssuedOn',
+  'policeCertificatePresentedOn',
+  'confidentialitySignedOn',
+  'active',
+] as const satisfies readonly (keyof CreateContactRequest & keyof Contact)[];
+
+const REQUIRED_FIELDS = new Set([
+  'firstName',
+  'lastName',
+  'birthYear',
+  'languages',
+  'interests',
+  'availability',
+]);
+const DEFAULTS = {
+  maxUsers: 1,
+  maxWeeklyHours: 6,
+  drivesOwnCar: false,
+  active: true,
+  languages: [],
+  interests: [],
+};
+
+@Injectable()
+export class ContactsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly municipalities: MunicipalitiesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(principal: Principal, query: ContactListQuery): Promise<Page<ContactResponse>> {
+    const policy = await this.municipalities.eligibilityPolicy(principal.municipalityId);
+    const builder = this.dataSource
+      .getRepository(Contact)
+      .createQueryBuilder('c')
+      .where('c.municipality_id = :municipalityId', { municipalityId: principal.municipalityId });
+    if (query.q) {
+      builder.andWhere(
+        `(c.first_name ILIKE :q OR c.last_name ILIKE :q OR c.first_name || ' ' || c.last_name ILIKE :q)`,
+        {
+          q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%`,
+        },
+      );
+    }
+    if (query.interest) builder.andWhere(':interest = ANY(c.interests)', { interest: query.interest });
+    if (query.language) builder.andWhere(':language = ANY(c.languages)', { language: query.language });
+    if (query.postalCode) builder.andWhere('c.postal_code = :postalCode', { postalCode: query.postalCode });
+    if (query.active !== undefined) builder.andWhere('c.active = :active', { active: query.active });
+    if (query.eligible !== undefined) this.whereEligible(builder, policy, query.eligible);
+    const [contacts, total] = await builder
+      .orderBy('c.last_name', 'ASC')
+      .addOrderBy('c.first_name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(await this.toResponses(contacts, policy), total, query);
+  }
+
+  /** Staff see any contact of their municipality; a contact sees only themself. Others get 404. */
+  async get(principal: Principal, id: string): Promise<ContactResponse> {
+    if (principal.role === 'contact' && principal.contactId !== id) throw notFound('Contact');
+    const contact = await this.find(principal.municipalityId, id);
+    const policy = await this.municipalities.eligibilityPolicy(principal.municipalityId);
+    return (await this.toResponses([contact], policy))[0];
+  }
+
+  async create(principal: Principal, body: CreateContactRequest): Promise<ContactResponse> {
+    this.refuseNulls(body);
+    await this.refuseUnknownInterests(principal.municipalityId, body.interests);
+    const contact = this.dataSource
+      .getRepository(Contact)
+      .create({ ...DEFAULTS, municipalityId: principal.municipalityId });
+    assignWritable(contact, body);
+    const saved = await this.dataSource.getRepository(Contact).save(contact);
+    return this.get(principal, saved.id);
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    body: UpdateContactRequest | UpdateOwnProfileRequest,
+    expectedVersion?: number,
+  ): Promise<ContactResponse> {
+    this.refuseNulls(body);
+    await this.refuseUnknownInterests(principal.municipalityId, body.interests);
+    await this.dataSource.transaction(async (em) => {
+      const contact = await this.find(principal.municipalityId, id, em);
+      if (expectedVersion !== undefined && contact.version !== expectedVersion) {
+        throw new ApiError(
+          412,
+          'version_mismatch',
+          'The contact was changed by someone else; reload and try again',
+          [],
+          {
+            currentVersion: contact.version,
+          },
+        );
+      }
+      assignWritable(contact, body);
+      // The version check in the WHERE guards against a concurrent writer between our read and this update.
+      const result = await em
+        .createQueryBuilder()
+        .update(Contact)
+        .set({ ...pickWritable(contact), version: contact.version + 1, updatedAt: new Date() })
+        .where('id = :id AND version = :version', { id, version: contact.version })
+        .execute();
+      if (result.affected !== 1) {
+        throw new ApiError(
+          412,
+          'version_mismatch',
+          'The contact was changed by someone else; reload and try again',
+        );
+      }
+    });
+    return this.get(principal, id);
+  }
+
+  /**
+   * Locks the contact's row for the rest of the transaction and checks that it may take one more assignment of
+   * `weeklyHours` starting `onDate`: active, eligible on that date, and within capacity. Concurrent callers queue
+   * on the lock, so capacity holds under parallel requests.
+   */
+  async reserveCapacity(
+    em: EntityManager,
+    municipalityId: string,
+    contactId: string,
+    weeklyHours: number,
+    onDate: string,
+  ): Promise<Contact> {
+    const contact = await em
+      .getRepository(Contact)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :contactId AND c.municipality_id = :municipalityId', { contactId, municipalityId })
+      .getOne();
+    if (!contact) throw notFound('Contact');
+    if (!contact.active) throw conflict('contact_inactive', 'The contact is not active on the roster');
+    const policy = await this.municipalities.eligibilityPolicy(municipalityId, em);
+    const checkDate = onDate > this.clock.today() ? onDate : this.clock.today();
+    const eligibility = assessEligibility(contact, policy, checkDate);
+    if (!eligibility.eligible) {
+      throw conflict(
+        'contact_not_eligible',
+        'The contact may not be assigned: ' + eligibility.reasons.map((r) => r.message).join('; '),
+        {
+          reasons: eligibility.reasons,
+        },
+      );
+    }
+    const load = (await this.loads([contact.id], em)).get(contact.id) ?? { users: 0, weeklyHours: 0 };
+    const verdict = checkCapacity(contact, load, weeklyHours);
+    if (!verdict.fits)
+      throw conflict(verdict.code, verdict.message, {
+        load,
+        maxUsers: contact.maxUsers,
+        maxWeeklyHours: contact.maxWeeklyHours,
+      });
+    return contact;
+  }
+
+  /** Open assignments (not ended, or ending today or later) per contact. */
+  async loads(
+    contactIds: string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, CapacityLoad>> {
+    if (contactIds.length === 0) return new Map();
+    const rows: { contact_id: string; users: string; weekly_hours: string }[] = await em.query(
+      `SELECT contact_id, count(*) AS users, coalesce(sum(weekly_hours), 0) AS weekly_hours
+         FROM assignments
+        WHERE contact_id = ANY($1::uuid[]) AND (ends_on IS NULL OR ends_on >= $2::date)
+        GROUP BY contact_id`,
+      [contactIds, this.clock.today()],
+    );
+    return new Map(
+      rows.map((r) => [r.contact_id, { users: Number(r.users), weeklyHours: Number(r.weekly_hours) }]),
+    );
+  }
+
+  private async find(
+    municipalityId: string,
+    id: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Contact> {
+    const contact = await em.getRepository(Contact).findOneBy({ id, municipalityId });
+    if (!contact) throw notFound('Contact');
+    return contact;
+  }
+
+  private async toResponses(contacts: Contact[], policy: EligibilityPolicy): Promise<ContactResponse[]> {
+    const loads = await this.loads(contacts.map((c) => c.id));
+    const today = this.clock.today();
+    return contacts.map((contact) =>
+      ContactResponse.from(
+        contact,
+        assessEligibility(contact, policy, today),
+        loads.get(contact.id) ?? { users: 0, weeklyHours: 0 },
+      ),
+    );
+  }
+
+  /** The SQL twin of `assessEligibility`, so the list can filter and paginate in the database. Kept beside it in tests. */
+  private whereEligible(
+    builder: SelectQueryBuilder<Contact>,
+    policy: EligibilityPolicy,
+    eligible: boolean,
+  ): void {
+    const condition = `(c.police_certificate_issued_on IS NOT NULL
+        AND c.police_certificate_presented_on IS NOT NULL
+        AND c.police_certificate_issued_on <= :today::date
+        AND c.police_certificate_presented_on - c.police_certificate_issued_on <= :maxAgeDays
+        AND (c.police_certificate_issued_on + make_interval(months => :validityMonths))::date > :today::date
+        AND c.confidentiality_signed_on IS NOT NULL
+        AND extract(year FROM :today::date) - c.birth_year >= :minimumAge)`;
+    builder.andWhere(eligible ? condition : `NOT ${condition}`, {
+      today: this.clock.today(),
+      maxAgeDays: policy.policeCertificateMaxAgeDays,
+      validityMonths: policy.policeCertificateValidityMonths,
+      minimumAge: policy.minimumAge,
+    });
+  }
+
+  private refuseNulls(body: object): void {
+    const nulls = Object.entries(body)
+      .filter(([key, value]) => value === null && REQUIRED_FIELDS.has(key))
+      .map(([field]) => ({ field, reason: `${field} cannot be empty` }));
+    if (nulls.length > 0) throw badRequest('validation_failed', 'The request is invalid', nulls);
+  }
+
+  private async refuseUnknownInterests(
+    municipalityId: string,
+    interests: string[] | undefined,
+  ): Promise<void> {
+    const unknown = await this.municipalities.unknownInterests(municipalityId, interests ?? []);
+    if (unknown.length > 0) {
+      throw badRequest(
+        'validation_failed',
+        'The request is invalid',
+        unknown.map((code) => ({
+          field: 'interests',
+          reason: `'${code}' is not in the municipality's interest vocabulary`,
+        })),
+      );
+    }
+  }
+}
+
+function assignWritable(
+  contact: Contact,
+  body: Partial<Record<(typeof WRITABLE_FIELDS)[number], unknown>>,
+): void {
+  const target = contact as unknown as Record<string, unknown>;
+  for (const field of WRITABLE_FIELDS) {
+    if (body[field] !== undefined) target[field] = body[field];
+  }
+}
+
+function pickWritable(contact: Contact): Partial<Contact> {
+  const source = contact as unknown as Record<string, unknown>;
+  return Object.fromEntries(WRITABLE_FIELDS.map((field) => [field, source[field]])) as Partial<Contact>;
+}

@@ -1,0 +1,35 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsPostalCode } from '../../common/http/common-validators';
+import { PageQuery } from '../../common/http/pagination';
+import { QueryBoolean } from '../../common/http/query-transforms';
+
+export class ContactListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Part of the first or last name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Has this interest code' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/)
+  interest?: string;
+
+  @ApiPropertyOptional({ description: 'Speaks this language (ISO 639 code)' })
+  @IsOptional()
+  @Matches(/^[a-z]{2,3}$/)
+  language?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsPostalCode() postalCode?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only contacts that may be proposed today (or only those that may not)',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  eligible?: boolean;
+
+  @ApiPropertyOptional() @IsOptional() @QueryBoolean() @IsBoolean() active?: boolean;
+}

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { validateEnvironment } from '../config/environment';
+import { dataSourceOptions } from './data-source-options';
+
+/** Entry for the TypeORM CLI: `npm run migration:run | migration:revert | migration:generate`. */
+export default new DataSource(dataSourceOptions(validateEnvironment(process.env).DATABASE_URL));

@@ -1,0 +1,122 @@
+/**
+ * Quota arithmetic for a vedtak (decision): hours are granted per week or per month, and hours used are
+ * tracked against that quota per period, with a warning before it is overrun (DOMAIN rule 3; seeds 001, 002).
+ *
+ * Everything is counted in whole minutes, so sums never drift the way 0.1 + 0.2 hours would.
+ */
+import { addDays, endOfMonth, IsoDate, startOfIsoWeek, startOfMonth } from '../common/dates';
+
+export type HoursPeriod = 'week' | 'month';
+
+/** Inclusive first and last day of a quota period. */
+export interface QuotaPeriod {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+const WEEKS_PER_YEAR = 52;
+const MONTHS_PER_YEAR = 12;
+
+function assertNonNegativeFinite(value: number, name: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${name} must be a finite number of 0 or more`);
+  }
+}
+
+/**
+ * Hours to whole minutes. Hours are given with at most 2 decimals, as stored (numeric(5,2)); 0.01 h is 36
+ * seconds, so the result is rounded to the nearest minute (1.33 h → 80 min, which is what "1 h 20 min" meant).
+ * More decimals are refused rather than silently rounded.
+ */
+export function hoursToMinutes(hours: number): number {
+  assertNonNegativeFinite(hours, 'hours');
+  const hundredths = Math.round(hours * 100);
+  // A tolerance of 1e-6 accepts values like 0.1 + 0.2 but refuses 1.005 or 1.001.
+  if (Math.abs(hours * 100 - hundredths) > 1e-6) throw new RangeError('hours may have at most 2 decimals');
+  return Math.round((hundredths * 60) / 100);
+}
+
+/** Minutes to hours with 2 decimals, for display. */
+export function minutesToHours(minutes: number): number {
+  if (!Number.isSafeInteger(minutes)) throw new RangeError('minutes must be an integer');
+  return Math.round((minutes * 100) / 60) / 100;
+}
+
+/**
+ * Hours per week for a grant of `hours` per `period`, rounded to 2 decimals; a month counts 52/12 weeks.
+ * Used to compare a grant with a contact's weekly capacity.
+ */
+export function weeklyHoursEquivalent(hours: number, period: HoursPeriod): number {
+  assertNonNegativeFinite(hours, 'hours');
+  if (period === 'week') return Math.round(hours * 100) / 100;
+  if (period === 'month') return Math.round((hours * MONTHS_PER_YEAR * 100) / WEEKS_PER_YEAR) / 100;
+  throw new RangeError("period must be 'week' or 'month'");
+}
+
+/** The quota period containing `date`: its ISO week (Monday–Sunday) or its calendar month. */
+export function quotaPeriodContaining(date: IsoDate, period: HoursPeriod): QuotaPeriod {
+  if (period === 'week') {
+    const start = startOfIsoWeek(date);
+    return { start, end: addDays(start, 6) };
+  }
+  if (period === 'month') return { start: startOfMonth(date), end: endOfMonth(date) };
+  throw new RangeError("period must be 'week' or 'month'");
+}
+
+export interface QuotaInput {
+  grantedMinutes: number;
+  /** Minutes already registered in the period. */
+  usedMinutes: number;
+  /** Minutes about to be registered (0 when only asking for the status). */
+  requestedMinutes?: number;
+  /** Warn once usage reaches this share of the quota (0 < ratio ≤ 1). */
+  warnAtRatio?: number;
+}
+
+export interface QuotaStatus {
+  /** Minutes left before the request, never below 0. */
+  remainingMinutes: number;
+  /**
+   * (used + requested) / granted, rounded to 4 decimals; above 1 means overrun. Infinity when nothing was granted
+   * but minutes are used (serialise with care: JSON turns it into null).
+   */
+  usedRatio: number;
+  /** Usage including the request reaches warnAtRatio of the quota. */
+  warning: boolean;
+  /** Usage including the request is above the quota; the caller must refuse it or ask for confirmation. */
+  wouldExceed: boolean;
+}
+
+function assertMinutes(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a whole number of minutes, 0 or more`);
+}
+
+export function quotaStatus({
+  grantedMinutes,
+  usedMinutes,
+  requestedMinutes = 0,
+  warnAtRatio = 0.8,
+}: QuotaInput): QuotaStatus {
+  assertMinutes(grantedMinutes, 'grantedMinutes');
+  assertMinutes(usedMinutes, 'usedMinutes');
+  assertMinutes(requestedMinutes, 'requestedMinutes');
+  if (typeof warnAtRatio !== 'number' || !(warnAtRatio > 0 && warnAtRatio <= 1)) {
+    throw new RangeError('warnAtRatio must be above 0 and at most 1');
+  }
+  const projected = usedMinutes + requestedMinutes;
+  // The warning threshold as whole minutes, so 0.8 × 600 cannot land a hair above 480 and miss the warning.
+  const warnAtMinutes = Math.ceil(warnAtRatio * grantedMinutes - 1e-9);
+  const usedRatio =
+    grantedMinutes > 0
+      ? Math.round((projected / grantedMinutes) * 10_000) / 10_000
+      : projected > 0
+        ? Infinity
+        : 0;
+  return {
+    remainingMinutes: Math.max(0, grantedMinutes - usedMinutes),
+    usedRatio,
+    warning: projected > 0 && projected >= warnAtMinutes,
+    wouldExceed: projected > grantedMinutes,
+  };
+}

@@ -1,0 +1,23 @@
+/** The vocabulary every new municipality starts with; drawn from the municipalities' own examples (seeds 003, 004). */
+export const DEFAULT_INTERESTS: ReadonlyArray<{ code: string; label: string }> = [
+  { code: 'cafe', label: 'Kafé' },
+  { code: 'cinema', label: 'Kino' },
+  { code: 'walks', label: 'Turer' },
+  { code: 'hiking', label: 'Fjelltur' },
+  { code: 'training', label: 'Trening' },
+  { code: 'swimming', label: 'Svømming' },
+  { code: 'football', label: 'Fotball' },
+  { code: 'music', label: 'Musikk' },
+  { code: 'concerts', label: 'Konserter' },
+  { code: 'gaming', label: 'Dataspill' },
+  { code: 'board_games', label: 'Brettspill' },
+  { code: 'crafts', label: 'Håndarbeid' },
+  { code: 'cooking', label: 'Matlaging' },
+  { code: 'fishing', label: 'Fiske' },
+  { code: 'library', label: 'Bibliotek' },
+  { code: 'museums', label: 'Museum' },
+  { code: 'clubs', label: 'Klubber og lag' },
+  { code: 'shopping', label: 'Shopping' },
+  { code: 'animals', label: 'Dyr' },
+  { code: 'art', label: 'Kunst' },
+];

@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Interest, Municipality } from '../municipality.entity';
+
+export class MunicipalityResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) code!: string | null;
+  @ApiProperty() policeCertificateMaxAgeDays!: number;
+  @ApiProperty() policeCertificateValidityMonths!: number;
+
+  static from(m: Municipality): MunicipalityResponse {
+    return {
+      id: m.id,
+      name: m.name,
+      code: m.code,
+      policeCertificateMaxAgeDays: m.policeCertificateMaxAgeDays,
+      policeCertificateValidityMonths: m.policeCertificateValidityMonths,
+    };
+  }
+}
+
+export class UpdateMunicipalitySettingsRequest {
+  @ApiPropertyOptional({
+    description: 'Max age of a politiattest when presented, in days',
+    minimum: 1,
+    maximum: 3650,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  policeCertificateMaxAgeDays?: number;
+
+  @ApiPropertyOptional({
+    description: 'A politiattest must be renewed after this many months',
+    minimum: 1,
+    maximum: 120,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  policeCertificateValidityMonths?: number;
+}
+
+export class InterestResponse {
+  @ApiProperty() code!: string;
+  @ApiProperty() label!: string;
+
+  static from(i: Interest): InterestResponse {
+    return { code: i.code, label: i.label };
+  }
+}
+
+export class CreateInterestRequest {
+  @ApiProperty({ example: 'climbing', pattern: '^[a-z][a-z0-9_]{1,39}$' })
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'code must be 2–40 lowercase letters, digits or _' })
+  code!: string;
+
+  @ApiProperty({ example: 'Klatring' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  label!: string;
+}

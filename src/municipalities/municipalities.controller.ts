@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../common/auth/decorators';
+import { Principal } from '../common/auth/principal';
+import {
+  CreateInterestRequest,
+  InterestResponse,
+  MunicipalityResponse,
+  UpdateMunicipalitySettingsRequest,
+} from './dto/municipality.dto';
+import { MunicipalitiesService } from './municipalities.service';
+
+@ApiTags('municipality')
+@ApiBearerAuth()
+@Controller()
+export class MunicipalitiesController {
+  constructor(private readonly municipalities: MunicipalitiesService) {}
+
+  @Get('municipality')
+  async current(@CurrentPrincipal() principal: Principal): Promise<MunicipalityResponse> {
+    return MunicipalityResponse.from(await this.municipalities.get(principal.municipalityId));
+  }
+
+  @Roles('admin')
+  @Patch('municipality/settings')
+  async updateSettings(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: UpdateMunicipalitySettingsRequest,
+  ): Promise<MunicipalityResponse> {
+    return MunicipalityResponse.from(
+      await this.municipalities.updateSettings(principal.municipalityId, body),
+    );
+  }
+
+  /** The controlled vocabulary of interests; contacts read it to fill in their profile. */
+  @Roles('coordinator', 'caseworker', 'admin', 'contact')
+  @Get('interests')
+  async interests(@CurrentPrincipal() principal: Principal): Promise<InterestResponse[]> {
+    return (await this.municipalities.listInterests(principal.municipalityId)).map(InterestResponse.from);
+  }
+
+  @Roles('coordinator', 'admin')
+  @Post('interests')
+  async addInterest(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateInterestRequest,
+  ): Promise<InterestResponse> {
+    return InterestResponse.from(
+      await this.municipalities.addInterest(principal.municipalityId, body.code, body.label),
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { EligibilityPolicy } from '../contacts/eligibility';
+import { notFound } from '../common/errors/api-error';
+import { DEFAULT_INTERESTS } from './default-interests';
+import { Interest, Municipality } from './municipality.entity';
+
+@Injectable()
+export class MunicipalitiesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(municipalityId: string): Promise<Municipality> {
+    const municipality = await this.dataSource.getRepository(Municipality).findOneBy({ id: municipalityId });
+    if (!municipality) throw notFound('Municipality');
+    return municipality;
+  }
+
+  /** Creates a municipality with the default interest vocabulary, in one transaction. */
+  async create(input: { name: string; code?: string | null; id?: string }): Promise<Municipality> {
+    return this.dataSource.transaction(async (em) => {
+      const municipality = em.getRepository(Municipality).create({
+        ...(input.id ? { id: input.id } : {}),
+        name: input.name,
+        code: input.code ?? null,
+      });
+      const saved = await em.getRepository(Municipality).save(municipality);
+      await em
+        .getRepository(Interest)
+        .insert(DEFAULT_INTERESTS.map((i) => ({ ...i, municipalityId: saved.id })));
+      return em.getRepository(Municipality).findOneByOrFail({ id: saved.id });
+    });
+  }
+
+  async updateSettings(
+    municipalityId: string,
+    settings: Partial<Pick<Municipality, 'policeCertificateMaxAgeDays' | 'policeCertificateValidityMonths'>>,
+  ): Promise<Municipality> {
+    const patch: Partial<Municipality> = {};
+    if (settings.policeCertificateMaxAgeDays !== undefined) {
+      patch.policeCertificateMaxAgeDays = settings.policeCertificateMaxAgeDays;
+    }
+    if (settings.policeCertificateValidityMonths !== undefined) {
+      patch.policeCertificateValidityMonths = settings.policeCertificateValidityMonths;
+    }
+    if (Object.keys(patch).length > 0) {
+      await this.dataSource.getRepository(Municipality).update({ id: municipalityId }, patch);
+    }
+    return this.get(municipalityId);
+  }
+
+  async eligibilityPolicy(
+    municipalityId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<EligibilityPolicy> {
+    const municipality = await em.getRepository(Municipality).findOneBy({ id: municipalityId });
+    if (!municipality) throw notFound('Municipality');
+    return {
+      policeCertificateMaxAgeDays: municipality.policeCertificateMaxAgeDays,
+      policeCertificateValidityMonths: municipality.policeCertificateValidityMonths,
+      minimumAge: 18,
+    };
+  }
+
+  listInterests(municipalityId: string): Promise<Interest[]> {
+    return this.dataSource
+      .getRepository(Interest)
+      .find({ where: { municipalityId }, order: { code: 'ASC' } });
+  }
+
+  async addInterest(municipalityId: string, code: string, label: string): Promise<Interest> {
+    await this.dataSource.getRepository(Interest).insert({ municipalityId, code, label });
+    return { municipalityId, code, label };
+  }
+
+  /** Codes not in the municipality's vocabulary, so callers can refuse them with the field named. */
+  async unknownInterests(
+    municipalityId: string,
+    codes: readonly string[],
+    em: EntityManager = this.dataSource.manager,
+  ) {
+    if (codes.length === 0) return [];
+    const rows: { code: string }[] = await em.query(
+      `SELECT code FROM interests WHERE municipality_id = $1 AND code = ANY($2::text[])`,
+      [municipalityId, codes],
+    );
+    const known = new Set(rows.map((r) => r.code));
+    return codes.filter((code) => !known.has(code));
+  }
+}

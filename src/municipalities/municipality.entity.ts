@@ -1,0 +1,22 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A kommune (or bydel) running the scheme; every record belongs to one, and its settings are the municipal rules. */
+@Entity('municipalities')
+export class Municipality {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'char', length: 4, nullable: true }) code!: string | null;
+  /** Max age of a politiattest when presented (commonly 3 months). */
+  @Column({ name: 'police_certificate_max_age_days', type: 'integer' }) policeCertificateMaxAgeDays!: number;
+  /** A politiattest must be renewed after this many months. */
+  @Column({ name: 'police_certificate_validity_months', type: 'integer' })
+  policeCertificateValidityMonths!: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('interests')
+export class Interest {
+  @Column({ name: 'municipality_id', type: 'uuid', primary: true }) municipalityId!: string;
+  @Column({ type: 'text', primary: true }) code!: string;
+  @Column({ type: 'text' }) label!: string;
+}

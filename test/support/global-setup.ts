@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/data-source-options';
+import { TEST_DATABASE_URL } from './test-env';
+
+/** Creates the e2e database afresh and builds its schema with the real migrations (never synchronize). */
+export default async function globalSetup(): Promise<void> {
+  const url = new URL(TEST_DATABASE_URL);
+  const database = url.pathname.slice(1);
+  const admin = new Client({
+    connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
+  });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${database}"`);
+  await admin.end();
+
+  const dataSource = new DataSource(dataSourceOptions(TEST_DATABASE_URL));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+}
