@@ -68,6 +68,19 @@ describe('contacts (the roster)', () => {
         }),
       )
       .expect(201);
+    // Each of these breaks one rule of the eligibility gate; the SQL filter must agree with the pure rule.
+    const variants = [
+      { birthYear: new Date().getFullYear() - 18 },
+      { policeCertificateIssuedOn: daysAgo(200), policeCertificatePresentedOn: daysAgo(50) },
+      { confidentialitySignedOn: null },
+      { policeCertificatePresentedOn: null },
+    ];
+    for (const variant of variants) {
+      await coordinator
+        .post('/contacts')
+        .send(contactBody({ lastName: 'Variant', ...variant }))
+        .expect(201);
+    }
     const eligible = await coordinator.get('/contacts?eligible=true&pageSize=100').expect(200);
     const notEligible = await coordinator.get('/contacts?eligible=false&pageSize=100').expect(200);
     expect(

@@ -241,10 +241,13 @@ export class ContactsService {
     const condition = `(c.police_certificate_issued_on IS NOT NULL
         AND c.police_certificate_presented_on IS NOT NULL
         AND c.police_certificate_issued_on <= :today::date
+        AND c.police_certificate_presented_on <= :today::date
+        AND c.police_certificate_presented_on >= c.police_certificate_issued_on
         AND c.police_certificate_presented_on - c.police_certificate_issued_on <= :maxAgeDays
         AND (c.police_certificate_issued_on + make_interval(months => :validityMonths))::date > :today::date
         AND c.confidentiality_signed_on IS NOT NULL
-        AND extract(year FROM :today::date) - c.birth_year >= :minimumAge)`;
+        AND c.confidentiality_signed_on <= :today::date
+        AND :today::date >= make_date(c.birth_year + :minimumAge, 12, 31))`;
     builder.andWhere(eligible ? condition : `NOT ${condition}`, {
       today: this.clock.today(),
       maxAgeDays: policy.policeCertificateMaxAgeDays,
