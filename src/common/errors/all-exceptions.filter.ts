@@ -1,7 +1,30 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { ApiError, ErrorBody, FieldIssue } from './api-error';
 import { apiErrorFromDatabase, isDatabaseUnavailable } from './postgres-errors';
+
+const ELEVEN_DIGITS = /(?<!\d)\d{11}(?!\d)/g;
+
+/**
+ * A database error without its bound parameters or the driver's detail (both may hold personal data, e.g. a
+ * fødselsnummer), and with any 11-digit run masked in its message: nothing personal in a log line (TRUST 13).
+ */
+function loggableError(exception: unknown): unknown {
+  if (!(exception instanceof QueryFailedError)) return exception;
+  const driverError = exception.driverError as
+    { code?: string; constraint?: string; routine?: string } | undefined;
+  const mask = (text: string | undefined) => text?.replace(ELEVEN_DIGITS, '***********');
+  return {
+    type: 'QueryFailedError',
+    message: mask(exception.message),
+    stack: mask(exception.stack),
+    query: exception.query,
+    code: driverError?.code,
+    constraint: driverError?.constraint,
+    routine: driverError?.routine,
+  };
+}
 
 const codeByStatus: Record<number, string> = {
   400: 'bad_request',
@@ -33,7 +56,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception, requestId);
     if (body.status >= 500) {
       this.logger.error(
-        { err: exception, requestId },
+        { err: loggableError(exception), requestId },
         `${request.method} ${request.route?.path ?? ''} failed`,
       );
     }

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../common/auth/decorators';
+import { Principal } from '../common/auth/principal';
+import { Page } from '../common/http/pagination';
+import { UuidParam } from '../common/http/uuid-param';
+import { DecisionsService } from './decisions.service';
+import { DecisionListQuery } from './dto/decision.query';
+import { CreateDecisionRequest } from './dto/decision.request';
+import { DecisionResponse } from './dto/decision.response';
+
+/**
+ * Decisions (vedtak). Staff only: coordinators, caseworkers (who handle the case) and admins register and read
+ * them; no @Roles, so the guard's staff default applies and a støttekontakt gets 403. The text is health-related.
+ */
+@ApiTags('decisions')
+@ApiBearerAuth()
+@Controller()
+export class DecisionsController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @Get('service-users/:serviceUserId/decisions')
+  @Header('Cache-Control', 'no-store')
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('serviceUserId', UuidParam) serviceUserId: string,
+    @Query() query: DecisionListQuery,
+  ): Promise<Page<DecisionResponse>> {
+    return this.decisions.list(principal, serviceUserId, query);
+  }
+
+  @Post('service-users/:serviceUserId/decisions')
+  @Header('Cache-Control', 'no-store')
+  @ApiCreatedResponse({ type: DecisionResponse })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Param('serviceUserId', UuidParam) serviceUserId: string,
+    @Body() body: CreateDecisionRequest,
+  ): Promise<DecisionResponse> {
+    return this.decisions.create(principal, serviceUserId, body);
+  }
+
+  @Get('decisions/:id')
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: DecisionResponse })
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<DecisionResponse> {
+    return this.decisions.get(principal, id);
+  }
+}

@@ -1,0 +1,93 @@
+import type { ServiceUserListQuery } from './dto/service-user.query';
+
+/**
+ * The SQL that decides "the decision valid on a date" and "has a contact", shared by the list filters and the
+ * flags on each response, so the filter and the flag can never disagree. `$today` is a bound parameter name.
+ */
+
+/** The id of the decision valid on `$today` for the user `userRef`: the latest to take effect wins. */
+export const currentDecisionSql = (userRef: string, today: string): string => `(
+  SELECT d.id FROM decisions d
+   WHERE d.service_user_id = ${userRef} AND d.valid_from <= ${today}::date AND d.valid_to >= ${today}::date
+   ORDER BY d.valid_from DESC, d.decided_on DESC, d.created_at DESC, d.id DESC
+   LIMIT 1)`;
+
+/**
+ * The user has a contact: an assignment of their own that has not ended, or a place in a group that has a
+ * contact assigned. Assignments starting later count: a contact has been found.
+ */
+export const hasContactSql = (userRef: string, today: string): string => `(
+  EXISTS (SELECT 1 FROM assignments a
+           WHERE a.service_user_id = ${userRef} AND (a.ends_on IS NULL OR a.ends_on >= ${today}::date))
+  OR EXISTS (SELECT 1 FROM group_members gm JOIN assignments a ON a.group_id = gm.group_id
+              WHERE gm.service_user_id = ${userRef} AND (a.ends_on IS NULL OR a.ends_on >= ${today}::date)))`;
+
+/** Waiting list membership (DOMAIN rule 9): a decision in force today and no contact yet. */
+export const waitingSql = (userRef: string, today: string): string =>
+  `(${currentDecisionSql(userRef, today)} IS NOT NULL AND NOT ${hasContactSql(userRef, today)})`;
+
+/** Positional parameters for hand-written SQL: `add(value)` returns its placeholder. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Escapes LIKE wildcards so a search for "50%" finds "50%". */
+export const likePattern = (text: string): string => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+
+export interface SqlStatement {
+  text: string;
+  values: unknown[];
+}
+
+/** The count and the page of user ids for a list query, in one municipality. */
+export function serviceUserListSql(
+  municipalityId: string,
+  query: ServiceUserListQuery,
+  todayDate: string,
+): { count: SqlStatement; page: SqlStatement } {
+  const params = new SqlParams();
+  const conditions = [`u.municipality_id = ${params.add(municipalityId)}`];
+  // Bound only when a filter or the order uses it: PostgreSQL refuses a parameter it cannot type.
+  let todayParam: string | undefined;
+  const today = () => (todayParam ??= params.add(todayDate));
+  if (query.q) {
+    const q = params.add(likePattern(query.q));
+    conditions.push(
+      `(u.first_name ILIKE ${q} OR u.last_name ILIKE ${q} OR u.first_name || ' ' || u.last_name ILIKE ${q})`,
+    );
+  }
+  if (query.interest) conditions.push(`${params.add(query.interest)} = ANY(u.interests)`);
+  if (query.postalCode) conditions.push(`u.postal_code = ${params.add(query.postalCode)}`);
+  if (query.serviceForm) {
+    const form = params.add(query.serviceForm);
+    conditions.push(
+      `(SELECT d.service_form FROM decisions d WHERE d.id = ${currentDecisionSql('u.id', today())}) = ${form}::service_form`,
+    );
+  }
+  if (query.waiting !== undefined)
+    conditions.push(`${query.waiting ? '' : 'NOT '}${waitingSql('u.id', today())}`);
+  const where = conditions.join(' AND ');
+  const count = {
+    text: `SELECT count(*) AS total FROM service_users u WHERE ${where}`,
+    values: [...params.values],
+  };
+
+  // Longest waiting first (DOMAIN rule 9); users without a decision in force last.
+  const order =
+    query.sort === 'waitingSince'
+      ? `(SELECT d.waiting_since FROM decisions d WHERE d.id = ${currentDecisionSql('u.id', today())}) ASC NULLS LAST, `
+      : '';
+  const limit = params.add(query.pageSize);
+  const offset = params.add(query.offset);
+  const page = {
+    text: `SELECT u.id FROM service_users u WHERE ${where}
+            ORDER BY ${order}u.last_name ASC, u.first_name ASC, u.id ASC
+            LIMIT ${limit} OFFSET ${offset}`,
+    values: params.values,
+  };
+  return { count, page };
+}

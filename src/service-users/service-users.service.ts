@@ -1,0 +1,308 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Principal } from '../common/auth/principal';
+import { Clock } from '../common/clock';
+import { ApiError, badRequest, FieldIssue, notFound } from '../common/errors/api-error';
+import { Page, pageOf } from '../common/http/pagination';
+import { AppConfig } from '../config/app-config.service';
+import { Decision } from '../decisions/decision.entity';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
+import { ServiceUserListQuery } from './dto/service-user.query';
+import { CreateServiceUserRequest, UpdateServiceUserRequest } from './dto/service-user.request';
+import { ServiceUserResponse, ServiceUserStanding } from './dto/service-user.response';
+import { checkIdentity } from './identity';
+import { ServiceUser } from './service-user.entity';
+import { currentDecisionSql, hasContactSql, serviceUserListSql } from './service-user.queries';
+
+/** Fields a client may set; DTOs are mapped to the entity field by field, never merged wholesale. */
+const WRITABLE_FIELDS = [
+  'nationalId',
+  'firstName',
+  'lastName',
+  'birthDate',
+  'gender',
+  'phone',
+  'languages',
+  'postalCode',
+  'latitude',
+  'longitude',
+  'interests',
+  'availability',
+  'wishes',
+  'preferredContactGender',
+  'preferredLanguage',
+  'preferredContactAgeMin',
+  'preferredContactAgeMax',
+  'guardianName',
+  'guardianPhone',
+] as const satisfies readonly (keyof CreateServiceUserRequest & keyof ServiceUser)[];
+
+const REQUIRED_FIELDS = new Set([
+  'nationalId',
+  'firstName',
+  'lastName',
+  'birthDate',
+  'languages',
+  'interests',
+  'availability',
+]);
+const DEFAULTS = { languages: [], interests: [], availability: [] };
+
+const versionMismatch = (currentVersion?: number) =>
+  new ApiError(
+    412,
+    'version_mismatch',
+    'The service user was changed by someone else; reload and try again',
+    [],
+    currentVersion === undefined ? undefined : { currentVersion },
+  );
+
+@Injectable()
+export class ServiceUsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly municipalities: MunicipalitiesService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(principal: Principal, query: ServiceUserListQuery): Promise<Page<ServiceUserResponse>> {
+    const sql = serviceUserListSql(principal.municipalityId, query, this.clock.today());
+    const em = this.dataSource.manager;
+    const [{ total }]: { total: string }[] = await em.query(sql.count.text, sql.count.values);
+    const rows: { id: string }[] = await em.query(sql.page.text, sql.page.values);
+    const users = await this.loadWithNationalId(
+      em,
+      rows.map((r) => r.id),
+    );
+    return pageOf(await this.toResponses(users, em), Number(total), query);
+  }
+
+  async get(principal: Principal, id: string): Promise<ServiceUserResponse> {
+    const [user] = await this.loadWithNationalId(this.dataSource.manager, [id], principal.municipalityId);
+    if (!user) throw notFound('Service user');
+    return (await this.toResponses([user]))[0];
+  }
+
+  /** Finds a user by fødselsnummer; 404 when the municipality has none with that number. */
+  async lookup(principal: Principal, nationalId: string): Promise<ServiceUserResponse> {
+    const found = await this.dataSource
+      .getRepository(ServiceUser)
+      .createQueryBuilder('u')
+      .select('u.id')
+      .where('u.municipality_id = :municipalityId AND u.national_id = :nationalId', {
+        municipalityId: principal.municipalityId,
+        nationalId,
+      })
+      .getOne();
+    if (!found) throw notFound('Service user');
+    return this.get(principal, found.id);
+  }
+
+  async create(principal: Principal, body: CreateServiceUserRequest): Promise<ServiceUserResponse> {
+    this.refuseNulls(body);
+    const birthDate = this.validateIdentity(body.nationalId, body.birthDate);
+    refuseInvertedAgeBand(body.preferredContactAgeMin ?? null, body.preferredContactAgeMax ?? null);
+    await this.refuseUnknownInterests(principal.municipalityId, body.interests);
+    const repository = this.dataSource.getRepository(ServiceUser);
+    const user = repository.create({ ...DEFAULTS, municipalityId: principal.municipalityId });
+    assignWritable(user, body);
+    user.birthDate = birthDate;
+    const { identifiers } = await repository.insert(user);
+    return this.get(principal, String(identifiers[0].id));
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    body: UpdateServiceUserRequest,
+    expectedVersion?: number,
+  ): Promise<ServiceUserResponse> {
+    this.refuseNulls(body);
+    await this.refuseUnknownInterests(principal.municipalityId, body.interests);
+    await this.dataSource.transaction(async (em) => {
+      const [user] = await this.loadWithNationalId(em, [id], principal.municipalityId);
+      if (!user) throw notFound('Service user');
+      if (expectedVersion !== undefined && user.version !== expectedVersion)
+        throw versionMismatch(user.version);
+      const birthDate =
+        body.nationalId !== undefined || body.birthDate !== undefined
+          ? this.validateIdentity(body.nationalId ?? user.nationalId, body.birthDate)
+          : user.birthDate;
+      assignWritable(user, body);
+      user.birthDate = birthDate;
+      refuseInvertedAgeBand(user.preferredContactAgeMin, user.preferredContactAgeMax);
+      // The version check in the WHERE guards against a concurrent writer between our read and this update.
+      const result = await em
+        .createQueryBuilder()
+        .update(ServiceUser)
+        .set({ ...pickWritable(user), version: user.version + 1, updatedAt: new Date() })
+        .where('id = :id AND version = :version', { id, version: user.version })
+        .execute();
+      if (result.affected !== 1) throw versionMismatch();
+    });
+    return this.get(principal, id);
+  }
+
+  /**
+   * Locks the user's row for the rest of the caller's transaction (SELECT … FOR UPDATE), so decisions,
+   * assignments and group places for one user are decided one at a time. 404 for another municipality's user.
+   * The returned entity does not hold the fødselsnummer.
+   */
+  async lockServiceUser(
+    em: EntityManager,
+    municipalityId: string,
+    serviceUserId: string,
+  ): Promise<ServiceUser> {
+    const user = await em
+      .getRepository(ServiceUser)
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('u.id = :serviceUserId AND u.municipality_id = :municipalityId', {
+        serviceUserId,
+        municipalityId,
+      })
+      .getOne();
+    if (!user) throw notFound('Service user');
+    return user;
+  }
+
+  /** The decision valid on `onDate` (the latest to take effect when several are), or null. */
+  async currentDecision(
+    em: EntityManager,
+    municipalityId: string,
+    serviceUserId: string,
+    onDate: string,
+  ): Promise<Decision | null> {
+    return em
+      .getRepository(Decision)
+      .createQueryBuilder('d')
+      .where('d.service_user_id = :serviceUserId AND d.municipality_id = :municipalityId', {
+        serviceUserId,
+        municipalityId,
+      })
+      .andWhere('d.valid_from <= :onDate::date AND d.valid_to >= :onDate::date', { onDate })
+      .orderBy('d.valid_from', 'DESC')
+      .addOrderBy('d.decided_on', 'DESC')
+      .addOrderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .getOne();
+  }
+
+  /** 404 unless the user exists in the municipality; for routes nested under a user. */
+  async assertExists(
+    municipalityId: string,
+    id: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const exists = await em.getRepository(ServiceUser).existsBy({ id, municipalityId });
+    if (!exists) throw notFound('Service user');
+  }
+
+  /**
+   * Validates the fødselsnummer (mod-11, real date, D-/H-number, synthetic only where allowed) and returns the
+   * birth date it encodes; a given birth date must agree with it. Throws 400 naming the field, never the number.
+   */
+  validateIdentity(nationalId: string, birthDate: string | undefined): string {
+    const check = checkIdentity(nationalId, birthDate, {
+      allowSynthetic: this.config.get('ALLOW_SYNTHETIC_NATIONAL_IDS'),
+      today: this.clock.today(),
+    });
+    if (!check.ok) throw badRequest('validation_failed', 'The request is invalid', check.issues);
+    return check.birthDate;
+  }
+
+  private async loadWithNationalId(
+    em: EntityManager,
+    ids: string[],
+    municipalityId?: string,
+  ): Promise<ServiceUser[]> {
+    if (ids.length === 0) return [];
+    const builder = em
+      .getRepository(ServiceUser)
+      .createQueryBuilder('u')
+      .addSelect('u.nationalId')
+      .where('u.id = ANY(:ids::uuid[])', { ids });
+    if (municipalityId) builder.andWhere('u.municipality_id = :municipalityId', { municipalityId });
+    const byId = new Map((await builder.getMany()).map((u) => [u.id, u]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** The current decision and the waiting flag of a page of users, in two queries. */
+  private async toResponses(users: ServiceUser[], em: EntityManager = this.dataSource.manager) {
+    if (users.length === 0) return [];
+    const today = this.clock.today();
+    const ids = users.map((u) => u.id);
+    const decisions = await em
+      .getRepository(Decision)
+      .createQueryBuilder('d')
+      .where(`d.id IN (SELECT ${currentDecisionSql('u.id', ':today')} FROM unnest(:ids::uuid[]) AS u(id))`, {
+        ids,
+        today,
+      })
+      .getMany();
+    const withContact: { id: string }[] = await em.query(
+      `SELECT u.id FROM unnest($1::uuid[]) AS u(id) WHERE ${hasContactSql('u.id', '$2')}`,
+      [ids, today],
+    );
+    const decisionByUser = new Map(decisions.map((d) => [d.serviceUserId, d]));
+    const served = new Set(withContact.map((r) => r.id));
+    return users.map((user) => {
+      const standing: ServiceUserStanding = {
+        currentDecision: decisionByUser.get(user.id) ?? null,
+        waiting: decisionByUser.has(user.id) && !served.has(user.id),
+      };
+      return ServiceUserResponse.from(user, standing, today);
+    });
+  }
+
+  private refuseNulls(body: object): void {
+    const nulls = Object.entries(body)
+      .filter(([key, value]) => value === null && REQUIRED_FIELDS.has(key))
+      .map(([field]) => ({ field, reason: `${field} cannot be empty` }));
+    if (nulls.length > 0) throw badRequest('validation_failed', 'The request is invalid', nulls);
+  }
+
+  private async refuseUnknownInterests(
+    municipalityId: string,
+    interests: string[] | undefined,
+  ): Promise<void> {
+    const unknown = await this.municipalities.unknownInterests(municipalityId, interests ?? []);
+    if (unknown.length > 0) {
+      throw badRequest(
+        'validation_failed',
+        'The request is invalid',
+        unknown.map((code) => ({
+          field: 'interests',
+          reason: `'${code}' is not in the municipality's interest vocabulary`,
+        })),
+      );
+    }
+  }
+}
+
+function refuseInvertedAgeBand(min: number | null, max: number | null): void {
+  if (min !== null && max !== null && min > max) {
+    const issue: FieldIssue = {
+      field: 'preferredContactAgeMax',
+      reason: 'preferredContactAgeMax must be at least preferredContactAgeMin',
+    };
+    throw badRequest('validation_failed', 'The request is invalid', [issue]);
+  }
+}
+
+function assignWritable(
+  user: ServiceUser,
+  body: Partial<Record<(typeof WRITABLE_FIELDS)[number], unknown>>,
+): void {
+  const target = user as unknown as Record<string, unknown>;
+  for (const field of WRITABLE_FIELDS) {
+    if (body[field] !== undefined) target[field] = body[field];
+  }
+}
+
+function pickWritable(user: ServiceUser): Partial<ServiceUser> {
+  const source = user as unknown as Record<string, unknown>;
+  return Object.fromEntries(WRITABLE_FIELDS.map((field) => [field, source[field]])) as Partial<ServiceUser>;
+}
