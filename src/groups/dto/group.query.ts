@@ -1,0 +1,29 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsPostalCode } from '../../common/http/common-validators';
+import { PageQuery } from '../../common/http/pagination';
+import { QueryBoolean } from '../../common/http/query-transforms';
+import { GROUP_STATUSES, GroupStatus } from '../activity-group.entity';
+
+export class GroupListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Part of the name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: GROUP_STATUSES }) @IsOptional() @IsIn(GROUP_STATUSES) status?: GroupStatus;
+
+  @ApiPropertyOptional({ description: 'Has this interest code' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/)
+  interest?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsPostalCode() postalCode?: string;
+
+  @ApiPropertyOptional({ description: 'true: fewer than 6 members; false: full' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  hasOpenSeats?: boolean;
+}
