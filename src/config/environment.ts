@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -74,6 +75,15 @@ export class Environment {
   @IsOptional()
   @IsString()
   CORS_ORIGINS = '';
+
+  /** When the nightly matching run starts, as a cron expression in Europe/Oslo time. */
+  @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'MATCHING_CRON must be a cron expression like "0 2 * * *"' })
+  MATCHING_CRON = '0 2 * * *';
+
+  /** Run the nightly schedule in this process (API instances); off in tests and one-off tools. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SCHEDULER_ENABLED = true;
 }
 
 /** Used by ConfigModule.forRoot({ validate }) and by the CLI tools that run outside Nest. */

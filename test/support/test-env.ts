@@ -10,4 +10,5 @@ export function applyTestEnvironment(): void {
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'warn';
   process.env.MIGRATIONS_RUN = 'false';
   process.env.ALLOW_SYNTHETIC_NATIONAL_IDS = 'true';
+  process.env.SCHEDULER_ENABLED = 'false';
 }

@@ -1,0 +1,20 @@
+/**
+ * Every queue and job name with its payload type, declared once, so a producer and its processor cannot drift
+ * apart. Payloads carry ids, never whole records.
+ */
+export const QueueName = {
+  Matching: 'matching',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  /** Run the matching engine for one municipality; jobId = the run's id, so it is never queued twice. */
+  MatchingRun: 'matching-run',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+export interface JobPayloads {
+  [JobName.MatchingRun]: { runId: string; municipalityId: string };
+}
+
+export type JobOf<N extends JobName> = JobPayloads[N];

@@ -1,0 +1,118 @@
+import { ageInYears, daysBetween } from '../common/dates';
+import { minutesOfDay, WEEKDAYS, WeeklySlot } from '../common/scheduling/weekly-slot';
+import { WeeklyInterval } from './engine/bitsets';
+import { ContactInput, UserInput } from './engine/instance-builder';
+import { GenderName, MAX_INTEREST_CODES, MAX_LANGUAGE_CODES } from './engine/types';
+
+/** Assigns small integer codes to strings (interest and language codes) as the engine's bitsets need. */
+export class CodeBook {
+  private readonly codes = new Map<string, number>();
+  readonly labels: string[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Codes past the engine's bitset width are ignored for scoring rather than failing the run. */
+  codeOf(value: string): number | undefined {
+    const known = this.codes.get(value);
+    if (known !== undefined) return known;
+    if (this.labels.length >= this.limit) return undefined;
+    this.codes.set(value, this.labels.length);
+    this.labels.push(value);
+    return this.labels.length - 1;
+  }
+
+  codesOf(values: readonly string[]): number[] {
+    return values.map((v) => this.codeOf(v)).filter((c): c is number => c !== undefined);
+  }
+}
+
+export const interestBook = (): CodeBook => new CodeBook(MAX_INTEREST_CODES);
+export const languageBook = (): CodeBook => new CodeBook(MAX_LANGUAGE_CODES);
+
+export function toIntervals(slots: readonly WeeklySlot[]): WeeklyInterval[] {
+  return slots.map((slot) => ({
+    day: WEEKDAYS.indexOf(slot.day),
+    startMinute: minutesOfDay(slot.start),
+    endMinute: minutesOfDay(slot.end),
+  }));
+}
+
+const genderName = (gender: string | null): GenderName =>
+  gender === 'female' || gender === 'male' || gender === 'other' ? gender : 'unspecified';
+
+export interface WaitingUserRow {
+  id: string;
+  birth_date: string;
+  gender: string | null;
+  languages: string[];
+  latitude: number;
+  longitude: number;
+  interests: string[];
+  availability: WeeklySlot[];
+  preferred_contact_gender: string | null;
+  preferred_language: string | null;
+  preferred_contact_age_min: number | null;
+  preferred_contact_age_max: number | null;
+  waiting_since: string;
+  weekly_hours: number;
+}
+
+export interface AvailableContactRow {
+  id: string;
+  birth_year: number;
+  gender: string | null;
+  languages: string[];
+  latitude: number;
+  longitude: number;
+  interests: string[];
+  availability: WeeklySlot[];
+  eligible: boolean;
+  free_users: number;
+  free_weekly_hours: number;
+}
+
+export function toUserInput(
+  row: WaitingUserRow,
+  today: string,
+  books: { interests: CodeBook; languages: CodeBook },
+  excludedContactIds: readonly string[],
+): UserInput {
+  const required = row.preferred_language ? books.languages.codeOf(row.preferred_language) : undefined;
+  return {
+    id: row.id,
+    lat: row.latitude,
+    lon: row.longitude,
+    interests: books.interests.codesOf(row.interests),
+    languages: books.languages.codesOf(row.languages),
+    availability: toIntervals(row.availability),
+    age: Math.max(0, Math.min(255, ageInYears(row.birth_date, today))),
+    gender: genderName(row.gender),
+    preferredContactGender: row.preferred_contact_gender ? genderName(row.preferred_contact_gender) : null,
+    requiredLanguage: required ?? null,
+    preferredContactAgeMin: row.preferred_contact_age_min,
+    preferredContactAgeMax: row.preferred_contact_age_max,
+    waitingDays: Math.max(0, daysBetween(row.waiting_since, today)),
+    weeklyHours: row.weekly_hours,
+    excludedContactIds,
+  };
+}
+
+export function toContactInput(
+  row: AvailableContactRow,
+  today: string,
+  books: { interests: CodeBook; languages: CodeBook },
+): ContactInput {
+  return {
+    id: row.id,
+    lat: row.latitude,
+    lon: row.longitude,
+    interests: books.interests.codesOf(row.interests),
+    languages: books.languages.codesOf(row.languages),
+    availability: toIntervals(row.availability),
+    age: Math.max(0, Math.min(255, Number(today.slice(0, 4)) - row.birth_year)),
+    gender: genderName(row.gender),
+    eligible: row.eligible,
+    freeUserSlots: row.free_users,
+    freeWeeklyHours: row.free_weekly_hours,
+  };
+}

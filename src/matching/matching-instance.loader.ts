@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { daysBetween } from '../common/dates';
+import { assessEligibility } from '../contacts/eligibility';
+import { weeklyHoursEquivalent } from '../decisions/quota';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
+import { buildInstance } from './engine/instance-builder';
+import { MatchingInstance } from './engine/types';
+import {
+  AvailableContactRow,
+  interestBook,
+  languageBook,
+  toContactInput,
+  toUserInput,
+  WaitingUserRow,
+} from './instance-mapping';
+
+/** Decisions starting within this many days are matched now: the start is often set a month ahead for that. */
+const MATCH_AHEAD_DAYS = 60;
+
+export interface LoadedInstance {
+  instance: MatchingInstance;
+  /** Per engine user index: the decision the proposal is for and the waiting days. */
+  decisionIds: string[];
+  waitingDays: number[];
+  /** Waiting users the engine cannot place because their home location is unknown. */
+  usersWithoutLocation: { id: string; waitingDays: number }[];
+  interestLabels: string[];
+}
+
+/** Loads everything a run needs in four queries: waiting users, available contacts, exclusions, vocabulary. */
+@Injectable()
+export class MatchingInstanceLoader {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly municipalities: MunicipalitiesService,
+  ) {}
+
+  async load(municipalityId: string, today: string): Promise<LoadedInstance> {
+    const db = this.dataSource.manager;
+    const users: (WaitingUserRow & {
+      decision_id: string;
+      hours_granted: string;
+      hours_period: 'week' | 'month';
+    })[] = await db.query(
+      `SELECT u.id, u.birth_date::text AS birth_date, u.gender, u.languages, u.latitude, u.longitude, u.interests,
+                u.availability, u.preferred_contact_gender, u.preferred_language, u.preferred_contact_age_min,
+                u.preferred_contact_age_max, d.id AS decision_id, d.waiting_since::text AS waiting_since,
+                d.hours_granted, d.hours_period
+           FROM service_users u
+           JOIN LATERAL (
+                 SELECT * FROM decisions d
+                  WHERE d.service_user_id = u.id AND d.valid_to >= $2::date
+                    AND d.valid_from <= $2::date + $3::integer
+                  ORDER BY d.valid_from DESC LIMIT 1) d ON true
+          WHERE u.municipality_id = $1
+            AND d.service_form IN ('individual', 'volunteer_partnership')
+            AND NOT EXISTS (SELECT 1 FROM assignments a
+                             WHERE a.service_user_id = u.id AND (a.ends_on IS NULL OR a.ends_on >= $2::date))
+            -- an accepted proposal is on its way to an introduction; the user is not waiting for another
+            AND NOT EXISTS (SELECT 1 FROM proposals p
+                             WHERE p.service_user_id = u.id AND p.status = 'accepted'
+                               AND p.status_changed_at > coalesce((SELECT max(a.updated_at) FROM assignments a
+                                                                    WHERE a.service_user_id = u.id), '-infinity'))
+          ORDER BY d.waiting_since, u.id`,
+      [municipalityId, today, MATCH_AHEAD_DAYS],
+    );
+    const contacts: (Omit<AvailableContactRow, 'eligible' | 'free_users' | 'free_weekly_hours'> & {
+      police_certificate_issued_on: string | null;
+      police_certificate_presented_on: string | null;
+      confidentiality_signed_on: string | null;
+      max_users: number;
+      max_weekly_hours: string;
+      load_users: string;
+      load_hours: string;
+    })[] = await db.query(
+      `SELECT c.id, c.birth_year, c.gender, c.languages, c.latitude, c.longitude, c.interests, c.availability,
+              c.police_certificate_issued_on::text AS police_certificate_issued_on,
+              c.police_certificate_presented_on::text AS police_certificate_presented_on,
+              c.confidentiality_signed_on::text AS confidentiality_signed_on,
+              c.max_users, c.max_weekly_hours,
+              coalesce(l.users, 0) AS load_users, coalesce(l.hours, 0) AS load_hours
+         FROM contacts c
+         LEFT JOIN (SELECT contact_id, count(*) AS users, sum(weekly_hours) AS hours
+                      FROM assignments
+                     WHERE municipality_id = $1 AND (ends_on IS NULL OR ends_on >= $2::date)
+                     GROUP BY contact_id) l ON l.contact_id = c.id
+        WHERE c.municipality_id = $1 AND c.active AND c.latitude IS NOT NULL
+        ORDER BY c.id`,
+      [municipalityId, today],
+    );
+    const exclusions: { service_user_id: string; contact_id: string }[] = await db.query(
+      `SELECT service_user_id, contact_id FROM pair_exclusions WHERE municipality_id = $1
+        UNION
+       SELECT service_user_id, contact_id FROM proposals WHERE municipality_id = $1 AND status = 'declined'`,
+      [municipalityId],
+    );
+    const vocabulary = await this.municipalities.listInterests(municipalityId);
+    const policy = await this.municipalities.eligibilityPolicy(municipalityId);
+
+    const books = { interests: interestBook(), languages: languageBook() };
+    vocabulary.forEach((interest) => books.interests.codeOf(interest.code));
+    const excludedByUser = new Map<string, string[]>();
+    for (const row of exclusions) {
+      excludedByUser.set(row.service_user_id, [
+        ...(excludedByUser.get(row.service_user_id) ?? []),
+        row.contact_id,
+      ]);
+    }
+
+    const located = users.filter((u) => u.latitude !== null && u.longitude !== null);
+    const userInputs = located.map((row) =>
+      toUserInput(
+        { ...row, weekly_hours: weeklyHoursEquivalent(Number(row.hours_granted), row.hours_period) },
+        today,
+        books,
+        excludedByUser.get(row.id) ?? [],
+      ),
+    );
+    const contactInputs = contacts.map((row) => {
+      const eligible = assessEligibility(
+        {
+          birthYear: row.birth_year,
+          policeCertificateIssuedOn: row.police_certificate_issued_on,
+          policeCertificatePresentedOn: row.police_certificate_presented_on,
+          confidentialitySignedOn: row.confidentiality_signed_on,
+        },
+        policy,
+        today,
+      ).eligible;
+      return toContactInput(
+        {
+          ...row,
+          eligible,
+          free_users: Math.max(0, row.max_users - Number(row.load_users)),
+          free_weekly_hours: Math.max(0, Number(row.max_weekly_hours) - Number(row.load_hours)),
+        },
+        today,
+        books,
+      );
+    });
+    const labelByCode = new Map(vocabulary.map((v) => [v.code, v.label.toLowerCase()]));
+    return {
+      instance: buildInstance(userInputs, contactInputs),
+      decisionIds: located.map((u) => u.decision_id),
+      waitingDays: userInputs.map((u) => u.waitingDays),
+      usersWithoutLocation: users
+        .filter((u) => u.latitude === null || u.longitude === null)
+        .map((u) => ({ id: u.id, waitingDays: Math.max(0, daysBetween(u.waiting_since, today)) })),
+      interestLabels: books.interests.labels.map((code) => labelByCode.get(code) ?? code),
+    };
+  }
+}

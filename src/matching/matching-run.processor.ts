@@ -1,0 +1,43 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { JobName, JobOf, QueueName } from '../jobs/jobs';
+import { MatchingRunExecutor } from './matching-run.executor';
+import { MatchingSummary } from './matching-summary';
+
+/**
+ * Processes matching runs in the worker process. The engine is CPU-bound and synchronous, so the lock is long
+ * enough for a national-size run; one run at a time per worker.
+ */
+@Processor(QueueName.Matching, { concurrency: 1, lockDuration: 10 * 60_000, maxStalledCount: 2 })
+export class MatchingRunProcessor extends WorkerHost {
+  private readonly logger = new Logger(MatchingRunProcessor.name);
+
+  constructor(private readonly executor: MatchingRunExecutor) {
+    super();
+  }
+
+  async process(job: Job<JobOf<typeof JobName.MatchingRun>>): Promise<MatchingSummary | null> {
+    if (job.name !== JobName.MatchingRun) throw new Error(`No handler for job ${job.name}`);
+    const { runId } = job.data;
+    this.logger.log({ runId, attempt: job.attemptsMade + 1 }, 'matching run started');
+    const summary = await this.executor.execute(runId, async (percent) => {
+      await job.updateProgress(percent);
+      await this.executor.recordProgress(runId, percent);
+    });
+    this.logger.log({ runId, proposed: summary?.proposed }, 'matching run finished');
+    return summary;
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<JobOf<typeof JobName.MatchingRun>> | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    this.logger.error(
+      { runId: job.data.runId, attempt: job.attemptsMade, err: error },
+      'matching run failed',
+    );
+    if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      await this.executor.markFailed(job.data.runId, error.message);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Principal } from '../common/auth/principal';
+import { Clock } from '../common/clock';
+import { notFound } from '../common/errors/api-error';
+import { Page, pageOf, PageQuery } from '../common/http/pagination';
+import { JobName, JobOf, QueueName } from '../jobs/jobs';
+import { MatchingRun } from './matching-run.entity';
+
+/** A queued run not picked up after this long is enqueued again (the run row is the outbox). */
+const RELAY_AFTER_MS = 15_000;
+const ENQUEUE_TIMEOUT_MS = 2_000;
+
+@Injectable()
+export class MatchingRunsService {
+  private readonly logger = new Logger(MatchingRunsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Matching) private readonly queue: Queue<JobOf<typeof JobName.MatchingRun>>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** On demand: the run row is committed first, then its job is enqueued; if Redis is down the relay does it later. */
+  async requestRun(principal: Principal): Promise<MatchingRun> {
+    const run = await this.dataSource.getRepository(MatchingRun).save(
+      this.dataSource.getRepository(MatchingRun).create({
+        municipalityId: principal.municipalityId,
+        trigger: 'manual',
+        runDate: this.clock.today(),
+        status: 'queued',
+        progress: 0,
+        attempts: 0,
+        requestedBy: principal.subject,
+      }),
+    );
+    await this.enqueue(run);
+    return run;
+  }
+
+  /**
+   * The nightly run for every municipality. The unique (municipality, date) row decides which instance wins,
+   * so several API instances firing the same cron create one run per municipality and night.
+   */
+  async requestNightlyRuns(): Promise<number> {
+    const created: MatchingRun[] = await this.dataSource.query(
+      `INSERT INTO matching_runs (municipality_id, trigger, run_date, requested_by)
+       SELECT id, 'nightly', $1::date, 'nightly-schedule' FROM municipalities
+       ON CONFLICT (municipality_id, run_date) WHERE trigger = 'nightly' DO NOTHING
+       RETURNING id, municipality_id AS "municipalityId"`,
+      [this.clock.today()],
+    );
+    for (const run of created) await this.enqueue(run);
+    return created.length;
+  }
+
+  /** Enqueues runs whose job never reached Redis (Redis was down, or the process died between commit and add). */
+  async relayPendingRuns(): Promise<number> {
+    const pending: MatchingRun[] = await this.dataSource.query(
+      `SELECT id, municipality_id AS "municipalityId" FROM matching_runs
+        WHERE status = 'queued' AND created_at < now() - make_interval(secs => $1)
+        ORDER BY created_at LIMIT 100`,
+      [RELAY_AFTER_MS / 1000],
+    );
+    let relayed = 0;
+    for (const run of pending) if (await this.enqueue(run)) relayed++;
+    return relayed;
+  }
+
+  async get(principal: Principal, id: string): Promise<MatchingRun> {
+    const run = await this.dataSource
+      .getRepository(MatchingRun)
+      .findOneBy({ id, municipalityId: principal.municipalityId });
+    if (!run) throw notFound('Matching run');
+    return run;
+  }
+
+  async list(principal: Principal, query: PageQuery): Promise<Page<MatchingRun>> {
+    const [runs, total] = await this.dataSource.getRepository(MatchingRun).findAndCount({
+      where: { municipalityId: principal.municipalityId },
+      order: { createdAt: 'DESC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    return pageOf(runs, total, query);
+  }
+
+  /** jobId = run id: BullMQ keeps one job per id, so relaying an already queued run adds nothing. */
+  private async enqueue(run: Pick<MatchingRun, 'id' | 'municipalityId'>): Promise<boolean> {
+    try {
+      // With Redis down, ioredis queues the command instead of failing; don't let the HTTP request wait for it.
+      await Promise.race([
+        this.queue.add(
+          JobName.MatchingRun,
+          { runId: run.id, municipalityId: run.municipalityId },
+          { jobId: run.id },
+        ),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_TIMEOUT_MS).unref(),
+        ),
+      ]);
+      return true;
+    } catch (error) {
+      this.logger.warn(
+        { runId: run.id, err: error },
+        'could not enqueue the matching run; the relay will retry',
+      );
+      return false;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { QueueModule } from '../jobs/queue.module';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module';
+import { MatchingInstanceLoader } from './matching-instance.loader';
+import { MatchingRunExecutor } from './matching-run.executor';
+import { MatchingRunProcessor } from './matching-run.processor';
+
+/** The worker side of matching: load the instance, run the engine, store the proposals. */
+@Module({
+  imports: [QueueModule, MunicipalitiesModule],
+  providers: [MatchingInstanceLoader, MatchingRunExecutor, MatchingRunProcessor],
+  exports: [MatchingRunExecutor],
+})
+export class MatchingWorkerModule {}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Principal } from '../common/auth/principal';
+import { notFound } from '../common/errors/api-error';
+import { Page, pageOf } from '../common/http/pagination';
+import { ProposalListQuery } from './dto/matching.dto';
+import { Proposal } from './proposal.entity';
+
+@Injectable()
+export class ProposalsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** By run, by user or by contact; best first within a run. */
+  async list(principal: Principal, query: ProposalListQuery): Promise<Page<Proposal>> {
+    const builder = this.dataSource
+      .getRepository(Proposal)
+      .createQueryBuilder('p')
+      .where('p.municipality_id = :municipalityId', { municipalityId: principal.municipalityId });
+    if (query.runId) builder.andWhere('p.run_id = :runId', { runId: query.runId });
+    if (query.serviceUserId) builder.andWhere('p.service_user_id = :userId', { userId: query.serviceUserId });
+    if (query.contactId) builder.andWhere('p.contact_id = :contactId', { contactId: query.contactId });
+    if (query.status) builder.andWhere('p.status = :status', { status: query.status });
+    const [items, total] = await builder
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.score', 'DESC')
+      .addOrderBy('p.id', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(items, total, query);
+  }
+
+  async get(principal: Principal, id: string): Promise<Proposal> {
+    const proposal = await this.dataSource
+      .getRepository(Proposal)
+      .findOneBy({ id, municipalityId: principal.municipalityId });
+    if (!proposal) throw notFound('Proposal');
+    return proposal;
+  }
+}

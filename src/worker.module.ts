@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CommonModule } from './common/common.module';
+import { LoggerModule } from './common/logging/logger.module';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { MatchingWorkerModule } from './matching/matching-worker.module';
+
+/** The worker: BullMQ processors over the same modules as the API, and no HTTP. */
+@Module({
+  imports: [AppConfigModule, LoggerModule, CommonModule, DatabaseModule, MatchingWorkerModule],
+})
+export class WorkerModule {}
