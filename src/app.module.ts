@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { APP_FILTER } from '@nestjs/core';
+import { AccessLogModule } from './access-log/access-log.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './common/auth/auth.module';
 import { CommonModule } from './common/common.module';
@@ -27,6 +28,7 @@ import { ServiceUsersModule } from './service-users/service-users.module';
     DatabaseModule,
     RedisModule,
     AuthModule,
+    AccessLogModule,
     HealthModule,
     MunicipalitiesModule,
     ContactsModule,

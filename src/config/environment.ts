@@ -62,6 +62,11 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Write logs to this file instead of stdout (the e2e suite scans it for personal data afterwards). */
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   /** Tenor synthetic fødselsnumre (month + 80) are accepted only where this is on: test and demo systems. */
   @Transform(toBoolean)
   @IsBoolean()
@@ -75,6 +80,38 @@ export class Environment {
   @IsOptional()
   @IsString()
   CORS_ORIGINS = '';
+
+  /**
+   * An OpenID Connect issuer whose tokens are accepted besides the local signer's (the municipality's identity
+   * provider). Its keys come from the issuer's discovery document. Empty = local tokens only.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  OIDC_ISSUER_URL?: string;
+
+  /** The audience OIDC tokens must carry; defaults to JWT_AUDIENCE. */
+  @IsOptional()
+  @IsString()
+  OIDC_AUDIENCE?: string;
+
+  /** Accept tokens from the local HS256 signer (development, tests, demo). Turn off where OIDC is the only way in. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  LOCAL_SIGNER_ENABLED = true;
+
+  /** Requests per minute per client address before 429. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 1200;
+
+  /**
+   * Express `trust proxy`: the hops whose X-Forwarded-For is believed (e.g. 'loopback' or '10.0.0.0/8').
+   * Empty = none, so a client cannot pick its own address to dodge the rate limit.
+   */
+  @IsOptional()
+  @IsString()
+  TRUSTED_PROXIES = '';
 
   /** When the nightly matching run starts, as a cron expression in Europe/Oslo time. */
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'MATCHING_CRON must be a cron expression like "0 2 * * *"' })

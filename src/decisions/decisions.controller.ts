@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AccessLogged, subjects } from '../access-log/access-logged.decorator';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { Page } from '../common/http/pagination';
@@ -21,6 +22,12 @@ export class DecisionsController {
 
   @Get('service-users/:serviceUserId/decisions')
   @Header('Cache-Control', 'no-store')
+  @AccessLogged({
+    subjectType: 'service_user',
+    action: 'list_decisions',
+    subjectsOf: subjects.param('serviceUserId'),
+    deniedSubjectOf: subjects.paramIfUuid('serviceUserId'),
+  })
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('serviceUserId', UuidParam) serviceUserId: string,
@@ -42,6 +49,11 @@ export class DecisionsController {
 
   @Get('decisions/:id')
   @Header('Cache-Control', 'no-store')
+  @AccessLogged({
+    subjectType: 'service_user',
+    action: 'read_decision',
+    subjectsOf: subjects.responseField('serviceUserId'),
+  })
   @ApiOkResponse({ type: DecisionResponse })
   get(
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/auth/decorators';
 import { RedisHealthIndicator } from './redis.health';
@@ -15,6 +16,7 @@ export class HealthController {
 
   /** Readiness: 200 when PostgreSQL and Redis answer, 503 with the failing part otherwise. */
   @Public()
+  @SkipThrottle()
   @Get()
   @HealthCheck()
   check() {

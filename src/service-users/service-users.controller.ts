@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { AccessLogged, subjects } from '../access-log/access-logged.decorator';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { IfMatchVersion } from '../common/http/if-match';
@@ -33,6 +34,7 @@ export class ServiceUsersController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
+  @AccessLogged({ subjectType: 'service_user', action: 'list', subjectsOf: subjects.itemIds })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ServiceUserListQuery,
@@ -52,6 +54,7 @@ export class ServiceUsersController {
 
   @Post('lookup')
   @HttpCode(200)
+  @AccessLogged({ subjectType: 'service_user', action: 'lookup', subjectsOf: subjects.responseId })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Find a service user by fødselsnummer (sent in the body, never in the URL)' })
   @ApiOkResponse({ type: ServiceUserResponse })
@@ -64,6 +67,12 @@ export class ServiceUsersController {
 
   @Get(':id')
   @Header('Cache-Control', 'no-store')
+  @AccessLogged({
+    subjectType: 'service_user',
+    action: 'read',
+    subjectsOf: subjects.responseId,
+    deniedSubjectOf: subjects.paramIfUuid('id'),
+  })
   @ApiOkResponse({ type: ServiceUserResponse })
   get(
     @CurrentPrincipal() principal: Principal,

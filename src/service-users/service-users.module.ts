@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { describeConstraints } from '../common/errors/postgres-errors';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
+import { ContactViewController } from './contact-view.controller';
+import { ContactViewService } from './contact-view.service';
 import { ServiceUsersController } from './service-users.controller';
 import { ServiceUsersService } from './service-users.service';
 
@@ -18,8 +20,8 @@ describeConstraints({
  */
 @Module({
   imports: [MunicipalitiesModule],
-  controllers: [ServiceUsersController],
-  providers: [ServiceUsersService],
+  controllers: [ServiceUsersController, ContactViewController],
+  providers: [ServiceUsersService, ContactViewService],
   exports: [ServiceUsersService],
 })
 export class ServiceUsersModule {}

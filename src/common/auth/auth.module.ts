@@ -1,11 +1,28 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '../../config/app-config.service';
 import { AuthGuard } from './auth.guard';
+import { ClientThrottlerGuard } from './client-throttler.guard';
 import { TokenService } from './token.service';
 
+/**
+ * Who may call: the rate limit runs first (so failed logins count too), then the token and role check.
+ * Guards registered as APP_GUARD run in this order.
+ */
 @Global()
 @Module({
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') }],
+    }),
+  ],
+  providers: [
+    TokenService,
+    { provide: APP_GUARD, useClass: ClientThrottlerGuard },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [TokenService],
 })
 export class AuthModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { errors, jwtVerify, JWTPayload, SignJWT } from 'jose';
+import { decodeJwt, errors, jwtVerify, JWTPayload, SignJWT } from 'jose';
 import { AppConfig } from '../../config/app-config.service';
+import { OidcKeys } from './oidc-keys';
 import { Principal, Role, ROLES } from './principal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,27 +17,48 @@ export interface TokenRequest {
 }
 
 /**
- * Verifies bearer tokens (HS256 from the local signer: signature, expiry, issuer and audience) and
- * signs development tokens. Claims: `sub`, `role`, `municipality_id`, and `contact_id` for contacts.
+ * Verifies bearer tokens and signs development tokens. Claims: `sub`, `role`, `municipality_id`, and `contact_id` for contacts.
  */
 @Injectable()
 export class TokenService {
   private readonly secret: Uint8Array;
+  private readonly oidcIssuer?: string;
+  private readonly oidc?: OidcKeys;
 
   constructor(private readonly config: AppConfig) {
     this.secret = new TextEncoder().encode(config.get('JWT_SECRET'));
+    this.oidcIssuer = config.get('OIDC_ISSUER_URL');
+    this.oidc = this.oidcIssuer ? new OidcKeys(this.oidcIssuer) : undefined;
   }
 
+  /**
+   * Local tokens (HS256, our issuer) and, when configured, tokens of the municipality's OIDC issuer (asymmetric
+   * keys from its JWKS). The issuer claim only picks the key; the signature, issuer, audience and expiry are
+   * then all checked, and `alg: none` or an HS256 token claiming the OIDC issuer never passes.
+   */
   async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.secret, {
-        algorithms: ['HS256'],
-        issuer: this.config.get('JWT_ISSUER'),
-        audience: this.config.get('JWT_AUDIENCE'),
-        requiredClaims: ['sub', 'exp'],
-      }));
+      const issuer = decodeJwt(token).iss;
+      if (this.oidc && issuer === this.oidcIssuer) {
+        ({ payload } = await jwtVerify(token, await this.oidc.get(), {
+          algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'],
+          issuer: this.oidcIssuer,
+          audience: this.config.get('OIDC_AUDIENCE') ?? this.config.get('JWT_AUDIENCE'),
+          requiredClaims: ['sub', 'exp'],
+        }));
+      } else if (this.config.get('LOCAL_SIGNER_ENABLED')) {
+        ({ payload } = await jwtVerify(token, this.secret, {
+          algorithms: ['HS256'],
+          issuer: this.config.get('JWT_ISSUER'),
+          audience: this.config.get('JWT_AUDIENCE'),
+          requiredClaims: ['sub', 'exp'],
+        }));
+      } else {
+        throw new InvalidTokenError('issuer not accepted');
+      }
     } catch (error) {
+      if (error instanceof InvalidTokenError) throw error;
       const reason =
         error instanceof errors.JWTExpired
           ? 'token expired'

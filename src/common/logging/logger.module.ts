@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
+import { LoggerModule as PinoLoggerModule, Params } from 'nestjs-pino';
+import type { Options } from 'pino-http';
+import pino from 'pino';
 import { AppConfig } from '../../config/app-config.service';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const ELEVEN_DIGITS = /(?<!\d)\d{11}(?!\d)/g;
 
 /**
  * Structured logs with a request id on every line. Bodies are never logged, and the Authorization header is
@@ -10,8 +13,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  */
 export const LoggerModule = PinoLoggerModule.forRootAsync({
   inject: [AppConfig],
-  useFactory: (config: AppConfig) => ({
-    pinoHttp: {
+  useFactory: (config: AppConfig): Params => {
+    const logFile = config.get('LOG_FILE');
+    const options: Options = {
       level: config.get('LOG_LEVEL'),
       genReqId: (request, response) => {
         const given = request.headers['x-request-id'];
@@ -24,15 +28,20 @@ export const LoggerModule = PinoLoggerModule.forRootAsync({
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url.split('?')[0],
+          // A client may still put a fødselsnummer in a path; it never reaches the log.
+          url: req.url.split('?')[0].replace(ELEVEN_DIGITS, '***********'),
         }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customProps: (request) => ({ requestId: (request as { id?: string }).id }),
       autoLogging: { ignore: (request) => request.url === '/health' },
       transport:
-        config.get('NODE_ENV') === 'development' && process.stdout.isTTY
+        !logFile && config.get('NODE_ENV') === 'development' && process.stdout.isTTY
           ? { target: 'pino-pretty', options: { singleLine: true } }
           : undefined,
-    },
-  }),
+    };
+    return {
+      pinoHttp: logFile ? [options, pino.destination({ dest: logFile, sync: true, append: true })] : options,
+    };
+  },
 });

@@ -1,0 +1,206 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { AssignedUserResponse } from '../src/service-users/dto/assigned-user.response';
+import { contactBody, daysAgo } from './factories';
+import { seedUserWithDecision } from './support/seed-rows';
+import { as, createMunicipality, createTestApp, dataSourceOf, tokenFor } from './support/test-app';
+
+/** TRUST.md: need-to-know access, the access log, headers, rate limits and hostile input. */
+describe('trust', () => {
+  let app: INestApplication;
+  let municipalityId: string;
+  let coordinator: ReturnType<typeof as>;
+  let contactId: string;
+  let contact: ReturnType<typeof as>;
+  let mine: { id: string; nationalId: string };
+  let notMine: { id: string };
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    municipalityId = (await createMunicipality(app)).id;
+    coordinator = as(app, await tokenFor(app, 'coordinator', municipalityId));
+    contactId = (
+      await coordinator
+        .post('/contacts')
+        .send(contactBody({ maxUsers: 3 }))
+        .expect(201)
+    ).body.id;
+    contact = as(app, await tokenFor(app, 'contact', municipalityId, contactId));
+    mine = await seedUserWithDecision(app, municipalityId);
+    notMine = await seedUserWithDecision(app, municipalityId);
+    await coordinator
+      .post('/assignments')
+      .send({ contactId, serviceUserId: mine.id, startsOn: daysAgo(1) })
+      .expect(201);
+  });
+  afterAll(() => app.close());
+
+  const logRows = (subjectId: string) =>
+    dataSourceOf(app).query(`SELECT * FROM access_log WHERE subject_id = $1 ORDER BY id`, [subjectId]);
+
+  describe('access log (Normen)', () => {
+    it('writes exactly one row for a staff read of a user: actor, role, subject, action, route, time, request id', async () => {
+      const caseworker = as(app, await tokenFor(app, 'caseworker', municipalityId));
+      const before = (await logRows(notMine.id)).length;
+      const response = await caseworker
+        .get(`/service-users/${notMine.id}`)
+        .set('X-Request-Id', 'req-trust-0001')
+        .expect(200);
+      const rows = await logRows(notMine.id);
+      expect(rows).toHaveLength(before + 1);
+      expect(rows.at(-1)).toMatchObject({
+        municipality_id: municipalityId,
+        role: 'caseworker',
+        subject_type: 'service_user',
+        subject_id: notMine.id,
+        action: 'read',
+        route: 'GET /service-users/:id',
+        request_id: 'req-trust-0001',
+        outcome: 'allowed',
+      });
+      expect(rows.at(-1).actor).toMatch(/^caseworker-/);
+      expect(response.headers['x-request-id']).toBe('req-trust-0001');
+    });
+
+    it('writes one row per listed user', async () => {
+      const list = await coordinator.get('/service-users?pageSize=100').expect(200);
+      const ids: string[] = list.body.items.map((u: { id: string }) => u.id);
+      const [{ count }] = await dataSourceOf(app).query(
+        `SELECT count(*) FROM access_log WHERE action = 'list' AND subject_id = ANY($1::uuid[]) AND municipality_id = $2`,
+        [ids, municipalityId],
+      );
+      expect(Number(count)).toBeGreaterThanOrEqual(ids.length);
+    });
+
+    it('cannot be changed or deleted by the application', async () => {
+      await expect(dataSourceOf(app).query(`UPDATE access_log SET actor = 'someone-else'`)).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(dataSourceOf(app).query(`DELETE FROM access_log`)).rejects.toThrow(/append-only/);
+      await expect(dataSourceOf(app).query(`TRUNCATE access_log`)).rejects.toThrow(/append-only/);
+    });
+
+    it('is readable per user by a coordinator, and not across municipalities', async () => {
+      const log = await coordinator.get(`/service-users/${notMine.id}/access-log`).expect(200);
+      expect(log.body.total).toBeGreaterThanOrEqual(1);
+      expect(log.body.items[0]).toMatchObject({
+        subjectId: notMine.id,
+        occurredAt: expect.stringMatching(/Z$/),
+      });
+      const elsewhere = await createMunicipality(app);
+      const foreign = as(app, await tokenFor(app, 'coordinator', elsewhere.id));
+      await foreign.get(`/service-users/${notMine.id}/access-log`).expect(404);
+      await contact.get(`/service-users/${notMine.id}/access-log`).expect(403);
+    });
+  });
+
+  describe('need to know', () => {
+    it('shows a contact their own user with only the fields the work needs', async () => {
+      const list = await contact.get('/contacts/me/users').expect(200);
+      expect(list.body.map((u: { id: string }) => u.id)).toEqual([mine.id]);
+      const one = await contact.get(`/contacts/me/users/${mine.id}`).expect(200);
+      expect(Object.keys(one.body).sort()).toEqual([...AssignedUserResponse.FIELDS].sort());
+      const text = JSON.stringify(one.body);
+      expect(text).not.toContain(mine.nationalId);
+      expect(text).not.toMatch(/diagnose|helse|decision|wishes|birth/i);
+    });
+
+    it('answers 404, exactly as for a missing id, for a user not assigned to the contact, and logs DENIED', async () => {
+      const refused = await contact.get(`/contacts/me/users/${notMine.id}`).expect(404);
+      const missing = await contact
+        .get('/contacts/me/users/6b0f0a9e-3f41-4c55-9a53-000000000000')
+        .expect(404);
+      const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+      expect(strip(refused.body)).toEqual(strip(missing.body));
+      const rows = await logRows(notMine.id);
+      expect(rows.filter((r: { outcome: string }) => r.outcome === 'denied')).toHaveLength(1);
+      expect(rows.at(-1)).toMatchObject({ role: 'contact', outcome: 'denied', action: 'contact_read' });
+    });
+
+    it('gives a contact 403 on coordinator routes', async () => {
+      await contact.get('/service-users').expect(403);
+      await contact.get(`/service-users/${mine.id}`).expect(403);
+      await contact.post('/contacts').send(contactBody()).expect(403);
+      await contact.get('/proposals').expect(403);
+    });
+  });
+
+  describe('headers', () => {
+    it('sets helmet headers and Cache-Control: no-store on personal data', async () => {
+      const response = await coordinator.get(`/service-users/${mine.id}`).expect(200);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['strict-transport-security']).toBeDefined();
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect((await coordinator.get('/contacts').expect(200)).headers['cache-control']).toBe('no-store');
+    });
+
+    it('refuses a foreign CORS origin', async () => {
+      const preflight = await request(app.getHttpServer())
+        .options('/contacts')
+        .set('Origin', 'https://evil.example')
+        .set('Access-Control-Request-Method', 'GET');
+      expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+
+  describe('hostile input', () => {
+    it('rejects __proto__ and constructor payloads and leaves Object.prototype alone', async () => {
+      const before = await dataSourceOf(app).query(
+        `SELECT count(*) FROM contacts WHERE municipality_id = $1`,
+        [municipalityId],
+      );
+      for (const payload of [
+        `{"firstName":"A","lastName":"B","birthYear":1990,"__proto__":{"polluted":true}}`,
+        `{"firstName":"A","lastName":"B","birthYear":1990,"constructor":{"prototype":{"polluted":true}}}`,
+      ]) {
+        const response = await coordinator
+          .post('/contacts')
+          .set('Content-Type', 'application/json')
+          .send(payload);
+        expect(response.status).toBe(400);
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      const after = await dataSourceOf(app).query(
+        `SELECT count(*) FROM contacts WHERE municipality_id = $1`,
+        [municipalityId],
+      );
+      expect(after).toEqual(before);
+    });
+
+    it('parses query booleans exactly and caps the page size', async () => {
+      const inactive = await coordinator.get('/contacts?active=false').expect(200);
+      expect(inactive.body.items.every((c: { active: boolean }) => c.active === false)).toBe(true);
+      await coordinator.get('/contacts?active=yes').expect(400);
+      const tooBig = await coordinator.get('/contacts?pageSize=101').expect(400);
+      expect(tooBig.body.details[0].field).toBe('pageSize');
+    });
+
+    it('never takes a fødselsnummer from a path or a query', async () => {
+      const byPath = await coordinator.get(`/service-users/${mine.nationalId}`).expect(404);
+      expect(JSON.stringify(byPath.body)).not.toContain(mine.nationalId);
+      await coordinator.get(`/service-users?nationalId=${mine.nationalId}`).expect(400);
+    });
+  });
+
+  describe('rate limit', () => {
+    it('answers 429 past the limit, and a spoofed X-Forwarded-For does not reset it', async () => {
+      const limit = Number(process.env.RATE_LIMIT_PER_MINUTE ?? 1200);
+      const server = app.getHttpServer();
+      let limited = 0;
+      for (let sent = 0; sent < limit + 50 && limited === 0; sent += 50) {
+        const batch = await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            request(server)
+              .get('/municipality')
+              .set('X-Forwarded-For', `203.0.113.${(sent + i) % 250}`),
+          ),
+        );
+        limited = batch.filter((r) => r.status === 429).length;
+      }
+      expect(limited).toBeGreaterThan(0);
+      const spoofed = await request(server).get('/municipality').set('X-Forwarded-For', '198.51.100.7');
+      expect(spoofed.status).toBe(429);
+      expect(spoofed.body).toMatchObject({ status: 429, code: 'too_many_requests' });
+    });
+  });
+});
