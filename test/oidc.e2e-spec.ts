@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { INestApplication } from '@nestjs/common';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import request from 'supertest';
 
 /**
@@ -14,11 +14,11 @@ describe('OpenID Connect issuer', () => {
   let issuer: string;
   let app: INestApplication;
   let municipalityId: string;
-  let privateKey: CryptoKey;
+  let privateKey: KeyLike;
 
   beforeAll(async () => {
     const keys = await generateKeyPair('RS256');
-    privateKey = keys.privateKey as CryptoKey;
+    privateKey = keys.privateKey;
     const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
     issuerServer = createServer((req, res) => {
       res.setHeader('Content-Type', 'application/json');
@@ -47,7 +47,7 @@ describe('OpenID Connect issuer', () => {
     delete process.env.OIDC_AUDIENCE;
   });
 
-  const oidcToken = (overrides: { audience?: string; issuer?: string; key?: CryptoKey } = {}) =>
+  const oidcToken = (overrides: { audience?: string; issuer?: string; key?: KeyLike } = {}) =>
     new SignJWT({ role: 'coordinator', municipality_id: municipalityId })
       .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
       .setSubject('kari.saksbehandler@kommune.no')
@@ -70,7 +70,7 @@ describe('OpenID Connect issuer', () => {
   });
 
   it('refuses a token signed by another key that claims the issuer', async () => {
-    const stranger = (await generateKeyPair('RS256')).privateKey as CryptoKey;
+    const stranger = (await generateKeyPair('RS256')).privateKey;
     await call(await oidcToken({ key: stranger })).expect(401);
   });
 

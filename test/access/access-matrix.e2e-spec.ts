@@ -1,0 +1,151 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { Role, ROLES } from '../../src/common/auth/principal';
+import { contactBody, daysAgo } from '../factories';
+import { seedUserWithDecision } from '../support/seed-rows';
+import { as, createMunicipality, createTestApp, dataSourceOf, tokenFor } from '../support/test-app';
+import { Access, ACCESS_MATRIX, Fixture, RouteRule } from './access-matrix';
+
+type Ids = Record<Fixture, string>;
+
+/** Runs the whole access matrix (route × role × relation to the record) against the real app. */
+describe('access matrix', () => {
+  let app: INestApplication;
+  let routes: string[];
+  let own: Ids;
+  let other: Ids;
+  const tokens = {} as Record<Role | 'foreignCoordinator', string>;
+  let checks = 0;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    const db = dataSourceOf(app);
+    const municipalityId = (await createMunicipality(app)).id;
+    const foreign = await createMunicipality(app);
+    const coordinator = as(app, await tokenFor(app, 'coordinator', municipalityId));
+
+    const contactA = (
+      await coordinator.post('/contacts').send(contactBody({ maxUsers: 5, maxWeeklyHours: 20 }))
+    ).body.id;
+    const contactB = (
+      await coordinator.post('/contacts').send(contactBody({ maxUsers: 5, maxWeeklyHours: 20 }))
+    ).body.id;
+    const userA = await seedUserWithDecision(app, municipalityId);
+    const userB = await seedUserWithDecision(app, municipalityId);
+    const assignmentA = (
+      await coordinator
+        .post('/assignments')
+        .send({ contactId: contactA, serviceUserId: userA.id, startsOn: daysAgo(1) })
+        .expect(201)
+    ).body.id;
+    const assignmentB = (
+      await coordinator
+        .post('/assignments')
+        .send({ contactId: contactB, serviceUserId: userB.id, startsOn: daysAgo(1) })
+        .expect(201)
+    ).body.id;
+    const group = (
+      await coordinator
+        .post('/groups')
+        .send({ name: 'Turgruppa', interests: ['walks'], meetingTimes: [] })
+        .expect(201)
+    ).body.id;
+    const [run] = await db.query(
+      `INSERT INTO matching_runs (municipality_id, trigger, run_date, status, requested_by)
+       VALUES ($1, 'manual', current_date, 'completed', 'test') RETURNING id`,
+      [municipalityId],
+    );
+    const [proposal] = await db.query(
+      `INSERT INTO proposals (municipality_id, run_id, service_user_id, contact_id, score, components, reason)
+       VALUES ($1, $2, $3, $4, 200, '{}', 'test') RETURNING id`,
+      [municipalityId, run.id, userB.id, contactA],
+    );
+    own = {
+      contact: contactA,
+      serviceUser: userA.id,
+      decision: userA.decisionId,
+      group,
+      assignment: assignmentA,
+      matchingRun: run.id,
+      proposal: proposal.id,
+    };
+    other = {
+      ...own,
+      contact: contactB,
+      serviceUser: userB.id,
+      decision: userB.decisionId,
+      assignment: assignmentB,
+    };
+
+    for (const role of ROLES)
+      tokens[role] = await tokenFor(app, role, municipalityId, role === 'contact' ? contactA : undefined);
+    tokens.foreignCoordinator = await tokenFor(app, 'coordinator', foreign.id);
+
+    const document = (await request(app.getHttpServer()).get('/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    routes = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+  });
+  afterAll(() => {
+    process.stdout.write(`\nAccess matrix: ${Object.keys(ACCESS_MATRIX).length} routes, ${checks} checks.\n`);
+    return app.close();
+  });
+
+  const urlOf = (route: string, rule: RouteRule, ids: Ids) =>
+    route
+      .split(' ')[1]
+      .replace(/\{(\w+)\}/g, (_, name: string) => ids[rule.params?.[name] ?? 'contact'] ?? name);
+
+  const call = (route: string, url: string, token: string | null, body: Record<string, unknown> = {}) => {
+    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
+    const test = request(app.getHttpServer())[method](url);
+    if (token) test.set('Authorization', `Bearer ${token}`);
+    return method === 'get' || method === 'delete' ? test : test.send(body);
+  };
+
+  it('has a row for every route the service serves', () => {
+    const missing = routes.filter((route) => !ACCESS_MATRIX[route]);
+    expect(missing).toEqual([]);
+    const stale = Object.keys(ACCESS_MATRIX).filter((route) => !routes.includes(route));
+    expect(stale).toEqual([]);
+  });
+
+  it.each(Object.entries(ACCESS_MATRIX))('%s answers each role as the matrix says', async (route, rule) => {
+    if (rule.public) {
+      const response = await call(route, urlOf(route, rule, own), null);
+      checks++;
+      expect(response.status).toBeLessThan(400);
+      return;
+    }
+    const unauthenticated = await call(route, urlOf(route, rule, own), null);
+    checks++;
+    expect(unauthenticated.status).toBe(401);
+
+    for (const [role, access] of Object.entries(rule.roles ?? {}) as [Role, Access][]) {
+      const response = await call(route, urlOf(route, rule, own), tokens[role], rule.body?.(own));
+      checks++;
+      const outcome = `${role} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`;
+      if (access === 'deny') expect(outcome).toMatch(new RegExp(`^${role} → 403 `));
+      else expect(outcome).not.toMatch(/ → (401|403|5\d\d) /);
+      if (access === 'own') {
+        const foreignRecord = await call(route, urlOf(route, rule, other), tokens[role], rule.body?.(other));
+        checks++;
+        expect(`${role} on another's record → ${foreignRecord.status}`).toBe(
+          `${role} on another's record → 404`,
+        );
+      }
+    }
+    if (rule.crossTenant) {
+      const response = await call(
+        route,
+        urlOf(route, rule, own),
+        tokens.foreignCoordinator,
+        rule.body?.(own),
+      );
+      checks++;
+      expect(`other municipality → ${response.status}`).toBe('other municipality → 404');
+    }
+  });
+});
