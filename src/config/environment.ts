@@ -113,6 +113,21 @@ export class Environment {
   @IsString()
   TRUSTED_PROXIES = '';
 
+  /**
+   * How long a worker holds a matching job without renewing its lock. The engine is synchronous, so this must
+   * outlast the longest run; a worker killed mid-run has its job taken over once the lock expires.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1000)
+  MATCHING_JOB_LOCK_MS = 10 * 60_000;
+
+  /** How often workers look for jobs whose worker died (stalled jobs). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(500)
+  STALLED_CHECK_INTERVAL_MS = 30_000;
+
   /** When the nightly matching run starts, as a cron expression in Europe/Oslo time. */
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'MATCHING_CRON must be a cron expression like "0 2 * * *"' })
   MATCHING_CRON = '0 2 * * *';

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { Response } from 'express';
 import { Public } from '../common/auth/decorators';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -14,15 +15,24 @@ export class HealthController {
     private readonly redis: RedisHealthIndicator,
   ) {}
 
-  /** Readiness: 200 when PostgreSQL and Redis answer, 503 with the failing part otherwise. */
+  /**
+   * Readiness: 200 when PostgreSQL and Redis answer; 503 with terminus' own report (which part is down) otherwise,
+   * so a load balancer and an operator both see why.
+   */
   @Public()
   @SkipThrottle()
   @Get()
   @HealthCheck()
-  check() {
-    return this.health.check([
-      () => this.database.pingCheck('postgres', { timeout: 1500 }),
-      () => this.redis.isHealthy('redis'),
-    ]);
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('postgres', { timeout: 1500 }),
+        () => this.redis.isHealthy('redis'),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return error.getResponse() as HealthCheckResult;
+    }
   }
 }

@@ -1,15 +1,27 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { validateEnvironment } from '../config/environment';
 import { JobName, JobOf, QueueName } from '../jobs/jobs';
 import { MatchingRunExecutor } from './matching-run.executor';
 import { MatchingSummary } from './matching-summary';
+
+/** Worker options are fixed when the class is decorated, so they come from the same validated environment. */
+function matchingWorkerOptions() {
+  const environment = validateEnvironment(process.env);
+  return {
+    concurrency: 1,
+    lockDuration: environment.MATCHING_JOB_LOCK_MS,
+    stalledInterval: environment.STALLED_CHECK_INTERVAL_MS,
+    maxStalledCount: 2,
+  };
+}
 
 /**
  * Processes matching runs in the worker process. The engine is CPU-bound and synchronous, so the lock is long
  * enough for a national-size run; one run at a time per worker.
  */
-@Processor(QueueName.Matching, { concurrency: 1, lockDuration: 10 * 60_000, maxStalledCount: 2 })
+@Processor(QueueName.Matching, matchingWorkerOptions())
 export class MatchingRunProcessor extends WorkerHost {
   private readonly logger = new Logger(MatchingRunProcessor.name);
 

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -15,14 +15,27 @@ const RELAY_AFTER_MS = 15_000;
 const ENQUEUE_TIMEOUT_MS = 2_000;
 
 @Injectable()
-export class MatchingRunsService {
+export class MatchingRunsService implements OnModuleInit {
   private readonly logger = new Logger(MatchingRunsService.name);
+  private recovered: () => void = () => undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Matching) private readonly queue: Queue<JobOf<typeof JobName.MatchingRun>>,
     private readonly clock: Clock,
   ) {}
+
+  /** Redis outages are expected and handled (the relay); log them once per outage instead of on every retry. */
+  onModuleInit(): void {
+    let down = false;
+    this.queue.on('error', (error) => {
+      if (!down)
+        this.logger.warn({ err: error }, 'Redis unreachable for the matching queue; runs stay queued');
+      down = true;
+    });
+    // Any successful enqueue means Redis is back: the next outage is logged again.
+    this.recovered = () => (down = false);
+  }
 
   /** On demand: the run row is committed first, then its job is enqueued; if Redis is down the relay does it later. */
   async requestRun(principal: Principal): Promise<MatchingRun> {
@@ -58,12 +71,12 @@ export class MatchingRunsService {
   }
 
   /** Enqueues runs whose job never reached Redis (Redis was down, or the process died between commit and add). */
-  async relayPendingRuns(): Promise<number> {
+  async relayPendingRuns(olderThanMs = RELAY_AFTER_MS): Promise<number> {
     const pending: MatchingRun[] = await this.dataSource.query(
       `SELECT id, municipality_id AS "municipalityId" FROM matching_runs
         WHERE status = 'queued' AND created_at < now() - make_interval(secs => $1)
         ORDER BY created_at LIMIT 100`,
-      [RELAY_AFTER_MS / 1000],
+      [olderThanMs / 1000],
     );
     let relayed = 0;
     for (const run of pending) if (await this.enqueue(run)) relayed++;
@@ -102,6 +115,7 @@ export class MatchingRunsService {
           setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_TIMEOUT_MS).unref(),
         ),
       ]);
+      this.recovered();
       return true;
     } catch (error) {
       this.logger.warn(
