@@ -3,6 +3,7 @@ import {
   HoursPeriod,
   hoursToMinutes,
   minutesToHours,
+  periodQuota,
   quotaPeriodContaining,
   quotaStatus,
   weeklyHoursEquivalent,
@@ -237,6 +238,79 @@ describe('quotaStatus', () => {
         },
       ),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('quota periods across month and year ends', () => {
+  it.each([
+    ['2026-12-31', 'week', '2026-12-28', '2027-01-03'],
+    ['2027-01-03', 'week', '2026-12-28', '2027-01-03'],
+    ['2027-01-04', 'week', '2027-01-04', '2027-01-10'],
+    ['2026-12-31', 'month', '2026-12-01', '2026-12-31'],
+    ['2027-01-01', 'month', '2027-01-01', '2027-01-31'],
+    ['2028-02-29', 'month', '2028-02-01', '2028-02-29'],
+    ['2026-03-01', 'week', '2026-02-23', '2026-03-01'],
+  ] as const)('%s lies in the %s %s–%s', (date, period, start, end) => {
+    expect(quotaPeriodContaining(date, period)).toEqual({ start, end });
+  });
+});
+
+describe('periodQuota', () => {
+  it('lets a session fill the quota exactly, and warns at 80 %', () => {
+    expect(periodQuota({ granted: 600, approvedOverrun: 0, used: 540, requested: 60 })).toMatchObject({
+      allowed: 600,
+      wouldExceed: false,
+      warning: true,
+      excess: 0,
+      remainingMinutes: 60,
+    });
+    expect(periodQuota({ granted: 600, approvedOverrun: 0, used: 0, requested: 479 }).warning).toBe(false);
+    expect(periodQuota({ granted: 600, approvedOverrun: 0, used: 0, requested: 480 }).warning).toBe(true);
+  });
+
+  it('refuses a minute beyond the quota and says how much is beyond', () => {
+    expect(periodQuota({ granted: 600, approvedOverrun: 0, used: 570, requested: 60 })).toMatchObject({
+      wouldExceed: true,
+      excess: 30,
+    });
+  });
+
+  it('counts an approved overrun as part of what may be used', () => {
+    expect(periodQuota({ granted: 600, approvedOverrun: 60, used: 570, requested: 60 })).toMatchObject({
+      allowed: 660,
+      wouldExceed: false,
+    });
+  });
+
+  it('never refuses a request of 0 (a session without driving against a used-up km quota)', () => {
+    expect(periodQuota({ granted: 0, approvedOverrun: 0, used: 0, requested: 0 }).wouldExceed).toBe(false);
+    expect(periodQuota({ granted: 100, approvedOverrun: 0, used: 150, requested: 0 })).toMatchObject({
+      wouldExceed: false,
+      excess: 0,
+    });
+  });
+
+  it('refuses any driving when none is granted', () => {
+    expect(periodQuota({ granted: 0, approvedOverrun: 0, used: 0, requested: 125 })).toMatchObject({
+      wouldExceed: true,
+      excess: 125,
+    });
+  });
+
+  it('never lets the sum of accepted requests pass what is allowed (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.array(fc.integer({ min: 0, max: 600 }), { maxLength: 40 }),
+        (granted, requests) => {
+          let used = 0;
+          for (const requested of requests) {
+            if (!periodQuota({ granted, approvedOverrun: 0, used, requested }).wouldExceed) used += requested;
+          }
+          return used <= granted;
+        },
+      ),
     );
   });
 });

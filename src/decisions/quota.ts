@@ -120,3 +120,59 @@ export function quotaStatus({
     wouldExceed: projected > grantedMinutes,
   };
 }
+
+/** A period's quota with the overruns a coordinator approved, in whole units (minutes, or km in tenths). */
+export interface PeriodQuotaInput {
+  /** Granted by the vedtak for one period. */
+  granted: number;
+  /** Extra approved by a coordinator for this period, with a reason. */
+  approvedOverrun: number;
+  /** Already registered in the period. */
+  used: number;
+  /** About to be registered. */
+  requested: number;
+  warnAtRatio?: number;
+}
+
+export interface PeriodQuotaFigures extends QuotaStatus {
+  granted: number;
+  approvedOverrun: number;
+  /** granted + approvedOverrun: what may be used in the period. */
+  allowed: number;
+  used: number;
+  requested: number;
+  /** How much of the request lies beyond what is allowed (0 when it fits). */
+  excess: number;
+}
+
+/**
+ * Whether a new registration fits the period's quota, with the figures a refusal or a warning shows. A request
+ * of 0 (a session without driving, say) always fits, even in an overrun period.
+ */
+export function periodQuota({
+  granted,
+  approvedOverrun,
+  used,
+  requested,
+  warnAtRatio = 0.8,
+}: PeriodQuotaInput): PeriodQuotaFigures {
+  assertMinutes(approvedOverrun, 'approvedOverrun');
+  const allowed = granted + approvedOverrun;
+  const status = quotaStatus({
+    grantedMinutes: allowed,
+    usedMinutes: used,
+    requestedMinutes: requested,
+    warnAtRatio,
+  });
+  const excess = Math.max(0, used + requested - allowed);
+  return {
+    ...status,
+    wouldExceed: requested > 0 && status.wouldExceed,
+    granted,
+    approvedOverrun,
+    allowed,
+    used,
+    requested,
+    excess: requested > 0 ? Math.min(excess, requested) : 0,
+  };
+}

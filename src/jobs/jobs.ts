@@ -4,17 +4,21 @@
  */
 export const QueueName = {
   Matching: 'matching',
+  Lapses: 'lapses',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   /** Run the matching engine for one municipality; jobId = the run's id, so it is never queued twice. */
   MatchingRun: 'matching-run',
+  /** Find politiattester and vedtak that lapse within 30 days or have lapsed; jobId = 'lapse-scan-<date>'. */
+  LapseScan: 'lapse-scan',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export interface JobPayloads {
   [JobName.MatchingRun]: { runId: string; municipalityId: string };
+  [JobName.LapseScan]: { scanDate: string };
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];

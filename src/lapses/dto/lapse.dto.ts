@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+
+export class LapseListQuery {
+  @ApiPropertyOptional({ enum: ['police_certificate', 'decision'] })
+  @IsOptional()
+  @IsIn(['police_certificate', 'decision'])
+  kind?: 'police_certificate' | 'decision';
+
+  @ApiPropertyOptional({ enum: ['lapsing', 'lapsed'] })
+  @IsOptional()
+  @IsIn(['lapsing', 'lapsed'])
+  status?: 'lapsing' | 'lapsed';
+}
+
+/** A politiattest (of a contact) or a vedtak (of a user) that lapses within 30 days or has lapsed. */
+export class LapseResponse {
+  @ApiProperty({ enum: ['police_certificate', 'decision'] }) kind!: 'police_certificate' | 'decision';
+  @ApiProperty({ description: 'The contact (politiattest) or the decision (vedtak)' }) subjectId!: string;
+  @ApiProperty({ nullable: true, type: String }) contactId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) serviceUserId!: string | null;
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+  @ApiProperty({ example: '2026-12-14', description: 'The last valid day' }) validUntil!: string;
+  @ApiProperty({ enum: ['lapsing', 'lapsed'] }) status!: 'lapsing' | 'lapsed';
+  @ApiProperty({ description: 'Open assignments affected (flagged)' }) openAssignments!: number;
+}
+
+export class LapseListResponse {
+  @ApiProperty({ nullable: true, type: String, description: 'The date of the last scan' })
+  scannedOn!: string | null;
+  @ApiProperty({ example: 30 }) warningDays!: number;
+  @ApiProperty({ type: [LapseResponse] }) items!: LapseResponse[];
+}

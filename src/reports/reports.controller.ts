@@ -1,0 +1,110 @@
+import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AccessLogService } from '../access-log/access-log.service';
+import { CurrentPrincipal, Roles } from '../common/auth/decorators';
+import { Principal } from '../common/auth/principal';
+import { csvResponse } from '../common/csv';
+import { badRequest } from '../common/errors/api-error';
+import {
+  EndedAssignmentsReport,
+  HoursReport,
+  KprReport,
+  RangeQuery,
+  WaitingTimesReport,
+  YearQuery,
+} from './dto/report.dto';
+import { endedAssignmentsCsv, hoursCsv, kprCsv, waitingTimesCsv } from './reports-csv';
+import { ReportsService } from './reports.service';
+
+function assertRange(query: RangeQuery): void {
+  if (query.to < query.from) {
+    throw badRequest('validation_failed', 'The request is invalid', [
+      { field: 'to', reason: 'to must be on or after from' },
+    ]);
+  }
+}
+
+/** Reports for staff (JSON, or CSV with ?format=csv). */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  @Get('hours')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Hours granted vs used, per user and per contact' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: HoursReport })
+  async hours(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: RangeQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<HoursReport | string> {
+    assertRange(query);
+    const report = await this.reports.hours(principal.municipalityId, query.from, query.to);
+    return query.format === 'csv' ? csvResponse(response, 'hours.csv', hoursCsv(report)) : report;
+  }
+
+  @Get('waiting-times')
+  @ApiOperation({ summary: "Waiting times in Helsedirektoratet's bands: ≤15, 16–30, ≥31 days" })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: WaitingTimesReport })
+  async waitingTimes(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: RangeQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WaitingTimesReport | string> {
+    assertRange(query);
+    const report = await this.reports.waitingTimes(principal.municipalityId, query.from, query.to);
+    return query.format === 'csv'
+      ? csvResponse(response, 'waiting-times.csv', waitingTimesCsv(report))
+      : report;
+  }
+
+  @Get('ended-assignments')
+  @ApiOperation({ summary: 'Matches ended within 3, 6 or 12 months of their start, with the reasons' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: EndedAssignmentsReport })
+  async endedAssignments(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: RangeQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<EndedAssignmentsReport | string> {
+    assertRange(query);
+    const report = await this.reports.endedAssignments(principal.municipalityId, query.from, query.to);
+    return query.format === 'csv'
+      ? csvResponse(response, 'ended-assignments.csv', endedAssignmentsCsv(report))
+      : report;
+  }
+
+  /** Holds fødselsnumre: coordinators and admins only, and every user in it is written to the access log. */
+  @Roles('coordinator', 'admin')
+  @Get('kpr')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'KPR yearly export: hours of støttekontakt (service code 9) per user' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: KprReport })
+  async kpr(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: YearQuery,
+    @Req() request: Request & { id?: string },
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<KprReport | string> {
+    const report = await this.reports.kpr(principal.municipalityId, query.year);
+    await this.accessLog.record({
+      principal,
+      subjectType: 'service_user',
+      action: 'kpr_export',
+      route: 'GET /reports/kpr',
+      requestId: String(request.id ?? ''),
+      outcome: 'allowed',
+      subjectIds: report.lines.map((l) => l.serviceUserId),
+    });
+    return query.format === 'csv' ? csvResponse(response, `kpr-${query.year}.csv`, kprCsv(report)) : report;
+  }
+}

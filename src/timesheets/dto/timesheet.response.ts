@@ -1,0 +1,106 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { minutesToHours } from '../../decisions/quota';
+import { TimesheetRow } from '../session.queries';
+import { tenthsToKm } from '../session-rules';
+import { SessionResponse } from './session.response';
+
+class PersonRef {
+  @ApiProperty() id!: string;
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+}
+
+class GroupRef {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class SignatureResponse {
+  @ApiProperty({ enum: ['user', 'guardian'] }) signedBy!: 'user' | 'guardian';
+  @ApiProperty({ description: 'The user the signature is for (the guardian signs for them)' })
+  serviceUserId!: string;
+  @ApiProperty({ description: "The signer's name as on record" }) name!: string;
+  @ApiProperty() signedAt!: Date;
+  @ApiProperty({ description: 'Who recorded it (token subject)' }) recordedBy!: string;
+  @ApiProperty() recordedAt!: Date;
+}
+
+export class ApprovalResponse {
+  @ApiProperty() approvedBy!: string;
+  @ApiProperty() approvedAt!: Date;
+}
+
+export class TimesheetTotals {
+  @ApiProperty() sessions!: number;
+  @ApiProperty({ description: 'Net of corrections' }) minutes!: number;
+  @ApiProperty() hours!: number;
+  @ApiProperty() km!: number;
+  @ApiProperty() expensesOre!: number;
+}
+
+/** timeliste: one assignment's sessions in one pay period. No decision text, no health data. */
+export class TimesheetResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() assignmentId!: string;
+  @ApiProperty({ type: PersonRef }) contact!: PersonRef;
+  @ApiProperty({ type: PersonRef, nullable: true }) serviceUser!: PersonRef | null;
+  @ApiProperty({ type: GroupRef, nullable: true }) group!: GroupRef | null;
+  @ApiProperty({ example: '2026-01-21' }) periodStart!: string;
+  @ApiProperty({ example: '2026-02-20' }) periodEnd!: string;
+  @ApiProperty({ enum: ['open', 'signed', 'approved'] }) status!: 'open' | 'signed' | 'approved';
+  @ApiProperty({ type: SignatureResponse, nullable: true }) signature!: SignatureResponse | null;
+  @ApiProperty({ type: ApprovalResponse, nullable: true }) approval!: ApprovalResponse | null;
+  @ApiProperty({ type: TimesheetTotals }) totals!: TimesheetTotals;
+  @ApiProperty() version!: number;
+
+  static from(row: TimesheetRow): TimesheetResponse {
+    return {
+      id: row.id,
+      assignmentId: row.assignment_id,
+      contact: { id: row.contact_id, firstName: row.contact_first_name, lastName: row.contact_last_name },
+      serviceUser: row.service_user_id
+        ? {
+            id: row.service_user_id,
+            firstName: row.user_first_name ?? '',
+            lastName: row.user_last_name ?? '',
+          }
+        : null,
+      group: row.group_id ? { id: row.group_id, name: row.group_name ?? '' } : null,
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      status: row.status,
+      signature:
+        row.status === 'open'
+          ? null
+          : {
+              signedBy: row.signed_by!,
+              serviceUserId: row.signer_service_user_id!,
+              name: row.signer_name!,
+              signedAt: row.signed_at!,
+              recordedBy: row.signature_recorded_by!,
+              recordedAt: row.signature_recorded_at!,
+            },
+      approval: row.approved_at ? { approvedBy: row.approved_by!, approvedAt: row.approved_at } : null,
+      totals: {
+        sessions: row.sessions,
+        minutes: row.minutes,
+        hours: minutesToHours(row.minutes),
+        km: tenthsToKm(row.km_tenths),
+        expensesOre: row.expenses_ore,
+      },
+      version: row.version,
+    };
+  }
+}
+
+export class TimesheetDetailResponse extends TimesheetResponse {
+  @ApiProperty({ type: [SessionResponse], description: 'Sessions on this timesheet, corrections included' })
+  sessions!: SessionResponse[];
+}
+
+export class TimesheetPage {
+  @ApiProperty({ type: [TimesheetResponse] }) items!: TimesheetResponse[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}

@@ -1,0 +1,95 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../common/auth/decorators';
+import { Principal } from '../common/auth/principal';
+import { Page } from '../common/http/pagination';
+import { UuidParam } from '../common/http/uuid-param';
+import { SessionListQuery } from './dto/session.query';
+import { CorrectSessionRequest, CreateSessionRequest } from './dto/session.request';
+import { LoggedSessionResponse, SessionPage, SessionResponse } from './dto/session.response';
+import { SessionsService } from './sessions.service';
+
+const REFUSALS =
+  'outside_assignment_period, overlap (another session of the contact at that time), quota_exceeded (with the ' +
+  'figures), decision_expired, no_decision_in_force, contact_not_eligible, not_group_members, timesheet_signed';
+
+/** Sessions: a støttekontakt logs them on their own assignments; staff read them. */
+@ApiTags('sessions')
+@ApiBearerAuth()
+@Controller()
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Roles('contact')
+  @Post('sessions')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Log a session on your own assignment (a group session names the members present)',
+  })
+  @ApiCreatedResponse({ type: LoggedSessionResponse })
+  @ApiConflictResponse({ description: REFUSALS })
+  log(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateSessionRequest,
+  ): Promise<LoggedSessionResponse> {
+    return this.sessions.log(principal, body);
+  }
+
+  @Roles('coordinator', 'caseworker', 'admin', 'contact')
+  @Get('sessions')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'List sessions; a contact gets only their own' })
+  @ApiOkResponse({ type: SessionPage })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: SessionListQuery,
+  ): Promise<Page<SessionResponse>> {
+    return this.sessions.list(principal, query);
+  }
+
+  @Roles('coordinator', 'caseworker', 'admin', 'contact')
+  @Get('sessions/:id')
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: SessionResponse })
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<SessionResponse> {
+    return this.sessions.get(principal, id);
+  }
+
+  @Roles('contact')
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete your own session while its timesheet is not signed' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'timesheet_signed, correction_is_final' })
+  remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<void> {
+    return this.sessions.remove(principal, id);
+  }
+
+  @Roles('contact')
+  @Post('sessions/:id/corrections')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      'Correct a session on a signed timesheet: a new session replacing it, on the next open timesheet',
+  })
+  @ApiCreatedResponse({ type: LoggedSessionResponse })
+  @ApiConflictResponse({ description: `timesheet_not_signed, session_already_corrected, ${REFUSALS}` })
+  correct(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: CorrectSessionRequest,
+  ): Promise<LoggedSessionResponse> {
+    return this.sessions.correct(principal, id, body);
+  }
+}

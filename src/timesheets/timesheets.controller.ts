@@ -1,0 +1,93 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../common/auth/decorators';
+import { Principal } from '../common/auth/principal';
+import { Page } from '../common/http/pagination';
+import { UuidParam } from '../common/http/uuid-param';
+import { PaySettingsDto } from './dto/pay-settings.dto';
+import { TimesheetListQuery } from './dto/session.query';
+import { SignTimesheetRequest } from './dto/timesheet.request';
+import { TimesheetDetailResponse, TimesheetPage, TimesheetResponse } from './dto/timesheet.response';
+import { PaySettingsService } from './pay-settings.service';
+import { TimesheetsService } from './timesheets.service';
+
+/** timelister: signed by the user or a guardian (recorded by the contact), approved by a coordinator. */
+@ApiTags('timesheets')
+@ApiBearerAuth()
+@Controller()
+export class TimesheetsController {
+  constructor(
+    private readonly timesheets: TimesheetsService,
+    private readonly paySettings: PaySettingsService,
+  ) {}
+
+  @Roles('coordinator', 'caseworker', 'admin', 'contact')
+  @Get('timesheets')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'List timesheets; a contact gets only their own' })
+  @ApiOkResponse({ type: TimesheetPage })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: TimesheetListQuery,
+  ): Promise<Page<TimesheetResponse>> {
+    return this.timesheets.list(principal, query);
+  }
+
+  @Roles('coordinator', 'caseworker', 'admin', 'contact')
+  @Get('timesheets/:id')
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: TimesheetDetailResponse })
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<TimesheetDetailResponse> {
+    return this.timesheets.get(principal, id);
+  }
+
+  @Roles('contact')
+  @Post('timesheets/:id/signature')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "Record the user's (or a guardian's) signature: who signed and when" })
+  @ApiOkResponse({ type: TimesheetDetailResponse })
+  @ApiConflictResponse({
+    description: 'timesheet_already_signed, timesheet_empty, signer_not_on_timesheet, no_guardian_on_record',
+  })
+  sign(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: SignTimesheetRequest,
+  ): Promise<TimesheetDetailResponse> {
+    return this.timesheets.sign(principal, id, body);
+  }
+
+  @Roles('coordinator', 'admin')
+  @Post('timesheets/:id/approve')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: TimesheetDetailResponse })
+  @ApiConflictResponse({ description: 'timesheet_not_signed, timesheet_already_approved' })
+  approve(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<TimesheetDetailResponse> {
+    return this.timesheets.approve(principal, id);
+  }
+
+  @Get('pay-settings')
+  @ApiOkResponse({ type: PaySettingsDto })
+  settings(@CurrentPrincipal() principal: Principal): Promise<PaySettingsDto> {
+    return this.paySettings.get(principal.municipalityId);
+  }
+
+  @Roles('admin')
+  @Put('pay-settings')
+  @ApiOperation({ summary: 'Set the first day of pay periods (applies to timesheets opened from now on)' })
+  @ApiOkResponse({ type: PaySettingsDto })
+  updateSettings(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: PaySettingsDto,
+  ): Promise<PaySettingsDto> {
+    return this.paySettings.update(principal, body);
+  }
+}

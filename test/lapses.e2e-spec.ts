@@ -1,0 +1,133 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { addDays, addMonths, todayInOslo } from '../src/common/dates';
+import { DailyLapseScheduler } from '../src/lapses/daily-lapse.scheduler';
+import { LapsesService } from '../src/lapses/lapses.service';
+import { WorkerModule } from '../src/worker.module';
+import { hoursFixtures } from './support/hours-fixtures';
+import { as, createMunicipality, createTestApp, tokenFor } from './support/test-app';
+
+describe('lapses: the daily scan of politiattester and vedtak', () => {
+  let app: INestApplication;
+  let municipalityId: string;
+  let coordinator: ReturnType<typeof as>;
+  let fx: ReturnType<typeof hoursFixtures>;
+  const today = todayInOslo(new Date());
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    municipalityId = (await createMunicipality(app)).id;
+    coordinator = as(app, await tokenFor(app, 'coordinator', municipalityId));
+    fx = hoursFixtures(app, municipalityId, coordinator);
+
+    const certificate = async (name: string, validUntil: string) => {
+      const contact = await fx.newContact({ firstName: name });
+      // Valid 36 months (the default): issued 36 months before the day after the last valid day.
+      const issued = addMonths(addDays(validUntil, 1), -36);
+      await fx.sql(
+        `UPDATE contacts SET police_certificate_issued_on = $2, police_certificate_presented_on = $2 WHERE id = $1`,
+        [contact.id, issued],
+      );
+      return contact.id;
+    };
+    ids.lapsingContact = await certificate('Snart', addDays(today, 10));
+    ids.lapsedContact = await certificate('Utløpt', addDays(today, -1));
+    ids.fineContact = await certificate('Gyldig', addDays(today, 200));
+
+    const lapsing = await fx.userWithDecision({ validFrom: '2026-01-01', validTo: addDays(today, 20) });
+    const lapsed = await fx.userWithDecision({ validFrom: '2026-01-01', validTo: addDays(today, -3) });
+    const renewed = await fx.userWithDecision({ validFrom: '2026-01-01', validTo: addDays(today, -3) });
+    await fx.sql(
+      `INSERT INTO decisions (municipality_id, service_user_id, service_form, hours_granted, hours_period, decided_on,
+                              valid_from, valid_to, waiting_since, created_by)
+       VALUES ($1, $2, 'individual', 4, 'week', $3, $4, $5, $4, 'test')`,
+      [municipalityId, renewed.id, addDays(today, -10), addDays(today, -2), addDays(today, 700)],
+    );
+    const longAgo = await fx.userWithDecision({ validFrom: '2024-01-01', validTo: '2024-12-31' });
+    Object.assign(ids, {
+      lapsingDecision: lapsing.decisionId,
+      lapsedDecision: lapsed.decisionId,
+      renewedDecision: renewed.decisionId,
+      longAgoDecision: longAgo.decisionId,
+    });
+  });
+  afterAll(() => app.close());
+
+  it('finds what lapses within 30 days or has lapsed, and lists it for coordinators', async () => {
+    await app.get(LapsesService).scan(municipalityId, today);
+    const list = await coordinator.get('/lapses').expect(200);
+    expect(list.headers['cache-control']).toBe('no-store');
+    expect(list.body.scannedOn).toBe(today);
+    const found = Object.fromEntries(
+      list.body.items.map((i: { subjectId: string; status: string; kind: string }) => [
+        i.subjectId,
+        `${i.kind}:${i.status}`,
+      ]),
+    );
+    expect(found).toEqual({
+      [ids.lapsingContact]: 'police_certificate:lapsing',
+      [ids.lapsedContact]: 'police_certificate:lapsed',
+      [ids.lapsingDecision]: 'decision:lapsing',
+      [ids.lapsedDecision]: 'decision:lapsed',
+    });
+    const lapsed = await coordinator.get('/lapses?status=lapsed&kind=police_certificate').expect(200);
+    expect(lapsed.body.items).toEqual([
+      expect.objectContaining({
+        contactId: ids.lapsedContact,
+        firstName: 'Utløpt',
+        validUntil: addDays(today, -1),
+        openAssignments: 0,
+      }),
+    ]);
+  });
+
+  it('is idempotent: a second scan of the same day leaves the same rows', async () => {
+    await app.get(LapsesService).scan(municipalityId, today);
+    const first = (await coordinator.get('/lapses').expect(200)).body;
+    await app.get(LapsesService).scan(municipalityId, today);
+    expect((await coordinator.get('/lapses').expect(200)).body).toEqual(first);
+  });
+
+  it('runs as a BullMQ job in the worker, queued once per day', async () => {
+    const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, {
+      logger: ['error'],
+    });
+    try {
+      const date = addDays(today, 1);
+      const scheduler = app.get(DailyLapseScheduler);
+      const jobId = await scheduler.requestScan(date);
+      expect(jobId).toBe(`lapse-scan-${date}`);
+      expect(await scheduler.requestScan(date)).toBe(jobId);
+      let scannedOn: string | null = null;
+      for (let attempt = 0; attempt < 100 && scannedOn !== date; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        scannedOn = (await coordinator.get('/lapses').expect(200)).body.scannedOn;
+      }
+      expect(scannedOn).toBe(date);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('lets coordinators rescan now, and keeps contacts out', async () => {
+    const rescanned = await coordinator.post('/lapses/scan').expect(200);
+    expect(rescanned.body.scannedOn).toBe(today);
+    const contact = await fx.newContact();
+    await contact.client.get('/lapses').expect(403);
+    await contact.client.post('/lapses/scan').expect(403);
+    const caseworker = as(app, await tokenFor(app, 'caseworker', municipalityId));
+    await caseworker.post('/lapses/scan').expect(403);
+    const foreign = as(app, await tokenFor(app, 'coordinator', (await createMunicipality(app)).id));
+    expect((await foreign.get('/lapses').expect(200)).body.items).toEqual([]);
+  });
+
+  it('blocks new sessions after a lapse, and new assignments for a contact whose politiattest lapsed', async () => {
+    const user = await fx.userWithDecision();
+    const refused = await coordinator
+      .post('/assignments')
+      .send({ contactId: ids.lapsedContact, serviceUserId: user.id, startsOn: today })
+      .expect(409);
+    expect(refused.body.code).toBe('contact_not_eligible');
+  });
+});
