@@ -4,6 +4,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
 import { badRequest, conflict, notFound } from '../common/errors/api-error';
+import { recordCaseEvent } from '../case-history/case-events';
 import { Page, pageOf } from '../common/http/pagination';
 import { ContactsService } from '../contacts/contacts.service';
 import { transactionWithRetry } from '../database/retry';
@@ -134,6 +135,18 @@ export class AssignmentsService {
         })
         .where('id = :id', { id })
         .execute();
+      if (assignment.serviceUserId) {
+        await recordCaseEvent(em, {
+          municipalityId: principal.municipalityId,
+          serviceUserId: assignment.serviceUserId,
+          subjectType: 'assignment',
+          subjectId: id,
+          from: 'active',
+          to: 'ended',
+          reasonCode: body.reason,
+          actor: principal.subject,
+        });
+      }
       if (group?.status === 'active' && (await this.openGroupAssignments(em, group.id)).length === 0) {
         await em
           .createQueryBuilder()
@@ -171,6 +184,22 @@ export class AssignmentsService {
       [groupId, endsOn],
     );
     return Number((result as [unknown, number])[1] ?? 0);
+  }
+
+  /**
+   * Starts an individual assignment inside the caller's transaction, with the same rules as POST /assignments:
+   * for the introductions context, whose outcome and the assignment must commit together.
+   */
+  startForUser(em: EntityManager, principal: Principal, body: CreateAssignmentRequest): Promise<string> {
+    return this.createForUser(em, principal, body);
+  }
+
+  /**
+   * Gives a contact one of a group's two seats inside the caller's transaction, with the same rules as
+   * POST /assignments: for an accepted group proposal, whose group, members and contacts commit together.
+   */
+  startForGroup(em: EntityManager, principal: Principal, body: CreateAssignmentRequest): Promise<string> {
+    return this.createForGroup(em, principal, body);
   }
 
   private async createForGroup(
@@ -234,7 +263,21 @@ export class AssignmentsService {
       });
     }
     await this.contacts.reserveCapacity(em, municipalityId, body.contactId, weeklyHours, body.startsOn);
-    return this.insert(em, principal, body, { serviceUserId: user.id, decisionId: decision.id, weeklyHours });
+    const id = await this.insert(em, principal, body, {
+      serviceUserId: user.id,
+      decisionId: decision.id,
+      weeklyHours,
+    });
+    await recordCaseEvent(em, {
+      municipalityId,
+      serviceUserId: user.id,
+      subjectType: 'assignment',
+      subjectId: id,
+      from: null,
+      to: 'active',
+      actor: principal.subject,
+    });
+    return id;
   }
 
   private async insert(

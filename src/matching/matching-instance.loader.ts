@@ -5,6 +5,7 @@ import { daysBetween } from '../common/dates';
 import { assessEligibility } from '../contacts/eligibility';
 import { weeklyHoursEquivalent } from '../decisions/quota';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
+import { effectiveWaitingSinceSql } from '../waiting-list/waiting-since.sql';
 import { buildInstance } from './engine/instance-builder';
 import { MatchingInstance } from './engine/types';
 import {
@@ -46,7 +47,8 @@ export class MatchingInstanceLoader {
     })[] = await db.query(
       `SELECT u.id, u.birth_date::text AS birth_date, u.gender, u.languages, u.latitude, u.longitude, u.interests,
                 u.availability, u.preferred_contact_gender, u.preferred_language, u.preferred_contact_age_min,
-                u.preferred_contact_age_max, d.id AS decision_id, d.waiting_since::text AS waiting_since,
+                u.preferred_contact_age_max, d.id AS decision_id,
+                ${effectiveWaitingSinceSql('u.id', 'd.waiting_since', '$2')}::text AS waiting_since,
                 d.hours_granted, d.hours_period
            FROM service_users u
            JOIN LATERAL (
@@ -58,12 +60,10 @@ export class MatchingInstanceLoader {
             AND d.service_form IN ('individual', 'volunteer_partnership')
             AND NOT EXISTS (SELECT 1 FROM assignments a
                              WHERE a.service_user_id = u.id AND (a.ends_on IS NULL OR a.ends_on >= $2::date))
-            -- an accepted proposal is on its way to an introduction; the user is not waiting for another
-            AND NOT EXISTS (SELECT 1 FROM proposals p
-                             WHERE p.service_user_id = u.id AND p.status = 'accepted'
-                               AND p.status_changed_at > coalesce((SELECT max(a.updated_at) FROM assignments a
-                                                                    WHERE a.service_user_id = u.id), '-infinity'))
-          ORDER BY d.waiting_since, u.id`,
+            -- an introduction on its way (awaiting its meeting or booked): the user is not matched again
+            AND NOT EXISTS (SELECT 1 FROM introductions i
+                             WHERE i.service_user_id = u.id AND i.status IN ('awaiting_booking', 'booked'))
+          ORDER BY waiting_since, u.id`,
       [municipalityId, today, MATCH_AHEAD_DAYS],
     );
     const contacts: (Omit<AvailableContactRow, 'eligible' | 'free_users' | 'free_weekly_hours'> & {
@@ -82,9 +82,13 @@ export class MatchingInstanceLoader {
               c.max_users, c.max_weekly_hours,
               coalesce(l.users, 0) AS load_users, coalesce(l.hours, 0) AS load_hours
          FROM contacts c
+         -- capacity taken: open assignments, and introductions on their way to this contact
          LEFT JOIN (SELECT contact_id, count(*) AS users, sum(weekly_hours) AS hours
-                      FROM assignments
-                     WHERE municipality_id = $1 AND (ends_on IS NULL OR ends_on >= $2::date)
+                      FROM (SELECT contact_id, weekly_hours FROM assignments
+                             WHERE municipality_id = $1 AND (ends_on IS NULL OR ends_on >= $2::date)
+                            UNION ALL
+                            SELECT contact_id, weekly_hours FROM introductions
+                             WHERE municipality_id = $1 AND status IN ('awaiting_booking', 'booked')) taken
                      GROUP BY contact_id) l ON l.contact_id = c.id
         WHERE c.municipality_id = $1 AND c.active AND c.latitude IS NOT NULL
         ORDER BY c.id`,

@@ -1,0 +1,184 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AccessLogged } from '../access-log/access-logged.decorator';
+import { CurrentPrincipal, Roles } from '../common/auth/decorators';
+import { Principal } from '../common/auth/principal';
+import { Page } from '../common/http/pagination';
+import { UuidParam } from '../common/http/uuid-param';
+import {
+  BookIntroductionRequest,
+  CreateIntroductionRequest,
+  DeclineRequest,
+  IntroductionListQuery,
+  OutcomeRequest,
+  SuggestedTimesQuery,
+} from './dto/introduction.request';
+import { IntroductionPage, IntroductionResponse, SuggestedTimesResponse } from './dto/introduction.response';
+import { IntroductionBookingService } from './introduction-booking.service';
+import { IntroductionOutcomeService } from './introduction-outcome.service';
+import { IntroductionsService } from './introductions.service';
+
+const userOf = (body: unknown) => [(body as IntroductionResponse).serviceUser?.id ?? null];
+const usersOf = (body: unknown) =>
+  ((body as { items?: IntroductionResponse[] }).items ?? []).map((item) => item.serviceUser.id);
+
+/**
+ * Introductions (første møte). Staff read and book meetings (a saksbehandler books their own); coordinators and
+ * admins decide who gets whom: accept or decline proposals, pick a contact by hand, record the outcome. A
+ * støttekontakt gets 403 on every route here.
+ */
+@ApiTags('introductions')
+@ApiBearerAuth()
+@Controller()
+export class IntroductionsController {
+  constructor(
+    private readonly introductions: IntroductionsService,
+    private readonly booking: IntroductionBookingService,
+    private readonly outcomes: IntroductionOutcomeService,
+  ) {}
+
+  @Roles('coordinator', 'admin')
+  @Post('proposals/:id/accept')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Accept an open proposal: its pair goes on to an introduction meeting' })
+  @ApiCreatedResponse({ type: IntroductionResponse })
+  @ApiConflictResponse({
+    description:
+      'illegal_transition (with currentState), introduction_pending, user_has_contact, pair_excluded, ' +
+      'no_current_decision, decision_not_individual, contact_not_eligible, contact_inactive, capacity_users_full, ' +
+      'capacity_hours_full',
+  })
+  accept(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<IntroductionResponse> {
+    return this.introductions.acceptProposal(principal, id);
+  }
+
+  @Roles('coordinator', 'admin')
+  @Post('proposals/:id/decline')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decline an open proposal with a reason; the pair is never proposed again' })
+  @ApiConflictResponse({ description: 'illegal_transition (with currentState)' })
+  declineProposal(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: DeclineRequest,
+  ) {
+    return this.introductions.declineProposal(principal, id, body);
+  }
+
+  @Get('introductions')
+  @Header('Cache-Control', 'no-store')
+  @AccessLogged({ subjectType: 'service_user', action: 'list_introductions', subjectsOf: usersOf })
+  @ApiOkResponse({ type: IntroductionPage })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: IntroductionListQuery,
+  ): Promise<Page<IntroductionResponse>> {
+    return this.introductions.list(principal, query);
+  }
+
+  @Roles('coordinator', 'admin')
+  @Post('introductions')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Pick a contact by hand for a user (the same rules as accepting a proposal)' })
+  @ApiCreatedResponse({ type: IntroductionResponse })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateIntroductionRequest,
+  ): Promise<IntroductionResponse> {
+    return this.introductions.create(principal, body);
+  }
+
+  @Get('introductions/:id')
+  @Header('Cache-Control', 'no-store')
+  @AccessLogged({ subjectType: 'service_user', action: 'read_introduction', subjectsOf: userOf })
+  @ApiOkResponse({ type: IntroductionResponse })
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<IntroductionResponse> {
+    return this.introductions.get(principal, id);
+  }
+
+  @Get('introductions/:id/suggested-times')
+  @ApiOperation({
+    summary:
+      "The first free times (one a day) that suit the user's and the contact's weekly availability and the " +
+      "saksbehandler's calendar",
+  })
+  @ApiOkResponse({ type: SuggestedTimesResponse })
+  suggest(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() query: SuggestedTimesQuery,
+  ): Promise<SuggestedTimesResponse> {
+    return this.booking.suggest(principal, id, query);
+  }
+
+  @Post('introductions/:id/booking')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Book (or move) the meeting; nobody is double-booked' })
+  @ApiCreatedResponse({ type: IntroductionResponse })
+  @ApiConflictResponse({ description: 'overlap, caseworker_busy, contact_not_eligible, illegal_transition' })
+  book(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: BookIntroductionRequest,
+  ): Promise<IntroductionResponse> {
+    return this.booking.book(principal, id, body);
+  }
+
+  @Delete('introductions/:id/booking')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Cancel the booked meeting; the introduction awaits a new time' })
+  @ApiOkResponse({ type: IntroductionResponse })
+  cancel(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<IntroductionResponse> {
+    return this.booking.cancel(principal, id);
+  }
+
+  @Roles('coordinator', 'admin')
+  @Post('introductions/:id/outcome')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      'After the meeting: continue → the assignment starts; otherwise the pair is declined and the user waits again',
+  })
+  @ApiOkResponse({ type: IntroductionResponse })
+  @ApiConflictResponse({
+    description: 'illegal_transition, introduction_not_held, and the rules of POST /assignments',
+  })
+  outcome(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: OutcomeRequest,
+  ): Promise<IntroductionResponse> {
+    return this.outcomes.recordOutcome(principal, id, body);
+  }
+
+  @Roles('coordinator', 'admin')
+  @Post('introductions/:id/decline')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Decline the pair before (or instead of) the meeting, with a reason' })
+  @ApiOkResponse({ type: IntroductionResponse })
+  decline(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: DeclineRequest,
+  ): Promise<IntroductionResponse> {
+    return this.outcomes.declineIntroduction(principal, id, body);
+  }
+}

@@ -1,0 +1,78 @@
+import { INestApplication } from '@nestjs/common';
+import { contactBody, daysAgo } from '../factories';
+import { DecisionRow, seedUserWithDecision } from './seed-rows';
+import { as, dataSourceOf } from './test-app';
+
+type Client = ReturnType<typeof as>;
+
+/** Near the contacts of `contactBody` (Oslo centre), free Tuesday afternoons and evenings. */
+export const NEAR = { latitude: 59.915, longitude: 10.76 };
+export const TUESDAY_EVENINGS = [{ day: 'tue', start: '16:00', end: '21:00' }];
+
+/** A contact who may be introduced today: eligible, active, in Oslo, free Tuesdays 17–20. */
+export async function newContact(coordinator: Client, overrides: Record<string, unknown> = {}) {
+  const response = await coordinator
+    .post('/contacts')
+    .send(contactBody({ maxUsers: 3, maxWeeklyHours: 20, ...overrides }));
+  if (response.status !== 201)
+    throw new Error(`contact: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; firstName: string; lastName: string };
+}
+
+/** A user waiting since `waitingDays` ago with an individual vedtak of 4 hours a week, placed where matching sees them. */
+export async function newWaitingUser(
+  app: INestApplication,
+  municipalityId: string,
+  waitingDays = 10,
+  decision: DecisionRow = {},
+) {
+  const user = await seedUserWithDecision(app, municipalityId, {
+    serviceForm: 'individual',
+    hoursGranted: 4,
+    hoursPeriod: 'week',
+    validFrom: daysAgo(waitingDays),
+    ...decision,
+  });
+  await dataSourceOf(app).query(
+    `UPDATE service_users SET latitude = $2, longitude = $3, availability = $4, languages = '{nb}' WHERE id = $1`,
+    [user.id, NEAR.latitude, NEAR.longitude, JSON.stringify(TUESDAY_EVENINGS)],
+  );
+  return user;
+}
+
+/** An open proposal written as a finished run would write it. */
+export async function seedProposal(
+  app: INestApplication,
+  municipalityId: string,
+  serviceUserId: string,
+  contactId: string,
+): Promise<string> {
+  const db = dataSourceOf(app);
+  const [run] = await db.query(
+    `INSERT INTO matching_runs (municipality_id, trigger, run_date, status, requested_by)
+     VALUES ($1, 'manual', current_date, 'completed', 'test') RETURNING id`,
+    [municipalityId],
+  );
+  const [proposal] = await db.query(
+    `INSERT INTO proposals (municipality_id, run_id, service_user_id, contact_id, score, components, reason)
+     VALUES ($1, $2, $3, $4, 500, '{}', 'test proposal') RETURNING id`,
+    [municipalityId, run.id, serviceUserId, contactId],
+  );
+  return proposal.id as string;
+}
+
+/** As if the booked meeting had been held an hour ago (outcomes are recorded after the meeting). */
+export async function holdMeeting(app: INestApplication, introductionId: string): Promise<void> {
+  await dataSourceOf(app).query(
+    `UPDATE introductions SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour'
+      WHERE id = $1`,
+    [introductionId],
+  );
+}
+
+/** An instant `days` from now at a whole hour (UTC), for bookings. */
+export function inDays(days: number, hourUtc = 16): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  date.setUTCHours(hourUtc, 0, 0, 0);
+  return date.toISOString();
+}
