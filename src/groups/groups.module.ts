@@ -16,5 +16,6 @@ describeConstraints({
   imports: [MunicipalitiesModule, ServiceUsersModule, AssignmentsModule],
   controllers: [GroupsController],
   providers: [GroupsService],
+  exports: [GroupsService],
 })
 export class GroupsModule {}

@@ -95,9 +95,15 @@ export class GroupsService {
   }
 
   async create(principal: Principal, body: CreateGroupRequest): Promise<GroupResponse> {
+    const id = await this.createIn(this.dataSource.manager, principal, body);
+    return this.get(principal, id);
+  }
+
+  /** Creates a group inside the caller's transaction (a group proposal accepted); returns its id. */
+  async createIn(em: EntityManager, principal: Principal, body: CreateGroupRequest): Promise<string> {
     this.refuseNulls(body);
     await this.refuseUnknownInterests(principal.municipalityId, body.interests);
-    const repository = this.dataSource.getRepository(ActivityGroup);
+    const repository = em.getRepository(ActivityGroup);
     const group = repository.create({
       municipalityId: principal.municipalityId,
       interests: [],
@@ -107,7 +113,7 @@ export class GroupsService {
     });
     assignWritable(group, body);
     const saved = await repository.save(group);
-    return this.get(principal, saved.id);
+    return saved.id;
   }
 
   async update(
@@ -149,46 +155,56 @@ export class GroupsService {
    */
   async addMember(principal: Principal, id: string, body: AddGroupMemberRequest): Promise<GroupResponse> {
     return transactionWithRetry(this.dataSource, async (em) => {
-      const group = await lockGroup(em, principal.municipalityId, id);
-      refuseClosed(group);
-      const seats = await em
-        .getRepository(GroupMember)
-        .find({ where: { groupId: id }, select: { serviceUserId: true, seat: true } });
-      if (seats.some((m) => m.serviceUserId === body.serviceUserId)) {
-        throw conflict('already_member', 'The service user is already a member of this group');
-      }
-      const taken = new Set(seats.map((m) => m.seat));
-      const seat = Array.from({ length: MAX_MEMBERS }, (_, i) => i + 1).find((s) => !taken.has(s));
-      if (seat === undefined) {
-        throw conflict(
-          'group_full',
-          `The group already has ${MAX_MEMBERS} members, the most a group may have`,
-          {
-            memberCount: seats.length,
-          },
-        );
-      }
-      const user = await this.serviceUsers.lockServiceUser(em, principal.municipalityId, body.serviceUserId);
-      const today = this.clock.today();
-      const decision = await this.serviceUsers.currentDecision(em, principal.municipalityId, user.id, today);
-      if (!decision) {
-        throw conflict(
-          'no_current_decision',
-          'The service user has no vedtak in force today; a group place needs one',
-        );
-      }
-      if (decision.serviceForm !== 'group') {
-        throw conflict(
-          'decision_not_group',
-          `The service user's vedtak grants the form '${decision.serviceForm}', not an activity group`,
-          { serviceForm: decision.serviceForm },
-        );
-      }
-      await em
-        .getRepository(GroupMember)
-        .insert({ groupId: id, serviceUserId: user.id, seat, joinedAt: new Date() });
+      await this.addMemberIn(em, principal, id, body);
       return this.get(principal, id, em);
     });
+  }
+
+  /** addMember inside the caller's transaction (a group proposal accepted), with the same rules. */
+  async addMemberIn(
+    em: EntityManager,
+    principal: Principal,
+    id: string,
+    body: AddGroupMemberRequest,
+  ): Promise<void> {
+    const group = await lockGroup(em, principal.municipalityId, id);
+    refuseClosed(group);
+    const seats = await em
+      .getRepository(GroupMember)
+      .find({ where: { groupId: id }, select: { serviceUserId: true, seat: true } });
+    if (seats.some((m) => m.serviceUserId === body.serviceUserId)) {
+      throw conflict('already_member', 'The service user is already a member of this group');
+    }
+    const taken = new Set(seats.map((m) => m.seat));
+    const seat = Array.from({ length: MAX_MEMBERS }, (_, i) => i + 1).find((s) => !taken.has(s));
+    if (seat === undefined) {
+      throw conflict(
+        'group_full',
+        `The group already has ${MAX_MEMBERS} members, the most a group may have`,
+        {
+          memberCount: seats.length,
+        },
+      );
+    }
+    const user = await this.serviceUsers.lockServiceUser(em, principal.municipalityId, body.serviceUserId);
+    const today = this.clock.today();
+    const decision = await this.serviceUsers.currentDecision(em, principal.municipalityId, user.id, today);
+    if (!decision) {
+      throw conflict(
+        'no_current_decision',
+        'The service user has no vedtak in force today; a group place needs one',
+      );
+    }
+    if (decision.serviceForm !== 'group') {
+      throw conflict(
+        'decision_not_group',
+        `The service user's vedtak grants the form '${decision.serviceForm}', not an activity group`,
+        { serviceForm: decision.serviceForm },
+      );
+    }
+    await em
+      .getRepository(GroupMember)
+      .insert({ groupId: id, serviceUserId: user.id, seat, joinedAt: new Date() });
   }
 
   /** Frees the member's seat; an active group falling below 3 members goes back to forming, and says so. */

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { runMatching } from './engine/engine';
 import { distanceKm } from './engine/geo';
+import { capacityProposedTo, GroupFormationStep } from './group-formation.step';
 import { MatchingInstanceLoader } from './matching-instance.loader';
 import { MatchingRun } from './matching-run.entity';
 import { MatchingSummary } from './matching-summary';
@@ -23,6 +24,7 @@ export class MatchingRunExecutor {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: MatchingInstanceLoader,
     private readonly clock: Clock,
+    private readonly groupFormation: GroupFormationStep,
   ) {}
 
   async execute(
@@ -104,6 +106,18 @@ export class MatchingRunExecutor {
       ),
     };
 
+    // ── Activity groups (issue 4, item 7) ─────────────────────────────────────────────────────────────────────────
+    // After the individual matching, whose proposed contacts keep the capacity they were proposed with, users whose
+    // vedtak is for a group are formed into proposed groups; written in the transaction below with the proposals.
+    const groupPlan = await this.groupFormation.plan(
+      run.municipalityId,
+      today,
+      capacityProposedTo(loaded.instance, result.pairs),
+    );
+    summary.groupsProposed = groupPlan.groupsProposed;
+    summary.groupSeatsFilled = groupPlan.groupSeatsFilled;
+    // ── end activity groups ─────────────────────────────────────────────────────────────────────────────────────
+
     await this.dataSource.transaction(async (em) => {
       // Runs of one municipality commit one at a time, so "newer supersedes older" holds whatever order they finish.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('matching:' || $1::text))`, [run.municipalityId]);
@@ -148,6 +162,8 @@ export class MatchingRunExecutor {
           ],
         );
       }
+      // Activity groups (issue 4, item 7): this run's group proposals; older open ones give way like individual ones.
+      await this.groupFormation.write(em, run.municipalityId, runId, groupPlan, Boolean(newer));
       await em.query(
         `UPDATE matching_runs SET status = 'completed', progress = 100, summary = $2, finished_at = now(),
                 failure_reason = NULL WHERE id = $1`,

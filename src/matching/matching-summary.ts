@@ -12,4 +12,7 @@ export interface MatchingSummary {
   totalScore: number;
   candidatePairs: number;
   timingsMs: Record<string, number>;
+  /** Activity groups (issue 4, item 7): new groups proposed, and users proposed for open seats of existing ones. */
+  groupsProposed?: number;
+  groupSeatsFilled?: number;
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { QueueModule } from '../jobs/queue.module';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
+import { GroupFormationStep } from './group-formation.step';
+import { GroupInstanceLoader } from './group-instance.loader';
 import { MatchingInstanceLoader } from './matching-instance.loader';
 import { MatchingRunExecutor } from './matching-run.executor';
 import { MatchingRunProcessor } from './matching-run.processor';
@@ -8,7 +10,13 @@ import { MatchingRunProcessor } from './matching-run.processor';
 /** The worker side of matching: load the instance, run the engine, store the proposals. */
 @Module({
   imports: [QueueModule, MunicipalitiesModule],
-  providers: [MatchingInstanceLoader, MatchingRunExecutor, MatchingRunProcessor],
+  providers: [
+    MatchingInstanceLoader,
+    MatchingRunExecutor,
+    MatchingRunProcessor,
+    GroupInstanceLoader,
+    GroupFormationStep,
+  ],
   exports: [MatchingRunExecutor],
 })
 export class MatchingWorkerModule {}

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   IsLatitude,
   IsLongitude,
-  IsNumber,
   IsOptional,
   IsPositive,
   IsString,
@@ -12,7 +11,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsDateOnly, IsInterestList, IsPostalCode } from '../../common/http/common-validators';
+import { IsDateOnly, IsInterestList, IsPostalCode, IsDecimal } from '../../common/http/common-validators';
 import { WeeklySlotDto, WeeklySlots } from '../../common/scheduling/weekly-slot.dto';
 
 export class CreateGroupRequest {
@@ -73,7 +72,7 @@ export class AddGroupContactRequest {
   startsOn!: string;
 
   @ApiProperty({ example: 3, description: "Hours a week the group takes of the contact's capacity" })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimal(2)
   @IsPositive()
   @Max(80)
   weeklyHours!: number;

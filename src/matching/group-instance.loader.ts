@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { daysBetween } from '../common/dates';
+import { WeeklySlot } from '../common/scheduling/weekly-slot';
+import { assessEligibility } from '../contacts/eligibility';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
+import { buildGroupInstance, GroupInstance } from './engine/groups/instance';
+import { ExistingGroupInput, GroupContactInput, GroupUserInput } from './engine/groups/types';
+import { CodeBook, interestBook, toIntervals } from './instance-mapping';
+
+/** What the individual matching of the same run already proposed to a contact: it is not offered twice. */
+export type ReservedCapacity = ReadonlyMap<string, { users: number; weeklyHours: number }>;
+
+export interface LoadedGroupInstance {
+  instance: GroupInstance;
+  /** Interest codes (the vocabulary's code strings) and their labels, by engine code. */
+  interests: CodeBook;
+  interestLabels: string[];
+  /** Per existing-group index: its name and meeting times (a seat proposal shows when the group meets). */
+  groupNames: string[];
+  groupMeetingTimes: WeeklySlot[][];
+}
+
+/**
+ * Loads group formation's input in five queries: users whose vedtak in force today is for an activity group and
+ * who are in no open group and have no open assignment; contacts with their free capacity (less what the
+ * individual matching of this run proposed to them); open groups (forming or active) with fewer than 6 members;
+ * exclusions; the interest vocabulary.
+ */
+@Injectable()
+export class GroupInstanceLoader {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly municipalities: MunicipalitiesService,
+  ) {}
+
+  async load(
+    municipalityId: string,
+    today: string,
+    reserved: ReservedCapacity,
+  ): Promise<LoadedGroupInstance> {
+    const db = this.dataSource.manager;
+    const users: {
+      id: string;
+      latitude: number;
+      longitude: number;
+      interests: string[];
+      availability: WeeklySlot[];
+      waiting_since: string;
+    }[] = await db.query(
+      `SELECT u.id, u.latitude, u.longitude, u.interests, u.availability, d.waiting_since::text AS waiting_since
+         FROM service_users u
+         JOIN LATERAL (SELECT * FROM decisions d
+                        WHERE d.service_user_id = u.id AND d.valid_from <= $2::date AND d.valid_to >= $2::date
+                        ORDER BY d.valid_from DESC LIMIT 1) d ON true
+        WHERE u.municipality_id = $1 AND d.service_form = 'group' AND u.latitude IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM group_members m JOIN activity_groups g ON g.id = m.group_id
+                           WHERE m.service_user_id = u.id AND g.status <> 'closed')
+          AND NOT EXISTS (SELECT 1 FROM assignments a
+                           WHERE a.service_user_id = u.id AND (a.ends_on IS NULL OR a.ends_on >= $2::date))
+        ORDER BY d.waiting_since, u.id`,
+      [municipalityId, today],
+    );
+    const contacts: {
+      id: string;
+      latitude: number;
+      longitude: number;
+      interests: string[];
+      availability: WeeklySlot[];
+      birth_year: number;
+      police_certificate_issued_on: string | null;
+      police_certificate_presented_on: string | null;
+      confidentiality_signed_on: string | null;
+      max_users: number;
+      max_weekly_hours: string;
+      load_users: string;
+      load_hours: string;
+    }[] = await db.query(
+      `SELECT c.id, c.latitude, c.longitude, c.interests, c.availability, c.birth_year,
+              c.police_certificate_issued_on::text AS police_certificate_issued_on,
+              c.police_certificate_presented_on::text AS police_certificate_presented_on,
+              c.confidentiality_signed_on::text AS confidentiality_signed_on,
+              c.max_users, c.max_weekly_hours,
+              coalesce(l.users, 0) AS load_users, coalesce(l.hours, 0) AS load_hours
+         FROM contacts c
+         LEFT JOIN (SELECT contact_id, count(*) AS users, sum(weekly_hours) AS hours
+                      FROM assignments
+                     WHERE municipality_id = $1 AND (ends_on IS NULL OR ends_on >= $2::date)
+                     GROUP BY contact_id) l ON l.contact_id = c.id
+        WHERE c.municipality_id = $1 AND c.active AND c.latitude IS NOT NULL
+        ORDER BY c.id`,
+      [municipalityId, today],
+    );
+    const groups: {
+      id: string;
+      name: string;
+      latitude: number | null;
+      longitude: number | null;
+      interests: string[];
+      meeting_times: WeeklySlot[];
+      member_count: number;
+      contact_ids: string[];
+    }[] = await db.query(
+      `SELECT g.id, g.name, coalesce(g.latitude, m.latitude) AS latitude, coalesce(g.longitude, m.longitude) AS longitude,
+              g.interests, g.meeting_times, coalesce(m.n, 0)::int AS member_count,
+              coalesce((SELECT array_agg(a.contact_id ORDER BY a.group_contact_seat) FROM assignments a
+                         WHERE a.group_id = g.id AND a.end_reason IS NULL), '{}') AS contact_ids
+         FROM activity_groups g
+         LEFT JOIN (SELECT m.group_id, count(*) AS n, avg(su.latitude) AS latitude, avg(su.longitude) AS longitude
+                      FROM group_members m JOIN service_users su ON su.id = m.service_user_id
+                     GROUP BY m.group_id) m ON m.group_id = g.id
+        WHERE g.municipality_id = $1 AND g.status IN ('forming', 'active') AND coalesce(m.n, 0) < 6
+        ORDER BY g.created_at, g.id`,
+      [municipalityId],
+    );
+    const exclusions: { service_user_id: string; contact_id: string }[] = await db.query(
+      `SELECT service_user_id, contact_id FROM pair_exclusions WHERE municipality_id = $1`,
+      [municipalityId],
+    );
+    const vocabulary = await this.municipalities.listInterests(municipalityId);
+    const policy = await this.municipalities.eligibilityPolicy(municipalityId);
+
+    const interests = interestBook();
+    vocabulary.forEach((interest) => interests.codeOf(interest.code));
+    const excludedByUser = new Map<string, string[]>();
+    for (const row of exclusions)
+      excludedByUser.set(row.service_user_id, [
+        ...(excludedByUser.get(row.service_user_id) ?? []),
+        row.contact_id,
+      ]);
+
+    const userInputs: GroupUserInput[] = users.map((row) => ({
+      id: row.id,
+      lat: row.latitude,
+      lon: row.longitude,
+      interests: interests.codesOf(row.interests),
+      availability: toIntervals(row.availability),
+      waitingDays: Math.max(0, daysBetween(row.waiting_since, today)),
+      excludedContactIds: excludedByUser.get(row.id) ?? [],
+    }));
+    const contactInputs: GroupContactInput[] = contacts.map((row) => {
+      const eligible = assessEligibility(
+        {
+          birthYear: row.birth_year,
+          policeCertificateIssuedOn: row.police_certificate_issued_on,
+          policeCertificatePresentedOn: row.police_certificate_presented_on,
+          confidentialitySignedOn: row.confidentiality_signed_on,
+        },
+        policy,
+        today,
+      ).eligible;
+      const taken = reserved.get(row.id) ?? { users: 0, weeklyHours: 0 };
+      return {
+        id: row.id,
+        lat: row.latitude,
+        lon: row.longitude,
+        interests: interests.codesOf(row.interests),
+        availability: toIntervals(row.availability),
+        eligible,
+        freeUserSlots: Math.max(0, row.max_users - Number(row.load_users) - taken.users),
+        freeWeeklyHours: Math.max(
+          0,
+          Number(row.max_weekly_hours) - Number(row.load_hours) - taken.weeklyHours,
+        ),
+      };
+    });
+    const groupInputs: ExistingGroupInput[] = groups.map((row) => ({
+      id: row.id,
+      lat: row.latitude === null ? null : Number(row.latitude),
+      lon: row.longitude === null ? null : Number(row.longitude),
+      interests: interests.codesOf(row.interests),
+      meetingTimes: toIntervals(row.meeting_times),
+      memberCount: row.member_count,
+      contactIds: row.contact_ids,
+    }));
+    const labelByCode = new Map(vocabulary.map((v) => [v.code, v.label]));
+    return {
+      instance: buildGroupInstance(userInputs, contactInputs, groupInputs),
+      interests,
+      interestLabels: interests.labels.map((code) => labelByCode.get(code) ?? code),
+      groupNames: groups.map((g) => g.name),
+      groupMeetingTimes: groups.map((g) => g.meeting_times),
+    };
+  }
+}
