@@ -14,6 +14,8 @@ const shared = {
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages})/)`],
 };
 module.exports = {
+  // testTimeout is a global option (ignored inside a project): e2e hooks need more than the 5 s default.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -24,7 +26,6 @@ module.exports = {
       setupFiles: ['<rootDir>/test/support/setup-env.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

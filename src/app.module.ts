@@ -12,11 +12,20 @@ import { AppConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { DatabaseModule } from './database/database.module';
 import { DecisionsModule } from './decisions/decisions.module';
+import { GroupProposalsModule } from './groups/group-proposals.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { MatchingModule } from './matching/matching.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { ServiceUsersModule } from './service-users/service-users.module';
+import { CaseHistoryModule } from './case-history/case-history.module';
+import { CaseworkerCalendarModule } from './caseworker-calendar/caseworker-calendar.module';
+import { IntroductionsModule } from './introductions/introductions.module';
+import { WaitingListModule } from './waiting-list/waiting-list.module';
+import { TimesheetsModule } from './timesheets/timesheets.module';
+import { CompensationModule } from './compensation/compensation.module';
+import { LapsesModule } from './lapses/lapses.module';
+import { ReportsModule } from './reports/reports.module';
 
 /** The API: wires the bounded contexts. */
 @Module({
@@ -37,6 +46,15 @@ import { ServiceUsersModule } from './service-users/service-users.module';
     DecisionsModule,
     AssignmentsModule,
     GroupsModule,
+    GroupProposalsModule,
+    TimesheetsModule,
+    CompensationModule,
+    LapsesModule,
+    ReportsModule,
+    IntroductionsModule,
+    CaseworkerCalendarModule,
+    WaitingListModule,
+    CaseHistoryModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

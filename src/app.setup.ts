@@ -24,6 +24,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   // Only listed proxies may speak for the client's address (rate limits, logs).
   const trustedProxies = config.get('TRUSTED_PROXIES').trim();
   app.set('trust proxy', trustedProxies ? trustedProxies.split(',').map((p) => p.trim()) : false);
+  // Responses are no-store; hashing every body for an ETag would be work for nothing.
+  app.set('etag', false);
   app.useBodyParser('json', { limit: BODY_LIMIT, reviver: refusePrototypeKeys });
   app.use(helmet());
   // Everything but the docs and health carries personal or case data: never stored by a cache.

@@ -168,7 +168,10 @@ describe('matching runs over the demo municipality', () => {
     expect(summary?.proposed).toBeGreaterThan(0);
     const [row] = await db.query(`SELECT status, attempts FROM matching_runs WHERE id = $1`, [claimed.id]);
     expect(row).toMatchObject({ status: 'completed', attempts: 2 });
-    expect(await runs.relayPendingRuns()).toBe(0);
+    // A finished run is never relayed again: only 'queued' runs are.
+    const relayed = await db.query(`SELECT status FROM matching_runs WHERE id = $1`, [claimed.id]);
+    await runs.relayPendingRuns(0);
+    expect(await db.query(`SELECT status FROM matching_runs WHERE id = $1`, [claimed.id])).toEqual(relayed);
   });
 
   it('creates exactly one nightly run per municipality and date, however many instances fire', async () => {

@@ -29,28 +29,71 @@ export interface AccessLogEntry {
   outcome: AccessOutcome;
 }
 
-/** Writes and reads the append-only access log (Normen): one row per subject read or refused. */
+const INSERT_ROWS = `
+  INSERT INTO access_log (municipality_id, actor, role, subject_type, subject_id, action, route, request_id, outcome)
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[],
+                       $8::text[], $9::access_outcome[])`;
+
+interface Waiting {
+  event: AccessEvent;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Writes and reads the append-only access log (Normen): one row per subject read or refused.
+ *
+ * Group commit: the events recorded in one turn of the event loop are written by one INSERT (one round trip and
+ * one WAL flush instead of one per request), and each caller's promise settles only when its rows are committed,
+ * so a read that cannot be logged is still not served. If a batch fails, its events are retried one by one, so
+ * one bad event fails only its own request.
+ */
 @Injectable()
 export class AccessLogService {
+  private waiting: Waiting[] = [];
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(event: AccessEvent): Promise<void> {
-    if (event.subjectIds.length === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO access_log (municipality_id, actor, role, subject_type, subject_id, action, route, request_id, outcome)
-       SELECT $1, $2, $3, $4, subject_id, $5, $6, $7, $8 FROM unnest($9::uuid[]) AS subject_id`,
-      [
-        event.principal.municipalityId,
-        event.principal.subject,
-        event.principal.role,
-        event.subjectType,
-        event.action,
-        event.route,
-        event.requestId,
-        event.outcome,
-        event.subjectIds,
-      ],
-    );
+  record(event: AccessEvent): Promise<void> {
+    if (event.subjectIds.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      if (this.waiting.push({ event, resolve, reject }) === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = [];
+    try {
+      await this.insert(batch.map((w) => w.event));
+      batch.forEach((w) => w.resolve());
+    } catch (error) {
+      if (batch.length === 1) return batch[0].reject(error);
+      await Promise.all(
+        batch.map((w) =>
+          this.insert([w.event]).then(
+            () => w.resolve(),
+            (own: unknown) => w.reject(own),
+          ),
+        ),
+      );
+    }
+  }
+
+  private async insert(events: AccessEvent[]): Promise<void> {
+    const rows = events.flatMap((e) => e.subjectIds.map((subjectId) => ({ ...e, subjectId })));
+    const column = <T>(pick: (row: (typeof rows)[number]) => T): T[] => rows.map(pick);
+    await this.dataSource.query(INSERT_ROWS, [
+      column((r) => r.principal.municipalityId),
+      column((r) => r.principal.subject),
+      column((r) => r.principal.role),
+      column((r) => r.subjectType),
+      column((r) => r.subjectId),
+      column((r) => r.action),
+      column((r) => r.route),
+      column((r) => r.requestId),
+      column((r) => r.outcome),
+    ]);
   }
 
   async assertSubjectInMunicipality(municipalityId: string, serviceUserId: string): Promise<void> {

@@ -43,6 +43,10 @@ const REQUIRED_FIELDS = new Set([
   'languages',
   'interests',
   'availability',
+  'maxUsers',
+  'maxWeeklyHours',
+  'drivesOwnCar',
+  'active',
 ]);
 const DEFAULTS = {
   maxUsers: 1,

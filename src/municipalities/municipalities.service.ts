@@ -6,8 +6,12 @@ import { notFound } from '../common/errors/api-error';
 import { DEFAULT_INTERESTS } from './default-interests';
 import { Interest, Municipality } from './municipality.entity';
 
+const POLICY_TTL_MS = 30_000;
+
 @Injectable()
 export class MunicipalitiesService {
+  private readonly policies = new Map<string, { policy: EligibilityPolicy; expiresAt: number }>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async get(municipalityId: string): Promise<Municipality> {
@@ -45,21 +49,30 @@ export class MunicipalitiesService {
     }
     if (Object.keys(patch).length > 0) {
       await this.dataSource.getRepository(Municipality).update({ id: municipalityId }, patch);
+      this.policies.delete(municipalityId);
     }
     return this.get(municipalityId);
   }
 
+  /**
+   * The municipal politiattest rules, read on nearly every request: cached per process for a short while. A change
+   * through updateSettings clears this process's copy at once; other instances follow within POLICY_TTL_MS.
+   */
   async eligibilityPolicy(
     municipalityId: string,
     em: EntityManager = this.dataSource.manager,
   ): Promise<EligibilityPolicy> {
+    const cached = this.policies.get(municipalityId);
+    if (cached && cached.expiresAt > Date.now()) return cached.policy;
     const municipality = await em.getRepository(Municipality).findOneBy({ id: municipalityId });
     if (!municipality) throw notFound('Municipality');
-    return {
+    const policy = {
       policeCertificateMaxAgeDays: municipality.policeCertificateMaxAgeDays,
       policeCertificateValidityMonths: municipality.policeCertificateValidityMonths,
       minimumAge: 18,
     };
+    this.policies.set(municipalityId, { policy, expiresAt: Date.now() + POLICY_TTL_MS });
+    return policy;
   }
 
   listInterests(municipalityId: string): Promise<Interest[]> {

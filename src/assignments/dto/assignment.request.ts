@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsDefined,
   IsIn,
-  IsNumber,
   IsOptional,
   IsPositive,
   IsString,
@@ -15,7 +14,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { IsDateOnly } from '../../common/http/common-validators';
+import { IsDateOnly, IsDecimal } from '../../common/http/common-validators';
 import { ASSIGNMENT_END_REASONS, AssignmentEndReason } from '../assignment.entity';
 
 @ValidatorConstraint({ name: 'notTogetherWith' })
@@ -65,7 +64,7 @@ export class CreateAssignmentRequest {
   })
   @ValidateIf((o: CreateAssignmentRequest) => o.weeklyHours !== undefined || hasValue(o.groupId))
   @IsDefined({ message: 'weeklyHours is required for a group assignment' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimal(2)
   @IsPositive()
   @Max(80)
   weeklyHours?: number;

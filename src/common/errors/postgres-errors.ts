@@ -10,6 +10,8 @@ export const PgCode = {
   exclusionViolation: '23P01',
   notNullViolation: '23502',
   invalidTextRepresentation: '22P02',
+  characterNotInRepertoire: '22021',
+  untranslatableCharacter: '22P05',
   serializationFailure: '40001',
   deadlockDetected: '40P01',
 } as const;
@@ -53,6 +55,14 @@ export function apiErrorFromDatabase(error: unknown): ApiError | undefined {
         HttpStatus.CONFLICT,
         'rule_violation',
         known ?? 'The change breaks a rule of the register',
+      );
+    // Text PostgreSQL cannot store (U+0000 in a UTF-8 database): the client's input, not our fault.
+    case PgCode.characterNotInRepertoire:
+    case PgCode.untranslatableCharacter:
+      return new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'invalid_text',
+        'The request holds text with a character that cannot be stored (such as U+0000)',
       );
     case PgCode.serializationFailure:
     case PgCode.deadlockDetected:

@@ -4,12 +4,14 @@ import {
   ArrayUnique,
   IsArray,
   IsISO8601,
+  IsNumber,
   IsString,
   Matches,
   MaxLength,
   Validate,
+  ValidateIf,
 } from 'class-validator';
-import { ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { isValidIsoDate } from '../dates';
 
 @ValidatorConstraint({ name: 'isRealDate' })
@@ -58,3 +60,31 @@ export const IsPhone = (): PropertyDecorator =>
     MaxLength(20),
     Matches(/^\+?[0-9 ]{8,18}$/, { message: '$property must be a phone number of 8–15 digits' }),
   );
+
+@ValidatorConstraint({ name: 'maxDecimalPlaces' })
+class HasMaxDecimalPlaces implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    const places = args.constraints[0] as number;
+    return typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value;
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return `$property must be a number with at most ${args.constraints[0] as number} decimals`;
+  }
+}
+
+/**
+ * A finite number with at most `places` decimals. Use instead of `IsNumber({ maxDecimalPlaces })`, which throws
+ * (a 500) on numbers JavaScript prints in exponent form, such as 5e-324 or 1e-7.
+ */
+export const IsDecimal = (places: number): PropertyDecorator =>
+  applyDecorators(
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Validate(HasMaxDecimalPlaces, [places]),
+  );
+
+/**
+ * The property may be left out but not sent as `null`. Use instead of `IsOptional()` for a field whose column is
+ * NOT NULL: IsOptional skips validation for null too, and the null then fails in PostgreSQL as a 500.
+ */
+export const OptionalNotNull = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);

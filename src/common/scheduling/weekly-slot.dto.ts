@@ -27,9 +27,10 @@ export class WeeklySlotDto implements WeeklySlot {
 class WeeklySlotsAreConsistent implements ValidatorConstraintInterface {
   validate(slots: unknown): boolean {
     if (!Array.isArray(slots) || slots.some((slot) => !(slot instanceof WeeklySlotDto))) return true;
-    const wellFormed = (slots as WeeklySlotDto[]).every(
-      (s) => TIME_OF_DAY.test(s.start) && TIME_OF_DAY.test(s.end),
-    );
+    // RegExp.test coerces its argument (["20:00"] passes as "20:00"): check the type first, since the nested
+    // validation's errors do not stop this validator from running.
+    const isTime = (value: unknown) => typeof value === 'string' && TIME_OF_DAY.test(value);
+    const wellFormed = (slots as WeeklySlotDto[]).every((s) => isTime(s.start) && isTime(s.end));
     return !wellFormed || weeklySlotProblems(slots as WeeklySlotDto[]).length === 0;
   }
   defaultMessage(args: ValidationArguments): string {

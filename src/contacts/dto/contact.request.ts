@@ -6,7 +6,6 @@ import {
   IsInt,
   IsLatitude,
   IsLongitude,
-  IsNumber,
   IsOptional,
   IsString,
   Max,
@@ -21,6 +20,7 @@ import {
   IsLanguageList,
   IsPhone,
   IsPostalCode,
+  IsDecimal,
 } from '../../common/http/common-validators';
 import { WeeklySlotDto, WeeklySlots } from '../../common/scheduling/weekly-slot.dto';
 import { Gender, GENDERS } from '../contact.entity';
@@ -68,7 +68,7 @@ export class CreateContactRequest {
 
   @ApiPropertyOptional({ description: 'Most hours a week', default: 6, minimum: 0, maximum: 80 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(80)
   maxWeeklyHours?: number;

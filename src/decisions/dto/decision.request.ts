@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsDateOnly } from '../../common/http/common-validators';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDateOnly, IsDecimal } from '../../common/http/common-validators';
 import { QUOTA_PERIODS, QuotaPeriod, SERVICE_FORMS, ServiceForm } from '../decision.entity';
 
 /** A vedtak as registered by a caseworker or coordinator. Decisions are not edited: a new vedtak replaces one. */
@@ -15,7 +15,7 @@ export class CreateDecisionRequest {
     maximum: 744,
     description: 'Hours granted per hoursPeriod, at most 2 decimals',
   })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimal(2)
   @Min(0)
   @Max(744)
   hoursGranted!: number;

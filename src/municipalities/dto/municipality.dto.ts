@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OptionalNotNull } from '../../common/http/common-validators';
 import { Interest, Municipality } from '../municipality.entity';
 
 export class MunicipalityResponse {
@@ -26,7 +27,7 @@ export class UpdateMunicipalitySettingsRequest {
     minimum: 1,
     maximum: 3650,
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(3650)
@@ -37,7 +38,7 @@ export class UpdateMunicipalitySettingsRequest {
     minimum: 1,
     maximum: 120,
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(120)

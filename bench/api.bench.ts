@@ -1,0 +1,363 @@
+/**
+ * Load benchmark of the API on the demo municipality (issue 6, item 8):
+ *   npm run bench:api [-- --duration 10 --warmup 2 --connections 20 --only contact,user]
+ *
+ * Builds its own database (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/stottekontakt_bench:
+ * dropped and re-created), runs the migrations and the demo seed, runs one matching run so there are proposals,
+ * then starts two child processes, so the load generator never shares their event loop:
+ *   - the real API (src/main.ts: AppModule + configureApp), LOG_LEVEL=warn, no rate limit, no scheduler;
+ *   - a bare NestJS handler doing one indexed pg query (bench/bare-app.ts), the yardstick.
+ * autocannon then loads each endpoint in turn and the table gives requests/s, p50/p95/p99 latency, the non-2xx
+ * count and each endpoint's requests/s as a share of the bare handler's (measured first and last, averaged), so
+ * the figures hold as a ratio on a noisy machine.
+ * Target: the authenticated, access-logged read at ≥ 0.5× the bare handler, p99 < 50 ms at 20 connections.
+ */
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { TokenService } from '../src/common/auth/token.service';
+import { todayInOslo } from '../src/common/dates';
+import { AppConfig } from '../src/config/app-config.service';
+import { validateEnvironment } from '../src/config/environment';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { DEMO_MUNICIPALITY_ID } from '../scripts/demo/demo-ids';
+import { seedDemoMunicipality } from '../scripts/demo/seed-database';
+
+const root = join(__dirname, '..');
+
+interface Args {
+  duration: number;
+  warmup: number;
+  connections: number;
+  only?: string[];
+}
+
+function args(): Args {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      connections: { type: 'string', default: '20' },
+      only: { type: 'string' },
+    },
+  });
+  return {
+    duration: Number(values.duration),
+    warmup: Number(values.warmup),
+    connections: Number(values.connections),
+    only: values.only?.split(',').map((s) => s.trim()),
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+const children: ChildProcess[] = [];
+
+function start(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  return child;
+}
+
+async function stopAll(): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await Promise.race([once(child, 'exit'), new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }),
+  );
+}
+
+async function waitFor(url: string, child: ChildProcess, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
+    const ok = await fetch(url)
+      .then((r) => r.status < 500)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not answer ${url} within 60 s`);
+}
+
+/** A fresh database with the schema and the demo municipality. */
+async function prepareDatabase(url: string): Promise<DataSource> {
+  const admin = new Client({
+    connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
+  });
+  await admin.connect();
+  const name = new URL(url).pathname.slice(1);
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  const seeded = await seedDemoMunicipality(dataSource, todayInOslo(new Date()));
+  console.log(
+    `Database ${name}: demo municipality with ${seeded.contacts} contacts, ${seeded.users} users, ` +
+      `${seeded.groups} groups, ${seeded.assignments} assignments.`,
+  );
+  return dataSource;
+}
+
+interface Figures {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+type RequestSpec = autocannon.Request & { next?: () => Partial<autocannon.Request> };
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function load(
+  name: string,
+  url: string,
+  requests: RequestSpec[],
+  options: { duration: number; connections: number },
+): Promise<Figures> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: options.connections,
+        duration: options.duration,
+        requests: requests.map(({ next, ...request }) => ({
+          ...request,
+          ...(next ? { setupRequest: (r: autocannon.Request) => ({ ...r, ...next() }) } : {}),
+        })),
+      },
+      (error, figures) => (error ? reject(error) : resolve(figures)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime: number) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    requestsPerSecond: (result['2xx'] + result.non2xx) / (result.duration || options.duration),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = args();
+  const databaseUrl =
+    process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/stottekontakt_bench';
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const dataSource = await prepareDatabase(databaseUrl);
+  const ids = async (sql: string): Promise<string[]> =>
+    (await dataSource.query(sql, [DEMO_MUNICIPALITY_ID])).map((r: { id: string }) => r.id);
+  const contactIds = await ids(`SELECT id FROM contacts WHERE municipality_id = $1 ORDER BY id LIMIT 500`);
+  const userIds = await ids(`SELECT id FROM service_users WHERE municipality_id = $1 ORDER BY id LIMIT 500`);
+
+  const [apiPort, barePort] = [await freePort(), await freePort()];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(apiPort),
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: `stottekontakt-bench-${process.pid}`,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+    SCHEDULER_ENABLED: 'false',
+    MIGRATIONS_RUN: 'false',
+    ALLOW_SYNTHETIC_NATIONAL_IDS: 'true',
+  };
+  delete env.LOG_FILE;
+  const api = start('src/main.ts', env);
+  const bare = start('bench/bare-app.ts', { ...env, PORT: String(barePort) });
+  const config = validateEnvironment(env);
+  const tokens = new TokenService({ get: (key: keyof typeof config) => config[key] } as unknown as AppConfig);
+  const token = await tokens.sign({
+    subject: 'bench-coordinator',
+    role: 'coordinator',
+    municipalityId: DEMO_MUNICIPALITY_ID,
+    expiresIn: '2h',
+  });
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const bareUrl = `http://127.0.0.1:${barePort}`;
+  await Promise.all([
+    waitFor(`${apiUrl}/health`, api, 'The API'),
+    waitFor(`${bareUrl}/contacts/${contactIds[0]}`, bare, 'The bare handler'),
+  ]);
+
+  // One matching run, so GET /proposals lists real proposals: the worker runs it, then stops.
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const worker = start('src/worker.ts', env);
+  const started = await fetch(`${apiUrl}/matching-runs`, { method: 'POST', headers });
+  const run = (await started.json()) as { id?: string; status?: string };
+  if (!started.ok || !run.id) console.warn(`No matching run (${started.status}); GET /proposals lists none.`);
+  for (let waited = 0; run.id && waited < 120_000; waited += 500) {
+    const { status } = (await (await fetch(`${apiUrl}/matching-runs/${run.id}`, { headers })).json()) as {
+      status: string;
+    };
+    if (status === 'completed' || status === 'failed') {
+      console.log(`Matching run ${status} after ${(waited / 1000).toFixed(1)} s.`);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  worker.kill('SIGTERM');
+  await once(worker, 'exit');
+  const [{ count: proposals }] = await dataSource.query(`SELECT count(*)::int AS count FROM proposals`);
+
+  let turn = 0;
+  const rotate = (list: string[], path: (id: string) => string) => () => ({
+    path: path(list[turn++ % list.length]),
+  });
+  const get = (path: string): RequestSpec => ({ method: 'GET', path, headers });
+  const contactRead: RequestSpec = {
+    ...get('/contacts'),
+    next: rotate(contactIds, (id) => `/contacts/${id}`),
+  };
+  const userRead: RequestSpec = {
+    ...get('/service-users'),
+    next: rotate(userIds, (id) => `/service-users/${id}`),
+  };
+  const eligible = get('/contacts?eligible=true');
+  const proposalList = get('/proposals');
+  const patch: RequestSpec = {
+    method: 'PATCH',
+    path: '/contacts',
+    headers,
+    body: JSON.stringify({ phone: '+47 912 34 567', drivesOwnCar: true }),
+    next: rotate(contactIds, (id) => `/contacts/${id}`),
+  };
+  const post: RequestSpec = {
+    method: 'POST',
+    path: '/contacts',
+    headers,
+    body: JSON.stringify({
+      firstName: 'Belastning',
+      lastName: 'Test',
+      birthYear: 1990,
+      postalCode: '0150',
+      latitude: 59.91,
+      longitude: 10.75,
+      availability: [{ day: 'tue', start: '17:00', end: '20:00' }],
+    }),
+  };
+  const bareRead: RequestSpec = {
+    method: 'GET',
+    path: '/contacts',
+    next: rotate(contactIds, (id) => `/contacts/${id}`),
+  };
+
+  const plan: { key: string; name: string; url: string; requests: RequestSpec[] }[] = [
+    { key: 'bare', name: 'bare: GET /contacts/:id, one pg query', url: bareUrl, requests: [bareRead] },
+    { key: 'contact', name: 'GET /contacts/:id', url: apiUrl, requests: [contactRead] },
+    { key: 'user', name: 'GET /service-users/:id (access-logged)', url: apiUrl, requests: [userRead] },
+    { key: 'eligible', name: 'GET /contacts?eligible=true', url: apiUrl, requests: [eligible] },
+    {
+      key: 'proposals',
+      name: `GET /proposals (${proposals} in the db)`,
+      url: apiUrl,
+      requests: [proposalList],
+    },
+    { key: 'patch', name: 'PATCH /contacts/:id', url: apiUrl, requests: [patch] },
+    { key: 'post', name: 'POST /contacts', url: apiUrl, requests: [post] },
+    {
+      key: 'mixed',
+      name: 'mixed: 4 reads + 1 PATCH per cycle',
+      url: apiUrl,
+      requests: [contactRead, userRead, eligible, proposalList, patch],
+    },
+    { key: 'bare', name: 'bare again (drift check)', url: bareUrl, requests: [bareRead] },
+  ];
+  const selected = plan.filter((p) => p.key === 'bare' || !options.only || options.only.includes(p.key));
+
+  console.log(
+    `autocannon: ${options.connections} connections, ${options.duration} s per endpoint after ${options.warmup} s ` +
+      `warm-up; API pid ${api.pid}, bare pid ${bare.pid}.\n`,
+  );
+  const results: Figures[] = [];
+  for (const step of selected) {
+    if (options.warmup > 0) {
+      await load(step.name, step.url, step.requests, {
+        duration: options.warmup,
+        connections: options.connections,
+      });
+    }
+    const figures = await load(step.name, step.url, step.requests, options);
+    results.push(figures);
+    process.stderr.write(`  ${step.name}: ${figures.requestsPerSecond.toFixed(0)} req/s\n`);
+  }
+
+  const bares = results.filter((r) => r.name.startsWith('bare'));
+  const bareRate = bares.reduce((sum, r) => sum + r.requestsPerSecond, 0) / bares.length;
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const rows = results.map((r) => [
+    r.name,
+    r.requestsPerSecond.toFixed(0),
+    ms(r.p50),
+    ms(r.p95),
+    ms(r.p99),
+    String(r.non2xx + r.errors),
+    `${(r.requestsPerSecond / bareRate).toFixed(2)}×`,
+  ]);
+  const header = ['endpoint', 'req/s', 'p50', 'p95', 'p99', 'non-2xx', 'vs bare'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  console.log([line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n'));
+
+  const logged = results.find((r) => r.name.includes('access-logged'));
+  if (logged) {
+    const ratio = logged.requestsPerSecond / bareRate;
+    const met = ratio >= 0.5 && logged.p99 < 50;
+    console.log(
+      `\nTarget, access-logged read: ≥ 0.50× the bare handler and p99 < 50 ms at ${options.connections} connections → ` +
+        `${ratio.toFixed(2)}×, p99 ${ms(logged.p99)}: ${met ? 'met' : 'NOT met'}. ` +
+        `(Bare handler: ${bareRate.toFixed(0)} req/s on average of its two runs.)`,
+    );
+  }
+  await dataSource.destroy();
+  // The matching run's job keys: the bench leaves nothing behind in Redis.
+  const redis = new Redis(redisUrl);
+  const keys = await redis.keys(`${env.QUEUE_PREFIX}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => stopAll());
