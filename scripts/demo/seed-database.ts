@@ -44,6 +44,12 @@ export async function seedDemoMunicipality(dataSource: DataSource, today: string
       DEMO_MUNICIPALITY_NAME,
       '3301',
     ]);
+    // Illustrative rates from the start of the year, so payroll and invoices work on the demo data at once.
+    await em.query(
+      `INSERT INTO compensation_rates (municipality_id, valid_from, hourly_rate_ore, km_rate_ore, created_by)
+       VALUES ($1, $2, 25000, 350, 'demo-seed')`,
+      [m, `${today.slice(0, 4)}-01-01`],
+    );
     await insertRows(
       em,
       'interests',
