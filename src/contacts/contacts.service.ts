@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Principal } from '../common/auth/principal';
+import { assignFields, pickFields, refuseNulls } from '../common/http/field-mapping';
 import { Clock } from '../common/clock';
-import { ApiError, badRequest, conflict, notFound } from '../common/errors/api-error';
+import { ApiError, conflict, notFound } from '../common/errors/api-error';
 import { Page, pageOf } from '../common/http/pagination';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { checkCapacity, CapacityLoad } from './capacity';
@@ -103,12 +104,12 @@ export class ContactsService {
   }
 
   async create(principal: Principal, body: CreateContactRequest): Promise<ContactResponse> {
-    this.refuseNulls(body);
-    await this.refuseUnknownInterests(principal.municipalityId, body.interests);
+    refuseNulls(body, REQUIRED_FIELDS);
+    await this.municipalities.assertKnownInterests(principal.municipalityId, body.interests);
     const contact = this.dataSource
       .getRepository(Contact)
       .create({ ...DEFAULTS, municipalityId: principal.municipalityId });
-    assignWritable(contact, body);
+    assignFields(contact, body, WRITABLE_FIELDS);
     const saved = await this.dataSource.getRepository(Contact).save(contact);
     return this.get(principal, saved.id);
   }
@@ -119,8 +120,8 @@ export class ContactsService {
     body: UpdateContactRequest | UpdateOwnProfileRequest,
     expectedVersion?: number,
   ): Promise<ContactResponse> {
-    this.refuseNulls(body);
-    await this.refuseUnknownInterests(principal.municipalityId, body.interests);
+    refuseNulls(body, REQUIRED_FIELDS);
+    await this.municipalities.assertKnownInterests(principal.municipalityId, body.interests);
     await this.dataSource.transaction(async (em) => {
       const contact = await this.find(principal.municipalityId, id, em);
       if (expectedVersion !== undefined && contact.version !== expectedVersion) {
@@ -134,12 +135,12 @@ export class ContactsService {
           },
         );
       }
-      assignWritable(contact, body);
+      assignFields(contact, body, WRITABLE_FIELDS);
       // The version check in the WHERE guards against a concurrent writer between our read and this update.
       const result = await em
         .createQueryBuilder()
         .update(Contact)
-        .set({ ...pickWritable(contact), version: contact.version + 1, updatedAt: new Date() })
+        .set({ ...pickFields(contact, WRITABLE_FIELDS), version: contact.version + 1, updatedAt: new Date() })
         .where('id = :id AND version = :version', { id, version: contact.version })
         .execute();
       if (result.affected !== 1) {
@@ -259,43 +260,4 @@ export class ContactsService {
       minimumAge: policy.minimumAge,
     });
   }
-
-  private refuseNulls(body: object): void {
-    const nulls = Object.entries(body)
-      .filter(([key, value]) => value === null && REQUIRED_FIELDS.has(key))
-      .map(([field]) => ({ field, reason: `${field} cannot be empty` }));
-    if (nulls.length > 0) throw badRequest('validation_failed', 'The request is invalid', nulls);
-  }
-
-  private async refuseUnknownInterests(
-    municipalityId: string,
-    interests: string[] | undefined,
-  ): Promise<void> {
-    const unknown = await this.municipalities.unknownInterests(municipalityId, interests ?? []);
-    if (unknown.length > 0) {
-      throw badRequest(
-        'validation_failed',
-        'The request is invalid',
-        unknown.map((code) => ({
-          field: 'interests',
-          reason: `'${code}' is not in the municipality's interest vocabulary`,
-        })),
-      );
-    }
-  }
-}
-
-function assignWritable(
-  contact: Contact,
-  body: Partial<Record<(typeof WRITABLE_FIELDS)[number], unknown>>,
-): void {
-  const target = contact as unknown as Record<string, unknown>;
-  for (const field of WRITABLE_FIELDS) {
-    if (body[field] !== undefined) target[field] = body[field];
-  }
-}
-
-function pickWritable(contact: Contact): Partial<Contact> {
-  const source = contact as unknown as Record<string, unknown>;
-  return Object.fromEntries(WRITABLE_FIELDS.map((field) => [field, source[field]])) as Partial<Contact>;
 }

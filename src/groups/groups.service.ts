@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { Principal } from '../common/auth/principal';
+import { assignFields, pickFields, refuseNulls } from '../common/http/field-mapping';
 import { Clock } from '../common/clock';
-import { ApiError, badRequest, conflict, notFound } from '../common/errors/api-error';
+import { ApiError, conflict, notFound } from '../common/errors/api-error';
 import { Page, pageOf } from '../common/http/pagination';
 import { transactionWithRetry } from '../database/retry';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
@@ -101,8 +102,8 @@ export class GroupsService {
 
   /** Creates a group inside the caller's transaction (a group proposal accepted); returns its id. */
   async createIn(em: EntityManager, principal: Principal, body: CreateGroupRequest): Promise<string> {
-    this.refuseNulls(body);
-    await this.refuseUnknownInterests(principal.municipalityId, body.interests);
+    refuseNulls(body, REQUIRED_FIELDS);
+    await this.municipalities.assertKnownInterests(principal.municipalityId, body.interests);
     const repository = em.getRepository(ActivityGroup);
     const group = repository.create({
       municipalityId: principal.municipalityId,
@@ -111,7 +112,7 @@ export class GroupsService {
       status: 'forming',
       version: 1,
     });
-    assignWritable(group, body);
+    assignFields(group, body, WRITABLE_FIELDS);
     const saved = await repository.save(group);
     return saved.id;
   }
@@ -122,8 +123,8 @@ export class GroupsService {
     body: UpdateGroupRequest,
     expectedVersion?: number,
   ): Promise<GroupResponse> {
-    this.refuseNulls(body);
-    await this.refuseUnknownInterests(principal.municipalityId, body.interests);
+    refuseNulls(body, REQUIRED_FIELDS);
+    await this.municipalities.assertKnownInterests(principal.municipalityId, body.interests);
     await transactionWithRetry(this.dataSource, async (em) => {
       const group = await lockGroup(em, principal.municipalityId, id);
       if (expectedVersion !== undefined && group.version !== expectedVersion) {
@@ -138,11 +139,11 @@ export class GroupsService {
         );
       }
       refuseClosed(group);
-      assignWritable(group, body);
+      assignFields(group, body, WRITABLE_FIELDS);
       await em
         .createQueryBuilder()
         .update(ActivityGroup)
-        .set({ ...pickWritable(group), version: group.version + 1, updatedAt: new Date() })
+        .set({ ...pickFields(group, WRITABLE_FIELDS), version: group.version + 1, updatedAt: new Date() })
         .where('id = :id', { id })
         .execute();
     });
@@ -309,48 +310,9 @@ export class GroupsService {
       ),
     );
   }
-
-  private refuseNulls(body: object): void {
-    const nulls = Object.entries(body)
-      .filter(([key, value]) => value === null && REQUIRED_FIELDS.has(key))
-      .map(([field]) => ({ field, reason: `${field} cannot be empty` }));
-    if (nulls.length > 0) throw badRequest('validation_failed', 'The request is invalid', nulls);
-  }
-
-  private async refuseUnknownInterests(
-    municipalityId: string,
-    interests: string[] | undefined,
-  ): Promise<void> {
-    const unknown = await this.municipalities.unknownInterests(municipalityId, interests ?? []);
-    if (unknown.length > 0) {
-      throw badRequest(
-        'validation_failed',
-        'The request is invalid',
-        unknown.map((code) => ({
-          field: 'interests',
-          reason: `'${code}' is not in the municipality's interest vocabulary`,
-        })),
-      );
-    }
-  }
 }
 
 function refuseClosed(group: ActivityGroup): void {
   if (group.status === 'closed')
     throw conflict('group_closed', 'The group is closed and can no longer change');
-}
-
-function assignWritable(
-  group: ActivityGroup,
-  body: Partial<Record<(typeof WRITABLE_FIELDS)[number], unknown>>,
-): void {
-  const target = group as unknown as Record<string, unknown>;
-  for (const field of WRITABLE_FIELDS) {
-    if (body[field] !== undefined) target[field] = body[field];
-  }
-}
-
-function pickWritable(group: ActivityGroup): Partial<ActivityGroup> {
-  const source = group as unknown as Record<string, unknown>;
-  return Object.fromEntries(WRITABLE_FIELDS.map((field) => [field, source[field]])) as Partial<ActivityGroup>;
 }

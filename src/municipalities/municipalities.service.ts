@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { EligibilityPolicy } from '../contacts/eligibility';
-import { notFound } from '../common/errors/api-error';
+import { badRequest, notFound } from '../common/errors/api-error';
 import { DEFAULT_INTERESTS } from './default-interests';
 import { Interest, Municipality } from './municipality.entity';
 
@@ -84,6 +84,21 @@ export class MunicipalitiesService {
   async addInterest(municipalityId: string, code: string, label: string): Promise<Interest> {
     await this.dataSource.getRepository(Interest).insert({ municipalityId, code, label });
     return { municipalityId, code, label };
+  }
+
+  /** Refuses (400, field `interests`) any code that is not in the municipality's vocabulary. */
+  async assertKnownInterests(municipalityId: string, codes: readonly string[] | undefined): Promise<void> {
+    const unknown = await this.unknownInterests(municipalityId, codes ?? []);
+    if (unknown.length > 0) {
+      throw badRequest(
+        'validation_failed',
+        'The request is invalid',
+        unknown.map((code) => ({
+          field: 'interests',
+          reason: `'${code}' is not in the municipality's interest vocabulary`,
+        })),
+      );
+    }
   }
 
   /** Codes not in the municipality's vocabulary, so callers can refuse them with the field named. */

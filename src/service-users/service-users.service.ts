@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../common/auth/principal';
+import { assignFields, pickFields, refuseNulls } from '../common/http/field-mapping';
 import { Clock } from '../common/clock';
 import { ApiError, badRequest, FieldIssue, notFound } from '../common/errors/api-error';
 import { Page, pageOf } from '../common/http/pagination';
@@ -101,13 +102,13 @@ export class ServiceUsersService {
   }
 
   async create(principal: Principal, body: CreateServiceUserRequest): Promise<ServiceUserResponse> {
-    this.refuseNulls(body);
+    refuseNulls(body, REQUIRED_FIELDS);
     const birthDate = this.validateIdentity(body.nationalId, body.birthDate);
     refuseInvertedAgeBand(body.preferredContactAgeMin ?? null, body.preferredContactAgeMax ?? null);
-    await this.refuseUnknownInterests(principal.municipalityId, body.interests);
+    await this.municipalities.assertKnownInterests(principal.municipalityId, body.interests);
     const repository = this.dataSource.getRepository(ServiceUser);
     const user = repository.create({ ...DEFAULTS, municipalityId: principal.municipalityId });
-    assignWritable(user, body);
+    assignFields(user, body, WRITABLE_FIELDS);
     user.birthDate = birthDate;
     const { identifiers } = await repository.insert(user);
     return this.get(principal, String(identifiers[0].id));
@@ -119,8 +120,8 @@ export class ServiceUsersService {
     body: UpdateServiceUserRequest,
     expectedVersion?: number,
   ): Promise<ServiceUserResponse> {
-    this.refuseNulls(body);
-    await this.refuseUnknownInterests(principal.municipalityId, body.interests);
+    refuseNulls(body, REQUIRED_FIELDS);
+    await this.municipalities.assertKnownInterests(principal.municipalityId, body.interests);
     await this.dataSource.transaction(async (em) => {
       const [user] = await this.loadWithNationalId(em, [id], principal.municipalityId);
       if (!user) throw notFound('Service user');
@@ -130,14 +131,14 @@ export class ServiceUsersService {
         body.nationalId !== undefined || body.birthDate !== undefined
           ? this.validateIdentity(body.nationalId ?? user.nationalId, body.birthDate)
           : user.birthDate;
-      assignWritable(user, body);
+      assignFields(user, body, WRITABLE_FIELDS);
       user.birthDate = birthDate;
       refuseInvertedAgeBand(user.preferredContactAgeMin, user.preferredContactAgeMax);
       // The version check in the WHERE guards against a concurrent writer between our read and this update.
       const result = await em
         .createQueryBuilder()
         .update(ServiceUser)
-        .set({ ...pickWritable(user), version: user.version + 1, updatedAt: new Date() })
+        .set({ ...pickFields(user, WRITABLE_FIELDS), version: user.version + 1, updatedAt: new Date() })
         .where('id = :id AND version = :version', { id, version: user.version })
         .execute();
       if (result.affected !== 1) throw versionMismatch();
@@ -256,30 +257,6 @@ export class ServiceUsersService {
       return ServiceUserResponse.from(user, standing, today);
     });
   }
-
-  private refuseNulls(body: object): void {
-    const nulls = Object.entries(body)
-      .filter(([key, value]) => value === null && REQUIRED_FIELDS.has(key))
-      .map(([field]) => ({ field, reason: `${field} cannot be empty` }));
-    if (nulls.length > 0) throw badRequest('validation_failed', 'The request is invalid', nulls);
-  }
-
-  private async refuseUnknownInterests(
-    municipalityId: string,
-    interests: string[] | undefined,
-  ): Promise<void> {
-    const unknown = await this.municipalities.unknownInterests(municipalityId, interests ?? []);
-    if (unknown.length > 0) {
-      throw badRequest(
-        'validation_failed',
-        'The request is invalid',
-        unknown.map((code) => ({
-          field: 'interests',
-          reason: `'${code}' is not in the municipality's interest vocabulary`,
-        })),
-      );
-    }
-  }
 }
 
 function refuseInvertedAgeBand(min: number | null, max: number | null): void {
@@ -290,19 +267,4 @@ function refuseInvertedAgeBand(min: number | null, max: number | null): void {
     };
     throw badRequest('validation_failed', 'The request is invalid', [issue]);
   }
-}
-
-function assignWritable(
-  user: ServiceUser,
-  body: Partial<Record<(typeof WRITABLE_FIELDS)[number], unknown>>,
-): void {
-  const target = user as unknown as Record<string, unknown>;
-  for (const field of WRITABLE_FIELDS) {
-    if (body[field] !== undefined) target[field] = body[field];
-  }
-}
-
-function pickWritable(user: ServiceUser): Partial<ServiceUser> {
-  const source = user as unknown as Record<string, unknown>;
-  return Object.fromEntries(WRITABLE_FIELDS.map((field) => [field, source[field]])) as Partial<ServiceUser>;
 }
