@@ -189,6 +189,28 @@ describe('matching runs over the demo municipality', () => {
     expect(created.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
   });
 
+  it('uses the municipality’s own matching settings', async () => {
+    const admin = as(app, await tokenFor(app, 'admin', DEMO_MUNICIPALITY_ID));
+    await admin
+      .patch('/municipality/settings')
+      .send({ matching: { travelRadiusKm: 1 } })
+      .expect(200);
+    try {
+      const run = await waitForRun((await coordinator.post('/matching-runs').expect(202)).body.id);
+      const summary = run.summary as { meanDistanceKm: number | null; proposed: number };
+      const [{ longest }] = await db.query(
+        `SELECT max((components->>'distanceKm')::numeric) AS longest FROM proposals WHERE run_id = $1`,
+        [run.id],
+      );
+      expect(summary.proposed).toBeGreaterThan(0);
+      expect(Number(longest)).toBeLessThanOrEqual(1);
+    } finally {
+      await db.query(`UPDATE municipalities SET matching_settings = '{}' WHERE id = $1`, [
+        DEMO_MUNICIPALITY_ID,
+      ]);
+    }
+  });
+
   it('answers 404 for another municipality’s run, and 403 for a contact', async () => {
     const [run] = await db.query(`SELECT id FROM matching_runs LIMIT 1`);
     const other = as(app, await tokenFor(app, 'coordinator', '00000000-0000-4000-8000-000000000000'));

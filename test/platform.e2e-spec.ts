@@ -117,6 +117,28 @@ describe('platform', () => {
     expect(updated.body.policeCertificateMaxAgeDays).toBe(60);
   });
 
+  it('keeps matching settings per municipality: merged field by field, validated, defaults where unset', async () => {
+    const admin = as(app, await tokenFor(app, 'admin', municipalityId));
+    expect((await admin.get('/municipality').expect(200)).body.matching).toEqual({});
+    await admin
+      .patch('/municipality/settings')
+      .send({ matching: { travelRadiusKm: 8, weights: { interests: 80 } } })
+      .expect(200);
+    const updated = await admin
+      .patch('/municipality/settings')
+      .send({ matching: { weights: { waiting: 90 } } })
+      .expect(200);
+    expect(updated.body.matching).toEqual({ travelRadiusKm: 8, weights: { interests: 80, waiting: 90 } });
+    const refused = await admin
+      .patch('/municipality/settings')
+      .send({ matching: { weights: { distance: -1 }, colour: 'red' } })
+      .expect(400);
+    expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['matching.weights.distance', 'matching.colour']),
+    );
+    expect((await admin.get('/municipality').expect(200)).body.matching).toEqual(updated.body.matching);
+  });
+
   it('extends the interest vocabulary, refusing a duplicate with 409', async () => {
     const coordinator = as(app, await tokenFor(app, 'coordinator', municipalityId));
     await coordinator.post('/interests').send({ code: 'climbing', label: 'Klatring' }).expect(201);

@@ -2,8 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { runMatching } from './engine/engine';
 import { distanceKm } from './engine/geo';
+import { DEFAULT_WEIGHTS } from './engine/types';
 import { capacityProposedTo, GroupFormationStep } from './group-formation.step';
 import { MatchingInstanceLoader } from './matching-instance.loader';
 import { MatchingRun } from './matching-run.entity';
@@ -25,6 +27,7 @@ export class MatchingRunExecutor {
     private readonly loader: MatchingInstanceLoader,
     private readonly clock: Clock,
     private readonly groupFormation: GroupFormationStep,
+    private readonly municipalities: MunicipalitiesService,
   ) {}
 
   async execute(
@@ -48,18 +51,17 @@ export class MatchingRunExecutor {
     const loaded = await this.loader.load(run.municipalityId, today);
     await reportProgress(10);
     let lastReported = 10;
-    const result = runMatching(
-      loaded.instance,
-      {},
-      {
-        labels: { interests: loaded.interestLabels, days: DAY_LABELS },
-        onProgress: (phase, done, total) => {
-          // The engine is synchronous; progress is sampled and written after it returns when it cannot be awaited.
-          const base = phase === 'candidates' ? 10 : phase === 'solve' ? 50 : 85;
-          lastReported = Math.max(lastReported, base + Math.floor((total > 0 ? done / total : 1) * 30));
-        },
+    // The municipality's own radius, meeting length and weights; anything it has not set keeps the default.
+    const { matchingSettings } = await this.municipalities.get(run.municipalityId);
+    const settings = { ...matchingSettings, weights: { ...DEFAULT_WEIGHTS, ...matchingSettings.weights } };
+    const result = runMatching(loaded.instance, settings, {
+      labels: { interests: loaded.interestLabels, days: DAY_LABELS },
+      onProgress: (phase, done, total) => {
+        // The engine is synchronous; progress is sampled and written after it returns when it cannot be awaited.
+        const base = phase === 'candidates' ? 10 : phase === 'solve' ? 50 : 85;
+        lastReported = Math.max(lastReported, base + Math.floor((total > 0 ? done / total : 1) * 30));
       },
-    );
+    });
     await reportProgress(Math.min(90, lastReported));
 
     const { users, contacts } = loaded.instance;

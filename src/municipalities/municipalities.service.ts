@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EligibilityPolicy } from '../contacts/eligibility';
 import { badRequest, notFound } from '../common/errors/api-error';
 import { DEFAULT_INTERESTS } from './default-interests';
-import { Interest, Municipality } from './municipality.entity';
+import { Interest, MunicipalMatchingSettings, Municipality } from './municipality.entity';
 
 const POLICY_TTL_MS = 30_000;
 
@@ -38,19 +38,41 @@ export class MunicipalitiesService {
 
   async updateSettings(
     municipalityId: string,
-    settings: Partial<Pick<Municipality, 'policeCertificateMaxAgeDays' | 'policeCertificateValidityMonths'>>,
+    settings: Partial<
+      Pick<Municipality, 'policeCertificateMaxAgeDays' | 'policeCertificateValidityMonths'>
+    > & {
+      matching?: MunicipalMatchingSettings;
+    },
   ): Promise<Municipality> {
-    const patch: Partial<Municipality> = {};
-    if (settings.policeCertificateMaxAgeDays !== undefined) {
-      patch.policeCertificateMaxAgeDays = settings.policeCertificateMaxAgeDays;
-    }
-    if (settings.policeCertificateValidityMonths !== undefined) {
-      patch.policeCertificateValidityMonths = settings.policeCertificateValidityMonths;
-    }
-    if (Object.keys(patch).length > 0) {
-      await this.dataSource.getRepository(Municipality).update({ id: municipalityId }, patch);
-      this.policies.delete(municipalityId);
-    }
+    await this.dataSource.transaction(async (em) => {
+      const repository = em.getRepository(Municipality);
+      const current = await repository.findOne({
+        where: { id: municipalityId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('Municipality');
+      const patch: Partial<Municipality> = {};
+      if (settings.policeCertificateMaxAgeDays !== undefined) {
+        patch.policeCertificateMaxAgeDays = settings.policeCertificateMaxAgeDays;
+      }
+      if (settings.policeCertificateValidityMonths !== undefined) {
+        patch.policeCertificateValidityMonths = settings.policeCertificateValidityMonths;
+      }
+      if (settings.matching !== undefined) {
+        // Field by field: a setting left out keeps its current value.
+        const { travelRadiusKm, minMeetingMinutes, weights } = settings.matching;
+        patch.matchingSettings = {
+          ...current.matchingSettings,
+          ...(travelRadiusKm !== undefined ? { travelRadiusKm } : {}),
+          ...(minMeetingMinutes !== undefined ? { minMeetingMinutes } : {}),
+          ...(weights !== undefined
+            ? { weights: { ...current.matchingSettings.weights, ...definedOnly(weights) } }
+            : {}),
+        };
+      }
+      if (Object.keys(patch).length > 0) await repository.update({ id: municipalityId }, patch);
+    });
+    this.policies.delete(municipalityId);
     return this.get(municipalityId);
   }
 
@@ -115,4 +137,8 @@ export class MunicipalitiesService {
     const known = new Set(rows.map((r) => r.code));
     return codes.filter((code) => !known.has(code));
   }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

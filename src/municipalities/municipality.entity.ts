@@ -11,7 +11,20 @@ export class Municipality {
   /** A politiattest must be renewed after this many months. */
   @Column({ name: 'police_certificate_validity_months', type: 'integer' })
   policeCertificateValidityMonths!: number;
+  /** The municipality's matching settings (radius, meeting length, weights); empty = the engine's defaults. */
+  @Column({ name: 'matching_settings', type: 'jsonb' }) matchingSettings!: MunicipalMatchingSettings;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+export interface MunicipalMatchingSettings {
+  travelRadiusKm?: number;
+  minMeetingMinutes?: number;
+  weights?: Partial<
+    Record<
+      'base' | 'interests' | 'availability' | 'distance' | 'ageCloseness' | 'language' | 'waiting',
+      number
+    >
+  >;
 }
 
 @Entity('interests')

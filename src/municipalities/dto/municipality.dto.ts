@@ -1,9 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { OptionalNotNull } from '../../common/http/common-validators';
-import { Interest, Municipality } from '../municipality.entity';
+import { Interest, MunicipalMatchingSettings, Municipality } from '../municipality.entity';
+import { MatchingSettingsRequest } from './matching-settings.dto';
+import { Type } from 'class-transformer';
 
 export class MunicipalityResponse {
+  @ApiProperty({ description: 'Matching settings that differ from the defaults', type: Object })
+  matching!: MunicipalMatchingSettings;
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ nullable: true, type: String }) code!: string | null;
@@ -17,11 +21,21 @@ export class MunicipalityResponse {
       code: m.code,
       policeCertificateMaxAgeDays: m.policeCertificateMaxAgeDays,
       policeCertificateValidityMonths: m.policeCertificateValidityMonths,
+      matching: m.matchingSettings,
     };
   }
 }
 
 export class UpdateMunicipalitySettingsRequest {
+  @ApiPropertyOptional({
+    type: MatchingSettingsRequest,
+    description: 'Merged into the current matching settings',
+  })
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => MatchingSettingsRequest)
+  matching?: MatchingSettingsRequest;
+
   @ApiPropertyOptional({
     description: 'Max age of a politiattest when presented, in days',
     minimum: 1,
