@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { daysBetween } from '../common/dates';
 import { WeeklySlot } from '../common/scheduling/weekly-slot';
-import { assessEligibility } from '../contacts/eligibility';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { buildGroupInstance, GroupInstance } from './engine/groups/instance';
 import { ExistingGroupInput, GroupContactInput, GroupUserInput } from './engine/groups/types';
-import { CodeBook, interestBook, toIntervals } from './instance-mapping';
+import { CodeBook, exclusionsByUser, interestBook, isEligibleRow, toIntervals } from './instance-mapping';
 
 /** What the individual matching of the same run already proposed to a contact: it is not offered twice. */
 export type ReservedCapacity = ReadonlyMap<string, { users: number; weeklyHours: number }>;
@@ -123,13 +122,7 @@ export class GroupInstanceLoader {
 
     const interests = interestBook();
     vocabulary.forEach((interest) => interests.codeOf(interest.code));
-    const excludedByUser = new Map<string, string[]>();
-    for (const row of exclusions)
-      excludedByUser.set(row.service_user_id, [
-        ...(excludedByUser.get(row.service_user_id) ?? []),
-        row.contact_id,
-      ]);
-
+    const excludedByUser = exclusionsByUser(exclusions);
     const userInputs: GroupUserInput[] = users.map((row) => ({
       id: row.id,
       lat: row.latitude,
@@ -140,16 +133,7 @@ export class GroupInstanceLoader {
       excludedContactIds: excludedByUser.get(row.id) ?? [],
     }));
     const contactInputs: GroupContactInput[] = contacts.map((row) => {
-      const eligible = assessEligibility(
-        {
-          birthYear: row.birth_year,
-          policeCertificateIssuedOn: row.police_certificate_issued_on,
-          policeCertificatePresentedOn: row.police_certificate_presented_on,
-          confidentialitySignedOn: row.confidentiality_signed_on,
-        },
-        policy,
-        today,
-      ).eligible;
+      const eligible = isEligibleRow(row, policy, today);
       const taken = reserved.get(row.id) ?? { users: 0, weeklyHours: 0 };
       return {
         id: row.id,

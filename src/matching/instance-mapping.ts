@@ -1,4 +1,5 @@
 import { ageInYears, daysBetween } from '../common/dates';
+import { assessEligibility, EligibilityPolicy } from '../contacts/eligibility';
 import { minutesOfDay, WEEKDAYS, WeeklySlot } from '../common/scheduling/weekly-slot';
 import { WeeklyInterval } from './engine/bitsets';
 import { ContactInput, UserInput } from './engine/instance-builder';
@@ -115,4 +116,38 @@ export function toContactInput(
     freeUserSlots: row.free_users,
     freeWeeklyHours: row.free_weekly_hours,
   };
+}
+
+/** Exclusion rows (declined pairs, close relatives) grouped by user, as the engines take them. */
+export function exclusionsByUser(
+  rows: readonly { service_user_id: string; contact_id: string }[],
+): Map<string, string[]> {
+  const byUser = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = byUser.get(row.service_user_id);
+    if (list) list.push(row.contact_id);
+    else byUser.set(row.service_user_id, [row.contact_id]);
+  }
+  return byUser;
+}
+
+export interface CertificateRow {
+  birth_year: number;
+  police_certificate_issued_on: string | null;
+  police_certificate_presented_on: string | null;
+  confidentiality_signed_on: string | null;
+}
+
+/** The eligibility gate (DOMAIN rule 1) on a contact row as the loaders read it. */
+export function isEligibleRow(row: CertificateRow, policy: EligibilityPolicy, today: string): boolean {
+  return assessEligibility(
+    {
+      birthYear: row.birth_year,
+      policeCertificateIssuedOn: row.police_certificate_issued_on,
+      policeCertificatePresentedOn: row.police_certificate_presented_on,
+      confidentialitySignedOn: row.confidentiality_signed_on,
+    },
+    policy,
+    today,
+  ).eligible;
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { daysBetween } from '../common/dates';
-import { assessEligibility } from '../contacts/eligibility';
 import { weeklyHoursEquivalent } from '../decisions/quota';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { effectiveWaitingSinceSql } from '../waiting-list/waiting-since.sql';
@@ -10,6 +9,8 @@ import { buildInstance } from './engine/instance-builder';
 import { MatchingInstance } from './engine/types';
 import {
   AvailableContactRow,
+  exclusionsByUser,
+  isEligibleRow,
   interestBook,
   languageBook,
   toContactInput,
@@ -105,13 +106,7 @@ export class MatchingInstanceLoader {
 
     const books = { interests: interestBook(), languages: languageBook() };
     vocabulary.forEach((interest) => books.interests.codeOf(interest.code));
-    const excludedByUser = new Map<string, string[]>();
-    for (const row of exclusions) {
-      excludedByUser.set(row.service_user_id, [
-        ...(excludedByUser.get(row.service_user_id) ?? []),
-        row.contact_id,
-      ]);
-    }
+    const excludedByUser = exclusionsByUser(exclusions);
 
     const located = users.filter((u) => u.latitude !== null && u.longitude !== null);
     const userInputs = located.map((row) =>
@@ -123,16 +118,7 @@ export class MatchingInstanceLoader {
       ),
     );
     const contactInputs = contacts.map((row) => {
-      const eligible = assessEligibility(
-        {
-          birthYear: row.birth_year,
-          policeCertificateIssuedOn: row.police_certificate_issued_on,
-          policeCertificatePresentedOn: row.police_certificate_presented_on,
-          confidentialitySignedOn: row.confidentiality_signed_on,
-        },
-        policy,
-        today,
-      ).eligible;
+      const eligible = isEligibleRow(row, policy, today);
       return toContactInput(
         {
           ...row,
