@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockCaseworkerCalendar, overlappingBusyTime } from '../caseworker-calendar/calendar-lock';
-import { recordCaseEvent } from '../case-history/case-events';
 import { Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
 import { addDays, todayInOslo } from '../common/dates';
@@ -15,7 +14,12 @@ import { BookIntroductionRequest, SuggestedTimesQuery } from './dto/introduction
 import { IntroductionResponse, SuggestedTimesResponse } from './dto/introduction.response';
 import { Introduction } from './introduction.entity';
 import { BLOCKING_INTERVALS_SQL } from './introduction.queries';
-import { introductionTransition, introductionView, lockIntroduction } from './introduction-store';
+import {
+  introductionTransition,
+  introductionView,
+  lockIntroduction,
+  moveIntroduction,
+} from './introduction-store';
 import { suggestMeetingTimes } from './meeting-times';
 
 const MAX_AHEAD_MS = 365 * 24 * 3_600_000;
@@ -109,30 +113,22 @@ export class IntroductionBookingService {
         introduction.contactId,
         todayInOslo(start),
       );
-      await em
-        .createQueryBuilder()
-        .update(Introduction)
-        .set({
-          status: to,
+      await moveIntroduction(
+        em,
+        introduction,
+        to,
+        {
           startsAt: start,
           endsAt: end,
           caseworker,
           location: body.location ?? null,
-          version: introduction.version + 1,
-          updatedAt: new Date(),
-        })
-        .where('id = :id', { id })
-        .execute();
-      await recordCaseEvent(em, {
-        municipalityId: principal.municipalityId,
-        serviceUserId: introduction.serviceUserId,
-        subjectType: 'introduction',
-        subjectId: id,
-        from: introduction.status,
-        to,
-        actor: principal.subject,
-        note: `meeting ${start.toISOString()} with ${caseworker}${introduction.status === 'booked' ? ' (moved)' : ''}`,
-      });
+        },
+        {
+          municipalityId: principal.municipalityId,
+          actor: principal.subject,
+          note: `meeting ${start.toISOString()} with ${caseworker}${introduction.status === 'booked' ? ' (moved)' : ''}`,
+        },
+      );
     });
     return introductionView(this.dataSource.manager, principal.municipalityId, id);
   }
@@ -142,28 +138,17 @@ export class IntroductionBookingService {
     await transactionWithRetry(this.dataSource, async (em) => {
       const introduction = await lockIntroduction(em, principal.municipalityId, id);
       const to = introductionTransition(introduction, 'cancel_booking');
-      await em
-        .createQueryBuilder()
-        .update(Introduction)
-        .set({
-          status: to,
+      await moveIntroduction(
+        em,
+        introduction,
+        to,
+        {
           startsAt: null,
           endsAt: null,
           location: null,
-          version: introduction.version + 1,
-          updatedAt: new Date(),
-        })
-        .where('id = :id', { id })
-        .execute();
-      await recordCaseEvent(em, {
-        municipalityId: principal.municipalityId,
-        serviceUserId: introduction.serviceUserId,
-        subjectType: 'introduction',
-        subjectId: id,
-        from: introduction.status,
-        to,
-        actor: principal.subject,
-      });
+        },
+        { municipalityId: principal.municipalityId, actor: principal.subject },
+      );
     });
     return introductionView(this.dataSource.manager, principal.municipalityId, id);
   }

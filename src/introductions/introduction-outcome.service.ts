@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentsService } from '../assignments/assignments.service';
-import { recordCaseEvent } from '../case-history/case-events';
 import { Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
 import { conflict } from '../common/errors/api-error';
@@ -15,6 +14,7 @@ import {
   introductionTransition,
   introductionView,
   lockIntroduction,
+  moveIntroduction,
 } from './introduction-store';
 import { IntroductionAction } from './transitions';
 
@@ -62,22 +62,13 @@ export class IntroductionOutcomeService {
         serviceUserId: introduction.serviceUserId,
         startsOn: body.startsOn!,
       });
-      await em
-        .createQueryBuilder()
-        .update(Introduction)
-        .set({ status: to, assignmentId, version: introduction.version + 1, updatedAt: new Date() })
-        .where('id = :id', { id })
-        .execute();
-      await recordCaseEvent(em, {
-        municipalityId: principal.municipalityId,
-        serviceUserId: introduction.serviceUserId,
-        subjectType: 'introduction',
-        subjectId: id,
-        from: introduction.status,
+      await moveIntroduction(
+        em,
+        introduction,
         to,
-        actor: principal.subject,
-        note: body.note ?? null,
-      });
+        { assignmentId },
+        { municipalityId: principal.municipalityId, actor: principal.subject, note: body.note ?? null },
+      );
     });
     return introductionView(this.dataSource.manager, principal.municipalityId, id);
   }
@@ -113,18 +104,18 @@ export class IntroductionOutcomeService {
     declinedBy: DeclinedBy,
     note: string | undefined,
   ): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .update(Introduction)
-      .set({
-        status: to,
-        declineReason: reason,
-        declinedBy,
-        version: introduction.version + 1,
-        updatedAt: new Date(),
-      })
-      .where('id = :id', { id: introduction.id })
-      .execute();
+    await moveIntroduction(
+      em,
+      introduction,
+      to,
+      { declineReason: reason, declinedBy },
+      {
+        municipalityId: principal.municipalityId,
+        actor: principal.subject,
+        reasonCode: reason,
+        note: note ?? `declined by ${declinedBy}`,
+      },
+    );
     await excludePair(
       em,
       principal.municipalityId,
@@ -133,16 +124,5 @@ export class IntroductionOutcomeService {
       reason,
       principal.subject,
     );
-    await recordCaseEvent(em, {
-      municipalityId: principal.municipalityId,
-      serviceUserId: introduction.serviceUserId,
-      subjectType: 'introduction',
-      subjectId: introduction.id,
-      from: introduction.status,
-      to,
-      actor: principal.subject,
-      reasonCode: reason,
-      note: note ?? `declined by ${declinedBy}`,
-    });
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { caseEventsOf } from '../case-history/case-events';
+import { caseEventsOf, recordCaseEvent } from '../case-history/case-events';
 import { conflict, notFound } from '../common/errors/api-error';
 import { IntroductionResponse, IntroductionRow } from './dto/introduction.response';
 import { Introduction } from './introduction.entity';
@@ -48,6 +48,36 @@ export function introductionTransition(
     );
   }
   return to;
+}
+
+/**
+ * Moves a locked introduction to `to` with the fields that go with it, bumps its version, and writes the change
+ * to the case history — every state change of an introduction goes through here.
+ */
+export async function moveIntroduction(
+  em: EntityManager,
+  introduction: Introduction,
+  to: IntroductionStatus,
+  fields: Partial<Introduction>,
+  event: { municipalityId: string; actor: string; reasonCode?: string | null; note?: string | null },
+): Promise<void> {
+  await em
+    .createQueryBuilder()
+    .update(Introduction)
+    .set({ ...fields, status: to, version: introduction.version + 1, updatedAt: new Date() })
+    .where('id = :id', { id: introduction.id })
+    .execute();
+  await recordCaseEvent(em, {
+    municipalityId: event.municipalityId,
+    serviceUserId: introduction.serviceUserId,
+    subjectType: 'introduction',
+    subjectId: introduction.id,
+    from: introduction.status,
+    to,
+    actor: event.actor,
+    reasonCode: event.reasonCode ?? null,
+    note: event.note ?? null,
+  });
 }
 
 /** A declined pair is never proposed again (matching reads pair_exclusions); the first reason is kept. */
