@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { notFound } from '../common/errors/api-error';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
+import { preparedStatement, queryPrepared } from '../database/prepared-statement';
 
 export type AccessOutcome = 'allowed' | 'denied';
 
@@ -29,10 +30,12 @@ export interface AccessLogEntry {
   outcome: AccessOutcome;
 }
 
-const INSERT_ROWS = `
-  INSERT INTO access_log (municipality_id, actor, role, subject_type, subject_id, action, route, request_id, outcome)
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[],
-                       $8::text[], $9::access_outcome[])`;
+const INSERT_ROWS = preparedStatement(
+  'access-log.insert',
+  `INSERT INTO access_log (municipality_id, actor, role, subject_type, subject_id, action, route, request_id, outcome)
+   SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[],
+                        $8::text[], $9::access_outcome[])`,
+);
 
 interface Waiting {
   event: AccessEvent;
@@ -83,7 +86,7 @@ export class AccessLogService {
   private async insert(events: AccessEvent[]): Promise<void> {
     const rows = events.flatMap((e) => e.subjectIds.map((subjectId) => ({ ...e, subjectId })));
     const column = <T>(pick: (row: (typeof rows)[number]) => T): T[] => rows.map(pick);
-    await this.dataSource.query(INSERT_ROWS, [
+    await queryPrepared(this.dataSource.manager, INSERT_ROWS, [
       column((r) => r.principal.municipalityId),
       column((r) => r.principal.subject),
       column((r) => r.principal.role),

@@ -37,3 +37,9 @@ export class Decision {
   @Column({ name: 'created_by', type: 'text' }) createdBy!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
+
+/** What a service user's record shows of the decision in force. */
+export type DecisionSummary = Pick<
+  Decision,
+  'id' | 'serviceForm' | 'hoursGranted' | 'hoursPeriod' | 'validFrom' | 'validTo' | 'waitingSince'
+>;

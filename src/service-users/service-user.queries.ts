@@ -1,4 +1,7 @@
+import { preparedStatement } from '../database/prepared-statement';
+import type { DecisionSummary } from '../decisions/decision.entity';
 import type { ServiceUserListQuery } from './dto/service-user.query';
+import type { ServiceUser } from './service-user.entity';
 
 /**
  * The SQL that decides "the decision valid on a date" and "has a contact", shared by the list filters and the
@@ -25,6 +28,37 @@ export const hasContactSql = (userRef: string, today: string): string => `(
 /** Waiting list membership (DOMAIN rule 9): a decision in force today and no contact yet. */
 export const waitingSql = (userRef: string, today: string): string =>
   `(${currentDecisionSql(userRef, today)} IS NOT NULL AND NOT ${hasContactSql(userRef, today)})`;
+
+/** A user as the read model gives it: every column but the municipality, the decision in force and the contact flag. */
+export type ServiceUserReadRow = Omit<ServiceUser, 'municipalityId'> & {
+  currentDecision: DecisionSummary | null;
+  hasContact: boolean;
+};
+
+/**
+ * The read model of service users as staff see them, one row per user: the user (columns named as the entity's
+ * properties, dates as 'YYYY-MM-DD' text as TypeORM gives them), the decision in force on `$2` and whether they
+ * have a contact. Every read of users (one or a page) is this one statement, prepared, so it is one round trip and
+ * PostgreSQL plans it once per connection. $1: ids, $2: today, $3: the caller's municipality.
+ */
+export const READ_SERVICE_USERS = preparedStatement(
+  'service-users.read',
+  `SELECT u.id, u.national_id AS "nationalId", u.first_name AS "firstName", u.last_name AS "lastName",
+          u.birth_date::text AS "birthDate", u.gender, u.phone, u.languages, u.postal_code AS "postalCode",
+          u.latitude, u.longitude, u.interests, u.availability, u.wishes,
+          u.preferred_contact_gender AS "preferredContactGender", u.preferred_language AS "preferredLanguage",
+          u.preferred_contact_age_min AS "preferredContactAgeMin",
+          u.preferred_contact_age_max AS "preferredContactAgeMax",
+          u.guardian_name AS "guardianName", u.guardian_phone AS "guardianPhone", u.version,
+          u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+          (SELECT json_build_object('id', d.id, 'serviceForm', d.service_form, 'hoursGranted', d.hours_granted,
+                                    'hoursPeriod', d.hours_period, 'validFrom', d.valid_from,
+                                    'validTo', d.valid_to, 'waitingSince', d.waiting_since)
+             FROM decisions d WHERE d.id = ${currentDecisionSql('u.id', '$2')}) AS "currentDecision",
+          ${hasContactSql('u.id', '$2')} AS "hasContact"
+     FROM service_users u
+    WHERE u.id = ANY($1::uuid[]) AND u.municipality_id = $3`,
+);
 
 /** Positional parameters for hand-written SQL: `add(value)` returns its placeholder. */
 export class SqlParams {

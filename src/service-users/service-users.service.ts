@@ -11,10 +11,11 @@ import { Decision } from '../decisions/decision.entity';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { ServiceUserListQuery } from './dto/service-user.query';
 import { CreateServiceUserRequest, UpdateServiceUserRequest } from './dto/service-user.request';
-import { ServiceUserResponse, ServiceUserStanding } from './dto/service-user.response';
+import { ServiceUserResponse } from './dto/service-user.response';
 import { checkIdentity } from './identity';
 import { ServiceUser } from './service-user.entity';
-import { currentDecisionSql, hasContactSql, serviceUserListSql } from './service-user.queries';
+import { queryPrepared } from '../database/prepared-statement';
+import { READ_SERVICE_USERS, ServiceUserReadRow, serviceUserListSql } from './service-user.queries';
 
 /** Fields a client may set; DTOs are mapped to the entity field by field, never merged wholesale. */
 const WRITABLE_FIELDS = [
@@ -73,17 +74,18 @@ export class ServiceUsersService {
     const em = this.dataSource.manager;
     const [{ total }]: { total: string }[] = await em.query(sql.count.text, sql.count.values);
     const rows: { id: string }[] = await em.query(sql.page.text, sql.page.values);
-    const users = await this.loadWithNationalId(
+    const users = await this.responsesFor(
       em,
       rows.map((r) => r.id),
+      principal.municipalityId,
     );
-    return pageOf(await this.toResponses(users, em), Number(total), query);
+    return pageOf(users, Number(total), query);
   }
 
   async get(principal: Principal, id: string): Promise<ServiceUserResponse> {
-    const [user] = await this.loadWithNationalId(this.dataSource.manager, [id], principal.municipalityId);
+    const [user] = await this.responsesFor(this.dataSource.manager, [id], principal.municipalityId);
     if (!user) throw notFound('Service user');
-    return (await this.toResponses([user]))[0];
+    return user;
   }
 
   /** Finds a user by fødselsnummer; 404 when the municipality has none with that number. */
@@ -230,32 +232,29 @@ export class ServiceUsersService {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** The current decision and the waiting flag of a page of users, in two queries. */
-  private async toResponses(users: ServiceUser[], em: EntityManager = this.dataSource.manager) {
-    if (users.length === 0) return [];
+  /**
+   * Users as staff see them (the fødselsnummer only masked), in the order of `ids`; ids not found in the
+   * municipality are left out. One prepared statement, whatever the number of users.
+   */
+  private async responsesFor(
+    em: EntityManager,
+    ids: string[],
+    municipalityId: string,
+  ): Promise<ServiceUserResponse[]> {
+    if (ids.length === 0) return [];
     const today = this.clock.today();
-    const ids = users.map((u) => u.id);
-    const decisions = await em
-      .getRepository(Decision)
-      .createQueryBuilder('d')
-      .where(`d.id IN (SELECT ${currentDecisionSql('u.id', ':today')} FROM unnest(:ids::uuid[]) AS u(id))`, {
-        ids,
-        today,
-      })
-      .getMany();
-    const withContact: { id: string }[] = await em.query(
-      `SELECT u.id FROM unnest($1::uuid[]) AS u(id) WHERE ${hasContactSql('u.id', '$2')}`,
-      [ids, today],
+    const rows = await queryPrepared<ServiceUserReadRow>(em, READ_SERVICE_USERS, [
+      ids,
+      today,
+      municipalityId,
+    ]);
+    const byId = new Map(
+      rows.map(({ currentDecision, hasContact, ...user }) => {
+        const standing = { currentDecision, waiting: currentDecision !== null && !hasContact };
+        return [user.id, ServiceUserResponse.from(user, standing, today)];
+      }),
     );
-    const decisionByUser = new Map(decisions.map((d) => [d.serviceUserId, d]));
-    const served = new Set(withContact.map((r) => r.id));
-    return users.map((user) => {
-      const standing: ServiceUserStanding = {
-        currentDecision: decisionByUser.get(user.id) ?? null,
-        waiting: decisionByUser.has(user.id) && !served.has(user.id),
-      };
-      return ServiceUserResponse.from(user, standing, today);
-    });
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 }
 

@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../../config/app-config.service';
 import { AuthGuard } from './auth.guard';
 import { ClientThrottlerGuard } from './client-throttler.guard';
+import { RateLimitStorage } from './rate-limit.storage';
 import { TokenService } from './token.service';
 
 /**
@@ -15,7 +16,10 @@ import { TokenService } from './token.service';
   imports: [
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') }],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') }],
+        storage: new RateLimitStorage(),
+      }),
     }),
   ],
   providers: [

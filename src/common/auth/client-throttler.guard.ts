@@ -1,16 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { HttpStatus } from '@nestjs/common';
 import { ApiError } from '../errors/api-error';
 
 /**
- * Rate limit per client address. The address is Express's `req.ip`, which believes X-Forwarded-For only from
- * TRUSTED_PROXIES, so a spoofed header from an untrusted hop does not give a client a fresh budget.
+ * Rate limit per client address, over the whole API (not per route, the library's default). The address is
+ * Express's `req.ip`, which believes X-Forwarded-For only from TRUSTED_PROXIES, so a spoofed header from an
+ * untrusted hop does not give a client a fresh budget.
  */
 @Injectable()
 export class ClientThrottlerGuard extends ThrottlerGuard {
   protected override getTracker(request: Record<string, unknown>): Promise<string> {
     return Promise.resolve(String(request.ip ?? 'unknown'));
+  }
+
+  /** The client's address is the key as it is: it stays in this process's memory, so there is nothing to hash. */
+  protected override generateKey(_context: ExecutionContext, tracker: string): string {
+    return tracker;
   }
 
   protected override throwThrottlingException(): Promise<void> {

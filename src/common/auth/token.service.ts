@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { decodeJwt, errors, jwtVerify, JWTPayload, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { AppConfig } from '../../config/app-config.service';
 import { OidcKeys } from './oidc-keys';
 import { Principal, Role, ROLES } from './principal';
@@ -7,6 +8,13 @@ import { Principal, Role, ROLES } from './principal';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class InvalidTokenError extends Error {}
+
+/**
+ * How long a verified token is remembered at most. Its own expiry always wins when sooner; the cap bounds how long
+ * a token signed by a key that the issuer has since withdrawn from its JWKS stays accepted.
+ */
+export const VERIFIED_TOKEN_TTL_MS = 5 * 60_000;
+const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 export interface TokenRequest {
   subject: string;
@@ -24,6 +32,13 @@ export class TokenService {
   private readonly secret: Uint8Array;
   private readonly oidcIssuer?: string;
   private readonly oidc?: OidcKeys;
+  /**
+   * Tokens that passed every check, by their exact text, so a client's next request skips the signature check
+   * (an HMAC or RSA verification and jose's key import per request were a tenth of a read's cost). A changed byte
+   * is a different key, so only the very token that was verified is ever served from here; refusals are never
+   * remembered, so each one is checked and logged again.
+   */
+  private readonly verified = new LRUCache<string, Principal>({ max: VERIFIED_TOKEN_CACHE_SIZE });
 
   constructor(private readonly config: AppConfig) {
     this.secret = new TextEncoder().encode(config.get('JWT_SECRET'));
@@ -37,6 +52,17 @@ export class TokenService {
    * then all checked, and `alg: none` or an HS256 token claiming the OIDC issuer never passes.
    */
   async verify(token: string): Promise<Principal> {
+    const remembered = this.verified.get(token);
+    if (remembered) return remembered;
+    const payload = await this.verifySignatureAndClaims(token);
+    const principal = Object.freeze(principalFromClaims(payload));
+    // requiredClaims makes `exp` present; the entry lapses with the token.
+    const ttl = Math.min((payload.exp ?? 0) * 1000 - Date.now(), VERIFIED_TOKEN_TTL_MS);
+    if (ttl > 0) this.verified.set(token, principal, { ttl });
+    return principal;
+  }
+
+  private async verifySignatureAndClaims(token: string): Promise<JWTPayload> {
     let payload: JWTPayload;
     try {
       const issuer = decodeJwt(token).iss;
@@ -67,7 +93,7 @@ export class TokenService {
             : 'signature or format invalid';
       throw new InvalidTokenError(reason);
     }
-    return principalFromClaims(payload);
+    return payload;
   }
 
   async sign(request: TokenRequest): Promise<string> {

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Decision, QUOTA_PERIODS, QuotaPeriod, SERVICE_FORMS, ServiceForm } from '../decision.entity';
+import {
+  Decision,
+  DecisionSummary,
+  QUOTA_PERIODS,
+  QuotaPeriod,
+  SERVICE_FORMS,
+  ServiceForm,
+} from '../decision.entity';
 import { DecisionStatus, decisionStatus } from '../decision-rules';
 import { weeklyHoursEquivalent } from '../quota';
 
@@ -14,7 +21,7 @@ export class DecisionSummaryResponse {
   @ApiProperty({ example: '2027-01-31' }) validTo!: string;
   @ApiProperty({ example: '2026-02-01' }) waitingSince!: string;
 
-  static from(decision: Decision): DecisionSummaryResponse {
+  static from(decision: DecisionSummary): DecisionSummaryResponse {
     return {
       id: decision.id,
       serviceForm: decision.serviceForm,

@@ -2,14 +2,14 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Gender, GENDERS } from '../../contacts/contact.entity';
 import { ageInYears } from '../../common/dates';
 import { WeeklySlotDto } from '../../common/scheduling/weekly-slot.dto';
-import { Decision } from '../../decisions/decision.entity';
+import type { DecisionSummary } from '../../decisions/decision.entity';
 import { DecisionSummaryResponse } from '../../decisions/dto/decision.response';
 import { maskNationalId, NationalIdKind, parseNationalId } from '../national-id';
 import { ServiceUser } from '../service-user.entity';
 
 /** Facts about a user that come from other records, computed for a page of users at once. */
 export interface ServiceUserStanding {
-  currentDecision: Decision | null;
+  currentDecision: DecisionSummary | null;
   waiting: boolean;
 }
 
@@ -53,7 +53,11 @@ export class ServiceUserResponse {
   @ApiProperty() updatedAt!: Date;
 
   /** `user` must have been loaded with its nationalId selected; only its mask leaves this function. */
-  static from(user: ServiceUser, standing: ServiceUserStanding, today: string): ServiceUserResponse {
+  static from(
+    user: Omit<ServiceUser, 'municipalityId'>,
+    standing: ServiceUserStanding,
+    today: string,
+  ): ServiceUserResponse {
     const parsed = parseNationalId(user.nationalId, { allowSynthetic: true });
     return {
       id: user.id,
