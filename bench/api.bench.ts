@@ -7,19 +7,24 @@
  * then starts two child processes, so the load generator never shares their event loop:
  *   - the real API (src/main.ts: AppModule + configureApp), LOG_LEVEL=warn, no rate limit, no scheduler;
  *   - a bare NestJS handler doing one indexed pg query (bench/bare-app.ts), the yardstick.
+ * Both run compiled, as production does (Dockerfile: `node dist/src/main.js`): the bench runs `npm run build`
+ * and transpiles the bare handler beside it. Not under ts-node, whose register hook loads node's REPL, which
+ * turns on domains and slows every event emitted in the process.
  * autocannon then loads each endpoint in turn and the table gives requests/s, p50/p95/p99 latency, the non-2xx
  * count and each endpoint's requests/s as a share of the bare handler's (measured first and last, averaged), so
  * the figures hold as a ratio on a noisy machine.
  * Target: the authenticated, access-logged read at ≥ 0.5× the bare handler, p99 < 50 ms at 20 connections.
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
+import ts from 'typescript';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../src/common/auth/token.service';
@@ -67,8 +72,21 @@ async function freePort(): Promise<number> {
 
 const children: ChildProcess[] = [];
 
+/** `npm run build` (dist/src), and the bare handler transpiled to dist/bench/bare-app.js with the same options. */
+function build(): void {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const built = spawnSync(npm, ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build failed');
+  const { config } = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
+  const source = readFileSync(join(root, 'bench', 'bare-app.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, { compilerOptions: { ...options, sourceMap: false } });
+  mkdirSync(join(root, 'dist', 'bench'), { recursive: true });
+  writeFileSync(join(root, 'dist', 'bench', 'bare-app.js'), outputText);
+}
+
 function start(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], {
+  const child = spawn(process.execPath, [script], {
     cwd: root,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -178,6 +196,7 @@ async function main(): Promise<void> {
   const databaseUrl =
     process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/stottekontakt_bench';
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  build();
   const dataSource = await prepareDatabase(databaseUrl);
   const ids = async (sql: string): Promise<string[]> =>
     (await dataSource.query(sql, [DEMO_MUNICIPALITY_ID])).map((r: { id: string }) => r.id);
@@ -200,8 +219,8 @@ async function main(): Promise<void> {
     ALLOW_SYNTHETIC_NATIONAL_IDS: 'true',
   };
   delete env.LOG_FILE;
-  const api = start('src/main.ts', env);
-  const bare = start('bench/bare-app.ts', { ...env, PORT: String(barePort) });
+  const api = start('dist/src/main.js', env);
+  const bare = start('dist/bench/bare-app.js', { ...env, PORT: String(barePort) });
   const config = validateEnvironment(env);
   const tokens = new TokenService({ get: (key: keyof typeof config) => config[key] } as unknown as AppConfig);
   const token = await tokens.sign({
@@ -219,7 +238,7 @@ async function main(): Promise<void> {
 
   // One matching run, so GET /proposals lists real proposals: the worker runs it, then stops.
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const worker = start('src/worker.ts', env);
+  const worker = start('dist/src/worker.js', env);
   const started = await fetch(`${apiUrl}/matching-runs`, { method: 'POST', headers });
   const run = (await started.json()) as { id?: string; status?: string };
   if (!started.ok || !run.id) console.warn(`No matching run (${started.status}); GET /proposals lists none.`);

@@ -160,13 +160,20 @@ const osloDateFormat = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
 });
 
+// The last answer, by UTC minute: Oslo's offset is a whole number of hours, so its date only changes on a whole
+// minute, and formatToParts is too slow to call on every request.
+let remembered = { minute: Number.NaN, date: '' };
+
 /** The calendar date in Norway (Europe/Oslo, with its summer time) at the instant `now`. */
 export function todayInOslo(now: Date): IsoDate {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new RangeError('now must be a valid Date');
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute === remembered.minute) return remembered.date;
   const parts = osloDateFormat.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((candidate) => candidate.type === type)?.value);
   const today = format({ year: part('year'), month: part('month'), day: part('day') });
   assertIsoDate(today, 'the formatted Oslo date'); // guards against unexpected formatter output
+  remembered = { minute, date: today };
   return today;
 }

@@ -38,11 +38,10 @@ export type ServiceUserReadRow = Omit<ServiceUser, 'municipalityId'> & {
 /**
  * The read model of service users as staff see them, one row per user: the user (columns named as the entity's
  * properties, dates as 'YYYY-MM-DD' text as TypeORM gives them), the decision in force on `$2` and whether they
- * have a contact. Every read of users (one or a page) is this one statement, prepared, so it is one round trip and
- * PostgreSQL plans it once per connection. $1: ids, $2: today, $3: the caller's municipality.
+ * have a contact. Every read of users is one of the two statements below, prepared, so it is one round trip and
+ * PostgreSQL plans it once per connection. `$2` is today and `$3` the caller's municipality in both.
  */
-export const READ_SERVICE_USERS = preparedStatement(
-  'service-users.read',
+const readServiceUsersSql = (from: string, where: string): string =>
   `SELECT u.id, u.national_id AS "nationalId", u.first_name AS "firstName", u.last_name AS "lastName",
           u.birth_date::text AS "birthDate", u.gender, u.phone, u.languages, u.postal_code AS "postalCode",
           u.latitude, u.longitude, u.interests, u.availability, u.wishes,
@@ -56,8 +55,25 @@ export const READ_SERVICE_USERS = preparedStatement(
                                     'validTo', d.valid_to, 'waitingSince', d.waiting_since)
              FROM decisions d WHERE d.id = ${currentDecisionSql('u.id', '$2')}) AS "currentDecision",
           ${hasContactSql('u.id', '$2')} AS "hasContact"
-     FROM service_users u
-    WHERE u.id = ANY($1::uuid[]) AND u.municipality_id = $3`,
+     ${from}
+    WHERE ${where} AND u.municipality_id = $3`;
+
+/**
+ * One user by id ($1). Its own statement because a generic plan for "one id" is the primary-key lookup, so
+ * PostgreSQL keeps the plan it made; for an array of ids it would estimate ten rows and re-plan every time.
+ */
+export const READ_SERVICE_USER = preparedStatement(
+  'service-users.read-one',
+  readServiceUsersSql('FROM service_users u', 'u.id = $1'),
+);
+
+/** A page of users by id ($1, an array), joined rather than `= ANY`, so each is a primary-key lookup. */
+export const READ_SERVICE_USERS = preparedStatement(
+  'service-users.read-many',
+  readServiceUsersSql(
+    'FROM unnest($1::uuid[]) AS wanted(id) JOIN service_users u ON u.id = wanted.id',
+    'true',
+  ),
 );
 
 /** Positional parameters for hand-written SQL: `add(value)` returns its placeholder. */

@@ -15,7 +15,12 @@ import { ServiceUserResponse } from './dto/service-user.response';
 import { checkIdentity } from './identity';
 import { ServiceUser } from './service-user.entity';
 import { queryPrepared } from '../database/prepared-statement';
-import { READ_SERVICE_USERS, ServiceUserReadRow, serviceUserListSql } from './service-user.queries';
+import {
+  READ_SERVICE_USER,
+  READ_SERVICE_USERS,
+  ServiceUserReadRow,
+  serviceUserListSql,
+} from './service-user.queries';
 
 /** Fields a client may set; DTOs are mapped to the entity field by field, never merged wholesale. */
 const WRITABLE_FIELDS = [
@@ -243,11 +248,10 @@ export class ServiceUsersService {
   ): Promise<ServiceUserResponse[]> {
     if (ids.length === 0) return [];
     const today = this.clock.today();
-    const rows = await queryPrepared<ServiceUserReadRow>(em, READ_SERVICE_USERS, [
-      ids,
-      today,
-      municipalityId,
-    ]);
+    const rows =
+      ids.length === 1
+        ? await queryPrepared<ServiceUserReadRow>(em, READ_SERVICE_USER, [ids[0], today, municipalityId])
+        : await queryPrepared<ServiceUserReadRow>(em, READ_SERVICE_USERS, [ids, today, municipalityId]);
     const byId = new Map(
       rows.map(({ currentDecision, hasContact, ...user }) => {
         const standing = { currentDecision, waiting: currentDecision !== null && !hasContact };
