@@ -40,9 +40,13 @@ export type ServiceUserReadRow = Omit<ServiceUser, 'municipalityId'> & {
  * properties, dates as 'YYYY-MM-DD' text as TypeORM gives them), the decision in force on `$2` and whether they
  * have a contact. Every read of users is one of the two statements below, prepared, so it is one round trip and
  * PostgreSQL plans it once per connection. `$2` is today and `$3` the caller's municipality in both.
+ * The rows are found by primary key first and only then checked against the municipality: given both conditions
+ * at once, the planner rates the (municipality, name) index as good as the key in a municipality of a few hundred
+ * users, and then reads them all to find one (a third of the speed, measured with pgbench).
  */
-const readServiceUsersSql = (from: string, where: string): string =>
-  `SELECT u.id, u.national_id AS "nationalId", u.first_name AS "firstName", u.last_name AS "lastName",
+const readServiceUsersSql = (byId: string): string =>
+  `WITH u AS MATERIALIZED (${byId})
+   SELECT u.id, u.national_id AS "nationalId", u.first_name AS "firstName", u.last_name AS "lastName",
           u.birth_date::text AS "birthDate", u.gender, u.phone, u.languages, u.postal_code AS "postalCode",
           u.latitude, u.longitude, u.interests, u.availability, u.wishes,
           u.preferred_contact_gender AS "preferredContactGender", u.preferred_language AS "preferredLanguage",
@@ -55,8 +59,8 @@ const readServiceUsersSql = (from: string, where: string): string =>
                                     'validTo', d.valid_to, 'waitingSince', d.waiting_since)
              FROM decisions d WHERE d.id = ${currentDecisionSql('u.id', '$2')}) AS "currentDecision",
           ${hasContactSql('u.id', '$2')} AS "hasContact"
-     ${from}
-    WHERE ${where} AND u.municipality_id = $3`;
+     FROM u
+    WHERE u.municipality_id = $3`;
 
 /**
  * One user by id ($1). Its own statement because a generic plan for "one id" is the primary-key lookup, so
@@ -64,15 +68,14 @@ const readServiceUsersSql = (from: string, where: string): string =>
  */
 export const READ_SERVICE_USER = preparedStatement(
   'service-users.read-one',
-  readServiceUsersSql('FROM service_users u', 'u.id = $1'),
+  readServiceUsersSql('SELECT * FROM service_users WHERE id = $1'),
 );
 
 /** A page of users by id ($1, an array), joined rather than `= ANY`, so each is a primary-key lookup. */
 export const READ_SERVICE_USERS = preparedStatement(
   'service-users.read-many',
   readServiceUsersSql(
-    'FROM unnest($1::uuid[]) AS wanted(id) JOIN service_users u ON u.id = wanted.id',
-    'true',
+    'SELECT s.* FROM unnest($1::uuid[]) AS wanted(id) JOIN service_users s ON s.id = wanted.id',
   ),
 );
 
