@@ -10,7 +10,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import { Principal } from '../common/auth/principal';
-import { ACCESS_LOGGED, AccessLoggedSpec } from './access-logged.decorator';
+import { ACCESS_LOGGED, AccessLoggedSpec } from './access-log.metadata';
 import { AccessLogService } from './access-log.service';
 
 /**

@@ -1,20 +1,15 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { AccessLogInterceptor } from './access-log.interceptor';
+import { ACCESS_LOGGED, AccessLoggedSpec } from './access-log.metadata';
 
-export const ACCESS_LOGGED = 'access-log:spec';
+export type { AccessLoggedSpec } from './access-log.metadata';
 
-export interface AccessLoggedSpec {
-  /** What kind of record is read, e.g. 'service_user'. */
-  subjectType: string;
-  /** What the caller did, e.g. 'read', 'list', 'lookup'. */
-  action: string;
-  /** The subjects a successful response is about. */
-  subjectsOf: (body: unknown, params: Record<string, string>) => (string | null)[];
-  /** The subject of a refused request (404/403), from the route, when there is one. */
-  deniedSubjectOf?: (params: Record<string, string>) => string | null;
-}
-
-/** Marks a route whose successful reads (and refusals) are written to the access log. */
-export const AccessLogged = (spec: AccessLoggedSpec): MethodDecorator => SetMetadata(ACCESS_LOGGED, spec);
+/**
+ * Marks a route whose successful reads (and refusals) are written to the access log. The interceptor is bound to
+ * these routes only: Nest's interceptor chain costs every request it wraps, so routes that log nothing skip it.
+ */
+export const AccessLogged = (spec: AccessLoggedSpec): MethodDecorator =>
+  applyDecorators(SetMetadata(ACCESS_LOGGED, spec), UseInterceptors(AccessLogInterceptor));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
