@@ -6,9 +6,11 @@ import { assignFields, pickFields, refuseNulls } from '../common/http/field-mapp
 import { Clock } from '../common/clock';
 import { ApiError, conflict, notFound } from '../common/errors/api-error';
 import { Page, pageOf } from '../common/http/pagination';
+import { queryPrepared } from '../database/prepared-statement';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { checkCapacity, CapacityLoad } from './capacity';
 import { Contact } from './contact.entity';
+import { ContactReadRow, countsAgainstCapacitySql, READ_CONTACT } from './contact.queries';
 import { ContactListQuery } from './dto/contact.query';
 import { CreateContactRequest, UpdateContactRequest, UpdateOwnProfileRequest } from './dto/contact.request';
 import { ContactResponse } from './dto/contact.response';
@@ -98,9 +100,16 @@ export class ContactsService {
   /** Staff see any contact of their municipality; a contact sees only themself. Others get 404. */
   async get(principal: Principal, id: string): Promise<ContactResponse> {
     if (principal.role === 'contact' && principal.contactId !== id) throw notFound('Contact');
-    const contact = await this.find(principal.municipalityId, id);
+    const today = this.clock.today();
+    const [row] = await queryPrepared<ContactReadRow>(this.dataSource.manager, READ_CONTACT, [
+      id,
+      today,
+      principal.municipalityId,
+    ]);
+    if (!row) throw notFound('Contact');
     const policy = await this.municipalities.eligibilityPolicy(principal.municipalityId);
-    return (await this.toResponses([contact], policy))[0];
+    const { load, ...contact } = row;
+    return ContactResponse.from(contact, assessEligibility(contact, policy, today), load);
   }
 
   async create(principal: Principal, body: CreateContactRequest): Promise<ContactResponse> {
@@ -204,10 +213,9 @@ export class ContactsService {
   ): Promise<Map<string, CapacityLoad>> {
     if (contactIds.length === 0) return new Map();
     const rows: { contact_id: string; users: string; weekly_hours: string }[] = await em.query(
-      `SELECT contact_id, count(*) AS users, coalesce(sum(weekly_hours), 0) AS weekly_hours
-         FROM assignments
-        WHERE contact_id = ANY($1::uuid[]) AND (ends_on IS NULL OR ends_on >= $2::date)
-        GROUP BY contact_id`,
+      `SELECT a.contact_id, count(*) AS users, coalesce(sum(a.weekly_hours), 0) AS weekly_hours
+         FROM unnest($1::uuid[]) AS wanted(id) JOIN assignments a ON ${countsAgainstCapacitySql('wanted.id', '$2')}
+        GROUP BY a.contact_id`,
       [contactIds, this.clock.today()],
     );
     return new Map(

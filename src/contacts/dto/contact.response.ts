@@ -47,7 +47,7 @@ export class ContactResponse {
   version!: number;
 
   static from(
-    contact: Contact,
+    contact: Omit<Contact, 'municipalityId'>,
     eligibility: EligibilityAssessment,
     load: ContactLoadResponse,
   ): ContactResponse {

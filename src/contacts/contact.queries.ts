@@ -1,0 +1,33 @@
+import { preparedStatement } from '../database/prepared-statement';
+import type { CapacityLoad } from './capacity';
+import type { Contact } from './contact.entity';
+
+/** Assignments that count against a contact's capacity: not ended, or ending on `today` or later. */
+export const countsAgainstCapacitySql = (contactRef: string, today: string): string =>
+  `a.contact_id = ${contactRef} AND (a.ends_on IS NULL OR a.ends_on >= ${today}::date)`;
+
+/** A contact as the read model gives it: every column but the municipality, and their current load. */
+export type ContactReadRow = Omit<Contact, 'municipalityId'> & { load: CapacityLoad };
+
+/**
+ * One contact ($1) of the caller's municipality ($3) with their load on `$2`, as one prepared statement: a read
+ * is one round trip, planned once per connection. Columns are named as the entity's properties, dates as
+ * 'YYYY-MM-DD' text and numerics as numbers, as TypeORM gives them. The row is found by primary key before the
+ * municipality is checked, so the planner never prefers the (municipality, name) index and reads them all.
+ */
+export const READ_CONTACT = preparedStatement(
+  'contacts.read-one',
+  `WITH c AS MATERIALIZED (SELECT * FROM contacts WHERE id = $1)
+   SELECT c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.email, c.phone,
+          c.birth_year AS "birthYear", c.gender, c.languages, c.postal_code AS "postalCode", c.latitude,
+          c.longitude, c.interests, c.availability, c.max_users AS "maxUsers",
+          c.max_weekly_hours::float8 AS "maxWeeklyHours", c.drives_own_car AS "drivesOwnCar",
+          c.police_certificate_issued_on::text AS "policeCertificateIssuedOn",
+          c.police_certificate_presented_on::text AS "policeCertificatePresentedOn",
+          c.confidentiality_signed_on::text AS "confidentialitySignedOn", c.active, c.version,
+          c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+          (SELECT json_build_object('users', count(*), 'weeklyHours', coalesce(sum(a.weekly_hours), 0)::float8)
+             FROM assignments a WHERE ${countsAgainstCapacitySql('c.id', '$2')}) AS load
+     FROM c
+    WHERE c.municipality_id = $3`,
+);
