@@ -2,8 +2,6 @@ import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { AccessLogInterceptor } from './access-log.interceptor';
 import { ACCESS_LOGGED, AccessLoggedSpec } from './access-log.metadata';
 
-export type { AccessLoggedSpec } from './access-log.metadata';
-
 /**
  * Marks a route whose successful reads (and refusals) are written to the access log. The interceptor is bound to
  * these routes only: Nest's interceptor chain costs every request it wraps, so routes that log nothing skip it.

@@ -7,6 +7,7 @@ import { Clock } from '../common/clock';
 import { ApiError, badRequest, FieldIssue, notFound } from '../common/errors/api-error';
 import { Page, pageOf } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config.service';
+import { queryPrepared } from '../database/prepared-statement';
 import { Decision } from '../decisions/decision.entity';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { ServiceUserListQuery } from './dto/service-user.query';
@@ -14,7 +15,6 @@ import { CreateServiceUserRequest, UpdateServiceUserRequest } from './dto/servic
 import { ServiceUserResponse } from './dto/service-user.response';
 import { checkIdentity } from './identity';
 import { ServiceUser } from './service-user.entity';
-import { queryPrepared } from '../database/prepared-statement';
 import {
   READ_SERVICE_USER,
   READ_SERVICE_USERS,
@@ -130,7 +130,7 @@ export class ServiceUsersService {
     refuseNulls(body, REQUIRED_FIELDS);
     await this.municipalities.assertKnownInterests(principal.municipalityId, body.interests);
     await this.dataSource.transaction(async (em) => {
-      const [user] = await this.loadWithNationalId(em, [id], principal.municipalityId);
+      const user = await this.loadWithNationalId(em, principal.municipalityId, id);
       if (!user) throw notFound('Service user');
       if (expectedVersion !== undefined && user.version !== expectedVersion)
         throw versionMismatch(user.version);
@@ -221,20 +221,18 @@ export class ServiceUsersService {
     return check.birthDate;
   }
 
-  private async loadWithNationalId(
+  /** The user entity with its fødselsnummer selected, for an update; null outside the municipality. */
+  private loadWithNationalId(
     em: EntityManager,
-    ids: string[],
-    municipalityId?: string,
-  ): Promise<ServiceUser[]> {
-    if (ids.length === 0) return [];
-    const builder = em
+    municipalityId: string,
+    id: string,
+  ): Promise<ServiceUser | null> {
+    return em
       .getRepository(ServiceUser)
       .createQueryBuilder('u')
       .addSelect('u.nationalId')
-      .where('u.id = ANY(:ids::uuid[])', { ids });
-    if (municipalityId) builder.andWhere('u.municipality_id = :municipalityId', { municipalityId });
-    const byId = new Map((await builder.getMany()).map((u) => [u.id, u]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+      .where('u.id = :id AND u.municipality_id = :municipalityId', { id, municipalityId })
+      .getOne();
   }
 
   /**

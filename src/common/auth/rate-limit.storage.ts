@@ -34,10 +34,7 @@ export class RateLimitStorage implements ThrottlerStorage {
   ): Promise<ThrottlerStorageRecord> {
     const now = this.now();
     const id = `${throttlerName}:${key}`;
-    let client = this.clients.get(id);
-    if (!client) {
-      client = { expiries: [], head: 0, blockedUntil: 0 };
-    }
+    const client = this.clients.get(id) ?? { expiries: [], head: 0, blockedUntil: 0 };
     this.clients.set(id, client, { ttl: Math.max(ttl, blockDuration) });
     dropExpired(client, now);
 
