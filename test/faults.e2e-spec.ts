@@ -204,6 +204,12 @@ describe('faults', () => {
     }, 180_000);
 
     it('SIGTERM: the worker finishes its run before it exits, and no job stays active', async () => {
+      // The previous run's row says completed a moment before BullMQ moves its job out of `active`; killing
+      // its worker in between would leave that job for the stalled check, and this test would count it.
+      await eventually(
+        async () => ((await queue.getActiveCount()) === 0 ? true : undefined),
+        'an idle queue',
+      );
       for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
       const worker = startWorker();
       const runId = await startRun();
