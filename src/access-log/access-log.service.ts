@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { notFound } from '../common/errors/api-error';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { preparedStatement, queryPrepared } from '../database/prepared-statement';
+import { AccessContext } from './access-context';
 
 export type AccessOutcome = 'allowed' | 'denied';
 
@@ -30,6 +31,20 @@ export interface AccessLogEntry {
   outcome: AccessOutcome;
 }
 
+/** A read of service users' data, as AccessLogService.read() logs it. */
+export interface LoggedRead<T> {
+  /** What the caller does, e.g. 'read', 'list', 'lookup'. */
+  action: string;
+  /** The service users the result is about: one 'allowed' row each. */
+  subjectsOf: (result: T) => (string | null)[];
+  /** The service user a refusal is about, when the request names one. */
+  refusedSubject?: string;
+}
+
+/** The answers that refuse the caller a record: 404 for one they may not see (as for one that does not exist). */
+const isRefusal = (error: unknown): boolean =>
+  error instanceof HttpException && [HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN].includes(error.getStatus());
+
 const INSERT_ROWS = preparedStatement(
   'access-log.insert',
   `INSERT INTO access_log (municipality_id, actor, role, subject_type, subject_id, action, route, request_id, outcome)
@@ -53,9 +68,39 @@ interface Waiting {
  */
 @Injectable()
 export class AccessLogService {
+  private readonly logger = new Logger(AccessLogService.name);
   private waiting: Waiting[] = [];
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Runs a read of service users' data and logs it: one 'allowed' row per subject of the result, committed
+   * before the result is returned (a read that cannot be logged is not served), or one 'denied' row when the
+   * caller is refused the record. Called by the controllers rather than bound as a Nest interceptor: the
+   * interceptor chain (rxjs and async-context bindings) cost about a fifth of a logged read (npm run bench:api).
+   */
+  async read<T>(access: AccessContext, read: LoggedRead<T>, load: () => Promise<T>): Promise<T> {
+    const event = {
+      principal: access.principal,
+      subjectType: 'service_user',
+      action: read.action,
+      route: access.route,
+      requestId: access.requestId,
+    };
+    let result: T;
+    try {
+      result = await load();
+    } catch (error) {
+      if (isRefusal(error)) {
+        await this.record({ ...event, subjectIds: [read.refusedSubject ?? null], outcome: 'denied' }).catch(
+          (logError: unknown) => this.logger.error({ err: logError }, 'could not write a denied access row'),
+        );
+      }
+      throw error;
+    }
+    await this.record({ ...event, subjectIds: read.subjectsOf(result), outcome: 'allowed' });
+    return result;
+  }
 
   record(event: AccessEvent): Promise<void> {
     if (event.subjectIds.length === 0) return Promise.resolve();

@@ -2,9 +2,8 @@ import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessLogged, subjects } from '../access-log/access-logged.decorator';
-import { CurrentPrincipal } from '../common/auth/decorators';
-import { Principal } from '../common/auth/principal';
+import { Access, AccessContext } from '../access-log/access-context';
+import { AccessLogService } from '../access-log/access-log.service';
 import { UuidParam } from '../common/http/uuid-param';
 import { ServiceUsersService } from '../service-users/service-users.service';
 import { CaseEventResponse, caseEventsOfUser } from './case-events';
@@ -17,25 +16,24 @@ export class CaseHistoryController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly serviceUsers: ServiceUsersService,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @AccessLogged({
-    subjectType: 'service_user',
-    action: 'case_history',
-    subjectsOf: subjects.param('id'),
-    deniedSubjectOf: subjects.paramIfUuid('id'),
-  })
   @ApiOperation({
     summary: "Every state change of the user's proposals, introductions and assignments, oldest first",
   })
   @ApiOkResponse({ type: [CaseEventResponse] })
-  async list(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParam) id: string,
-  ): Promise<CaseEventResponse[]> {
-    await this.serviceUsers.assertExists(principal.municipalityId, id);
-    return caseEventsOfUser(this.dataSource.manager, principal.municipalityId, id);
+  list(@Access() access: AccessContext, @Param('id', UuidParam) id: string): Promise<CaseEventResponse[]> {
+    const { municipalityId } = access.principal;
+    return this.accessLog.read(
+      access,
+      { action: 'case_history', subjectsOf: () => [id], refusedSubject: id },
+      async () => {
+        await this.serviceUsers.assertExists(municipalityId, id);
+        return caseEventsOfUser(this.dataSource.manager, municipalityId, id);
+      },
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AccessLogged, subjects } from '../access-log/access-logged.decorator';
+import { Access, AccessContext } from '../access-log/access-context';
+import { AccessLogService } from '../access-log/access-log.service';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { Page } from '../common/http/pagination';
@@ -18,22 +19,23 @@ import { DecisionResponse } from './dto/decision.response';
 @ApiBearerAuth()
 @Controller()
 export class DecisionsController {
-  constructor(private readonly decisions: DecisionsService) {}
+  constructor(
+    private readonly decisions: DecisionsService,
+    private readonly accessLog: AccessLogService,
+  ) {}
 
   @Get('service-users/:serviceUserId/decisions')
   @Header('Cache-Control', 'no-store')
-  @AccessLogged({
-    subjectType: 'service_user',
-    action: 'list_decisions',
-    subjectsOf: subjects.param('serviceUserId'),
-    deniedSubjectOf: subjects.paramIfUuid('serviceUserId'),
-  })
   list(
-    @CurrentPrincipal() principal: Principal,
+    @Access() access: AccessContext,
     @Param('serviceUserId', UuidParam) serviceUserId: string,
     @Query() query: DecisionListQuery,
   ): Promise<Page<DecisionResponse>> {
-    return this.decisions.list(principal, serviceUserId, query);
+    return this.accessLog.read(
+      access,
+      { action: 'list_decisions', subjectsOf: () => [serviceUserId], refusedSubject: serviceUserId },
+      () => this.decisions.list(access.principal, serviceUserId, query),
+    );
   }
 
   @Post('service-users/:serviceUserId/decisions')
@@ -49,16 +51,12 @@ export class DecisionsController {
 
   @Get('decisions/:id')
   @Header('Cache-Control', 'no-store')
-  @AccessLogged({
-    subjectType: 'service_user',
-    action: 'read_decision',
-    subjectsOf: subjects.responseField('serviceUserId'),
-  })
   @ApiOkResponse({ type: DecisionResponse })
-  get(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParam) id: string,
-  ): Promise<DecisionResponse> {
-    return this.decisions.get(principal, id);
+  get(@Access() access: AccessContext, @Param('id', UuidParam) id: string): Promise<DecisionResponse> {
+    return this.accessLog.read(
+      access,
+      { action: 'read_decision', subjectsOf: (decision) => [decision.serviceUserId] },
+      () => this.decisions.get(access.principal, id),
+    );
   }
 }

@@ -7,7 +7,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AccessLogged } from '../access-log/access-logged.decorator';
+import { Access, AccessContext } from '../access-log/access-context';
+import { AccessLogService } from '../access-log/access-log.service';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { Page } from '../common/http/pagination';
@@ -25,10 +26,6 @@ import { IntroductionBookingService } from './introduction-booking.service';
 import { IntroductionOutcomeService } from './introduction-outcome.service';
 import { IntroductionsService } from './introductions.service';
 
-const userOf = (body: unknown) => [(body as IntroductionResponse).serviceUser?.id ?? null];
-const usersOf = (body: unknown) =>
-  ((body as { items?: IntroductionResponse[] }).items ?? []).map((item) => item.serviceUser.id);
-
 /**
  * Introductions (første møte). Staff read and book meetings (a saksbehandler books their own); coordinators and
  * admins decide who gets whom: accept or decline proposals, pick a contact by hand, record the outcome. A
@@ -42,6 +39,7 @@ export class IntroductionsController {
     private readonly introductions: IntroductionsService,
     private readonly booking: IntroductionBookingService,
     private readonly outcomes: IntroductionOutcomeService,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   @Roles('coordinator', 'admin')
@@ -77,13 +75,16 @@ export class IntroductionsController {
 
   @Get('introductions')
   @Header('Cache-Control', 'no-store')
-  @AccessLogged({ subjectType: 'service_user', action: 'list_introductions', subjectsOf: usersOf })
   @ApiOkResponse({ type: IntroductionPage })
   list(
-    @CurrentPrincipal() principal: Principal,
+    @Access() access: AccessContext,
     @Query() query: IntroductionListQuery,
   ): Promise<Page<IntroductionResponse>> {
-    return this.introductions.list(principal, query);
+    return this.accessLog.read(
+      access,
+      { action: 'list_introductions', subjectsOf: (page) => page.items.map((item) => item.serviceUser.id) },
+      () => this.introductions.list(access.principal, query),
+    );
   }
 
   @Roles('coordinator', 'admin')
@@ -100,13 +101,13 @@ export class IntroductionsController {
 
   @Get('introductions/:id')
   @Header('Cache-Control', 'no-store')
-  @AccessLogged({ subjectType: 'service_user', action: 'read_introduction', subjectsOf: userOf })
   @ApiOkResponse({ type: IntroductionResponse })
-  get(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParam) id: string,
-  ): Promise<IntroductionResponse> {
-    return this.introductions.get(principal, id);
+  get(@Access() access: AccessContext, @Param('id', UuidParam) id: string): Promise<IntroductionResponse> {
+    return this.accessLog.read(
+      access,
+      { action: 'read_introduction', subjectsOf: (introduction) => [introduction.serviceUser.id] },
+      () => this.introductions.get(access.principal, id),
+    );
   }
 
   @Get('introductions/:id/suggested-times')

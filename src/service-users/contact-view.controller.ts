@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AccessLogged, subjects } from '../access-log/access-logged.decorator';
-import { CurrentPrincipal, Roles } from '../common/auth/decorators';
-import { Principal } from '../common/auth/principal';
+import { Access, AccessContext } from '../access-log/access-context';
+import { AccessLogService } from '../access-log/access-log.service';
+import { Roles } from '../common/auth/decorators';
 import { UuidParam } from '../common/http/uuid-param';
 import { ContactViewService } from './contact-view.service';
 import { AssignedUserResponse } from './dto/assigned-user.response';
@@ -13,33 +13,30 @@ import { AssignedUserResponse } from './dto/assigned-user.response';
 @Roles('contact')
 @Controller('contacts/me/users')
 export class ContactViewController {
-  constructor(private readonly view: ContactViewService) {}
+  constructor(
+    private readonly view: ContactViewService,
+    private readonly accessLog: AccessLogService,
+  ) {}
 
   @Get()
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: [AssignedUserResponse] })
-  @AccessLogged({
-    subjectType: 'service_user',
-    action: 'contact_list',
-    subjectsOf: (body) => (body as { id: string }[]).map((u) => u.id),
-  })
-  list(@CurrentPrincipal() principal: Principal): Promise<AssignedUserResponse[]> {
-    return this.view.myUsers(principal);
+  list(@Access() access: AccessContext): Promise<AssignedUserResponse[]> {
+    return this.accessLog.read(
+      access,
+      { action: 'contact_list', subjectsOf: (users) => users.map((user) => user.id) },
+      () => this.view.myUsers(access.principal),
+    );
   }
 
   @Get(':id')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: AssignedUserResponse })
-  @AccessLogged({
-    subjectType: 'service_user',
-    action: 'contact_read',
-    subjectsOf: subjects.responseId,
-    deniedSubjectOf: subjects.paramIfUuid('id'),
-  })
-  get(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParam) id: string,
-  ): Promise<AssignedUserResponse> {
-    return this.view.myUser(principal, id);
+  get(@Access() access: AccessContext, @Param('id', UuidParam) id: string): Promise<AssignedUserResponse> {
+    return this.accessLog.read(
+      access,
+      { action: 'contact_read', subjectsOf: (user) => [user.id], refusedSubject: id },
+      () => this.view.myUser(access.principal, id),
+    );
   }
 }

@@ -7,7 +7,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AccessLogged, subjects } from '../access-log/access-logged.decorator';
+import { Access, AccessContext } from '../access-log/access-context';
+import { AccessLogService } from '../access-log/access-log.service';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { IfMatchVersion } from '../common/http/if-match';
@@ -30,16 +31,22 @@ import { ServiceUsersService } from './service-users.service';
 @ApiBearerAuth()
 @Controller('service-users')
 export class ServiceUsersController {
-  constructor(private readonly serviceUsers: ServiceUsersService) {}
+  constructor(
+    private readonly serviceUsers: ServiceUsersService,
+    private readonly accessLog: AccessLogService,
+  ) {}
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @AccessLogged({ subjectType: 'service_user', action: 'list', subjectsOf: subjects.itemIds })
   list(
-    @CurrentPrincipal() principal: Principal,
+    @Access() access: AccessContext,
     @Query() query: ServiceUserListQuery,
   ): Promise<Page<ServiceUserResponse>> {
-    return this.serviceUsers.list(principal, query);
+    return this.accessLog.read(
+      access,
+      { action: 'list', subjectsOf: (page) => page.items.map((user) => user.id) },
+      () => this.serviceUsers.list(access.principal, query),
+    );
   }
 
   @Post()
@@ -54,31 +61,27 @@ export class ServiceUsersController {
 
   @Post('lookup')
   @HttpCode(200)
-  @AccessLogged({ subjectType: 'service_user', action: 'lookup', subjectsOf: subjects.responseId })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Find a service user by fødselsnummer (sent in the body, never in the URL)' })
   @ApiOkResponse({ type: ServiceUserResponse })
   lookup(
-    @CurrentPrincipal() principal: Principal,
+    @Access() access: AccessContext,
     @Body() body: LookupServiceUserRequest,
   ): Promise<ServiceUserResponse> {
-    return this.serviceUsers.lookup(principal, body.nationalId);
+    return this.accessLog.read(access, { action: 'lookup', subjectsOf: (user) => [user.id] }, () =>
+      this.serviceUsers.lookup(access.principal, body.nationalId),
+    );
   }
 
   @Get(':id')
   @Header('Cache-Control', 'no-store')
-  @AccessLogged({
-    subjectType: 'service_user',
-    action: 'read',
-    subjectsOf: subjects.responseId,
-    deniedSubjectOf: subjects.paramIfUuid('id'),
-  })
   @ApiOkResponse({ type: ServiceUserResponse })
-  get(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParam) id: string,
-  ): Promise<ServiceUserResponse> {
-    return this.serviceUsers.get(principal, id);
+  get(@Access() access: AccessContext, @Param('id', UuidParam) id: string): Promise<ServiceUserResponse> {
+    return this.accessLog.read(
+      access,
+      { action: 'read', subjectsOf: (user) => [user.id], refusedSubject: id },
+      () => this.serviceUsers.get(access.principal, id),
+    );
   }
 
   @Patch(':id')

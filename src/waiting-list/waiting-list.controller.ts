@@ -1,8 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessLogged, subjects } from '../access-log/access-logged.decorator';
-import { CurrentPrincipal } from '../common/auth/decorators';
-import { Principal } from '../common/auth/principal';
+import { Access, AccessContext } from '../access-log/access-context';
+import { AccessLogService } from '../access-log/access-log.service';
 import { WaitingListQuery, WaitingListResponse } from './dto/waiting-list.dto';
 import { WaitingListService } from './waiting-list.service';
 
@@ -11,24 +10,23 @@ import { WaitingListService } from './waiting-list.service';
 @ApiBearerAuth()
 @Controller('waiting-list')
 export class WaitingListController {
-  constructor(private readonly waitingList: WaitingListService) {}
+  constructor(
+    private readonly waitingList: WaitingListService,
+    private readonly accessLog: AccessLogService,
+  ) {}
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @AccessLogged({
-    subjectType: 'service_user',
-    action: 'waiting_list',
-    subjectsOf: subjects.itemField('serviceUserId'),
-  })
   @ApiOperation({
     summary:
       "Everyone waiting for a contact, longest first: since when, days, Helsedirektoratet's band and the case state",
   })
   @ApiOkResponse({ type: WaitingListResponse })
-  list(
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: WaitingListQuery,
-  ): Promise<WaitingListResponse> {
-    return this.waitingList.list(principal, query);
+  list(@Access() access: AccessContext, @Query() query: WaitingListQuery): Promise<WaitingListResponse> {
+    return this.accessLog.read(
+      access,
+      { action: 'waiting_list', subjectsOf: (list) => list.items.map((entry) => entry.serviceUserId) },
+      () => this.waitingList.list(access.principal, query),
+    );
   }
 }

@@ -1,0 +1,22 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { Principal } from '../common/auth/principal';
+
+/** Who reads, through which route, in which request: what an access-log row records besides its subject. */
+export interface AccessContext {
+  principal: Principal;
+  /** The route as declared, e.g. 'GET /service-users/:id', never the concrete path. */
+  route: string;
+  requestId: string;
+}
+
+/** The request's access context, for AccessLogService.read(). */
+export const Access = createParamDecorator((_data: unknown, context: ExecutionContext): AccessContext => {
+  const request = context.switchToHttp().getRequest<Request & { principal: Principal; id?: string }>();
+  const declared = (request.route as { path?: string } | undefined)?.path ?? request.path;
+  return {
+    principal: request.principal,
+    route: `${request.method} ${declared}`,
+    requestId: String(request.id ?? ''),
+  };
+});
