@@ -1,8 +1,9 @@
 /**
- * The yardstick of the API benchmark: a bare NestJS handler doing one indexed `pg` query, with no auth, no
- * validation pipe, no logging and no access log. The API's figures are read as a ratio to this one, so they hold
- * on a noisy machine. Started by bench/api.bench.ts as a child process:
- *   PORT=3101 DATABASE_URL=postgres://… node -r ts-node/register/transpile-only bench/bare-app.ts
+ * The yardsticks of the API benchmark: a bare NestJS handler doing one indexed `pg` query, with no auth, no
+ * validation pipe, no logging and no access log. The API's figures are read as a ratio to it, so they hold on a
+ * noisy machine. BARE_PLATFORM picks the HTTP platform: `express` (NestJS's default, the yardstick issue 6 names)
+ * or `fastify` (the API's own). Started by bench/api.bench.ts as a child process, compiled:
+ *   PORT=3101 BARE_PLATFORM=express DATABASE_URL=postgres://… node dist/bench/bare-app.js
  */
 import 'reflect-metadata';
 import {
@@ -15,7 +16,8 @@ import {
   Param,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
 
 const POOL = Symbol('pg-pool');
@@ -51,7 +53,10 @@ class BareModule implements OnApplicationShutdown {
 }
 
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(BareModule, { logger: false });
+  const platform = process.env.BARE_PLATFORM ?? 'express';
+  if (platform !== 'express' && platform !== 'fastify') throw new Error('BARE_PLATFORM: express or fastify');
+  const adapter = platform === 'fastify' ? new FastifyAdapter() : new ExpressAdapter();
+  const app = await NestFactory.create(BareModule, adapter, { logger: false });
   app.enableShutdownHooks();
   await app.listen(Number(process.env.PORT ?? 3101), '127.0.0.1');
 }

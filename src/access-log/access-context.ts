@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Principal } from '../common/auth/principal';
 
 /** Who reads, through which route, in which request: what an access-log row records besides its subject. */
@@ -12,11 +12,10 @@ export interface AccessContext {
 
 /** The request's access context, for AccessLogService.read(). */
 export const Access = createParamDecorator((_data: unknown, context: ExecutionContext): AccessContext => {
-  const request = context.switchToHttp().getRequest<Request & { principal: Principal; id?: string }>();
-  const declared = (request.route as { path?: string } | undefined)?.path ?? request.path;
+  const request = context.switchToHttp().getRequest<FastifyRequest & { principal: Principal }>();
   return {
     principal: request.principal,
-    route: `${request.method} ${declared}`,
-    requestId: String(request.id ?? ''),
+    route: `${request.method} ${request.routeOptions.url ?? '(no route)'}`,
+    requestId: request.id,
   };
 });

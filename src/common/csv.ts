@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 /**
  * CSV for exports (RFC 4180, `;`-free: comma separated, CRLF line ends). A text cell that a spreadsheet would
@@ -21,8 +21,8 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 }
 
 /** Sets the CSV headers on a passthrough response and returns the body to send. */
-export function csvResponse(response: Response, filename: string, body: string): string {
-  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+export function csvResponse(reply: FastifyReply, filename: string, body: string): string {
+  reply.header('Content-Type', 'text/csv; charset=utf-8');
+  reply.header('Content-Disposition', `attachment; filename="${filename}"`);
   return body;
 }

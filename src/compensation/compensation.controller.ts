@@ -8,7 +8,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
@@ -74,7 +74,7 @@ export class CompensationController {
   async payroll(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ExportQuery,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<PayrollExportResponse | string> {
     const payroll = await this.compensation.payroll(principal, query.periodStart);
     return query.format === 'csv'
@@ -91,7 +91,7 @@ export class CompensationController {
   async invoices(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ExportQuery,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<InvoiceExportResponse | string> {
     const invoices = await this.compensation.invoices(principal, query.periodStart);
     return query.format === 'csv'

@@ -2,7 +2,7 @@ import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/decorators';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -23,7 +23,7 @@ export class HealthController {
   @SkipThrottle()
   @Get()
   @HealthCheck()
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
+  async check(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
         () => this.database.pingCheck('postgres', { timeout: 1500 }),

@@ -1,6 +1,7 @@
-import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { Access, AccessContext } from '../access-log/access-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
@@ -43,7 +44,7 @@ export class ReportsController {
   async hours(
     @CurrentPrincipal() principal: Principal,
     @Query() query: RangeQuery,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<HoursReport | string> {
     assertRange(query);
     const report = await this.reports.hours(principal.municipalityId, query.from, query.to);
@@ -57,7 +58,7 @@ export class ReportsController {
   async waitingTimes(
     @CurrentPrincipal() principal: Principal,
     @Query() query: RangeQuery,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<WaitingTimesReport | string> {
     assertRange(query);
     const report = await this.reports.waitingTimes(principal.municipalityId, query.from, query.to);
@@ -73,7 +74,7 @@ export class ReportsController {
   async endedAssignments(
     @CurrentPrincipal() principal: Principal,
     @Query() query: RangeQuery,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<EndedAssignmentsReport | string> {
     assertRange(query);
     const report = await this.reports.endedAssignments(principal.municipalityId, query.from, query.to);
@@ -90,21 +91,15 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: KprReport })
   async kpr(
-    @CurrentPrincipal() principal: Principal,
+    @Access() access: AccessContext,
     @Query() query: YearQuery,
-    @Req() request: Request & { id?: string },
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<KprReport | string> {
-    const report = await this.reports.kpr(principal.municipalityId, query.year);
-    await this.accessLog.record({
-      principal,
-      subjectType: 'service_user',
-      action: 'kpr_export',
-      route: 'GET /reports/kpr',
-      requestId: String(request.id ?? ''),
-      outcome: 'allowed',
-      subjectIds: report.lines.map((l) => l.serviceUserId),
-    });
+    const report = await this.accessLog.read(
+      access,
+      { action: 'kpr_export', subjectsOf: (kpr) => kpr.lines.map((line) => line.serviceUserId) },
+      () => this.reports.kpr(access.principal.municipalityId, query.year),
+    );
     return query.format === 'csv' ? csvResponse(response, `kpr-${query.year}.csv`, kprCsv(report)) : report;
   }
 }

@@ -1,24 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app.setup';
+import { configureApp, createHttpAdapter } from '../../src/app.setup';
 import { Role } from '../../src/common/auth/principal';
 import { TokenService } from '../../src/common/auth/token.service';
+import { validateEnvironment } from '../../src/config/environment';
 import { MunicipalitiesService } from '../../src/municipalities/municipalities.service';
 
 /** The real app (same module, same setup as main.ts) on the e2e database. */
 export async function createTestApp(): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({
-    bodyParser: false,
-    logger: ['error', 'warn'],
-  });
-  configureApp(app);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    createHttpAdapter(validateEnvironment(process.env)),
+    { bodyParser: false, logger: ['error', 'warn'] },
+  );
+  await configureApp(app);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return app;
 }
 

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { ApiError, ErrorBody, FieldIssue } from './api-error';
 import { apiErrorFromDatabase, isDatabaseUnavailable } from './postgres-errors';
@@ -40,6 +40,12 @@ const codeByStatus: Record<number, string> = {
   503: 'service_unavailable',
 };
 
+const fastifyMessages: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json)',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length does not match the body',
+};
+
 /**
  * Every failure leaves the service in one shape: { status, code, message, details, requestId }.
  * No stack trace, SQL or driver message ever reaches the client; unexpected errors are logged with the request id.
@@ -50,18 +56,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
-    const response = http.getResponse<Response>();
-    const requestId = String(request.id ?? '');
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const requestId = request.id;
     const body = this.toBody(exception, requestId);
     if (body.status >= 500) {
       this.logger.error(
         { err: loggableError(exception), requestId },
-        `${request.method} ${request.route?.path ?? ''} failed`,
+        `${request.method} ${request.routeOptions?.url ?? ''} failed`,
       );
     }
-    if (!response.headersSent) {
-      response.status(body.status).json(body);
+    if (!reply.sent) {
+      void reply.status(body.status).send(body);
     }
   }
 
@@ -98,17 +104,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
         requestId,
       };
     }
-    // Errors raised by Express middleware (body parser): they carry an HTTP status and a type, never a stack for clients.
-    const httpLike = exception as { status?: number; statusCode?: number; type?: string; expose?: boolean };
-    const status = httpLike?.status ?? httpLike?.statusCode;
+    // Errors raised by Fastify before a route runs (body limit, media type): an HTTP status and a code, never a
+    // stack for clients.
+    const fastifyError = exception as { statusCode?: number; code?: string };
+    const status = fastifyError?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const details: FieldIssue[] = [];
-      const message =
-        httpLike.type === 'entity.too.large'
-          ? 'The request body is too large'
-          : httpLike.type === 'entity.parse.failed'
-            ? 'The request body is not valid JSON'
-            : 'The request could not be read';
+      const message = fastifyMessages[fastifyError.code ?? ''] ?? 'The request could not be read';
       return { status, code: codeByStatus[status] ?? 'bad_request', message, details, requestId };
     }
     return {

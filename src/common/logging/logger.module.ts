@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { LoggerModule as PinoLoggerModule, Params } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import pino from 'pino';
 import { AppConfig } from '../../config/app-config.service';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const ELEVEN_DIGITS = /(?<!\d)\d{11}(?!\d)/g;
 
 /**
- * Structured logs with a request id on every line. Bodies are never logged, and the Authorization header is
- * redacted; query strings are dropped from the logged URL because nothing personal should ride in them anyway.
+ * Structured logs with a request id on every line: the id the HTTP adapter gave the request (src/app.setup.ts).
+ * Bodies are never logged, and the Authorization header is redacted; query strings are dropped from the logged
+ * URL because nothing personal should ride in them anyway.
  */
 export const LoggerModule = PinoLoggerModule.forRootAsync({
   inject: [AppConfig],
@@ -17,12 +16,6 @@ export const LoggerModule = PinoLoggerModule.forRootAsync({
     const logFile = config.get('LOG_FILE');
     const options: Options = {
       level: config.get('LOG_LEVEL'),
-      genReqId: (request, response) => {
-        const given = request.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        response.setHeader('X-Request-Id', id);
-        return id;
-      },
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
