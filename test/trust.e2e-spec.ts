@@ -113,15 +113,55 @@ describe('trust', () => {
       const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
       expect(strip(refused.body)).toEqual(strip(missing.body));
       const rows = await logRows(notMine.id);
-      expect(rows.filter((r: { outcome: string }) => r.outcome === 'denied')).toHaveLength(1);
+      const refusedReads = rows.filter(
+        (r: { outcome: string; action: string }) => r.outcome === 'denied' && r.action === 'contact_read',
+      );
+      expect(refusedReads).toHaveLength(1);
       expect(rows.at(-1)).toMatchObject({ role: 'contact', outcome: 'denied', action: 'contact_read' });
     });
 
-    it('gives a contact 403 on coordinator routes', async () => {
+    it('gives a contact 403 on coordinator routes, and logs each refused attempt', async () => {
+      const refusals = () =>
+        dataSourceOf(app).query(
+          `SELECT subject_type, subject_id, route, role, outcome FROM access_log
+            WHERE municipality_id = $1 AND action = 'refused_by_role' ORDER BY id`,
+          [municipalityId],
+        );
+      const before = (await refusals()).length;
       await contact.get('/service-users').expect(403);
       await contact.get(`/service-users/${mine.id}`).expect(403);
       await contact.post('/contacts').send(contactBody()).expect(403);
       await contact.get('/proposals').expect(403);
+      expect((await refusals()).slice(before)).toEqual([
+        {
+          subject_type: 'route',
+          subject_id: null,
+          route: 'GET /service-users',
+          role: 'contact',
+          outcome: 'denied',
+        },
+        {
+          subject_type: 'service_user',
+          subject_id: mine.id,
+          route: 'GET /service-users/:id',
+          role: 'contact',
+          outcome: 'denied',
+        },
+        {
+          subject_type: 'route',
+          subject_id: null,
+          route: 'POST /contacts',
+          role: 'contact',
+          outcome: 'denied',
+        },
+        {
+          subject_type: 'route',
+          subject_id: null,
+          route: 'GET /proposals',
+          role: 'contact',
+          outcome: 'denied',
+        },
+      ]);
     });
   });
 

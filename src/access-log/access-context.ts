@@ -10,12 +10,26 @@ export interface AccessContext {
   requestId: string;
 }
 
-/** The request's access context, for AccessLogService.read(). */
-export const Access = createParamDecorator((_data: unknown, context: ExecutionContext): AccessContext => {
-  const request = context.switchToHttp().getRequest<FastifyRequest & { principal: Principal }>();
+export function accessContextOf(request: FastifyRequest, principal: Principal): AccessContext {
   return {
-    principal: request.principal,
+    principal,
     route: `${request.method} ${request.routeOptions.url ?? '(no route)'}`,
     requestId: request.id,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SERVICE_USER_ROUTE = /^\/service-users\/:(\w+)/;
+
+/** The service user a route under /service-users/:id names, when its id is well formed; else null. */
+export function serviceUserOfRoute(request: FastifyRequest): string | null {
+  const param = SERVICE_USER_ROUTE.exec(request.routeOptions.url ?? '')?.[1];
+  const value = param ? (request.params as Record<string, string>)[param] : undefined;
+  return value && UUID.test(value) ? value : null;
+}
+
+/** The request's access context, for AccessLogService.read(). */
+export const Access = createParamDecorator((_data: unknown, context: ExecutionContext): AccessContext => {
+  const request = context.switchToHttp().getRequest<FastifyRequest & { principal: Principal }>();
+  return accessContextOf(request, request.principal);
 });

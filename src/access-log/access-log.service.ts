@@ -109,6 +109,22 @@ export class AccessLogService {
     });
   }
 
+  /**
+   * A caller whose role may not use the route at all (403 before any handler runs): one 'denied' row, about the
+   * service user the route names when it names one. Never fails the refusal it records.
+   */
+  async refusedByRole(access: AccessContext, serviceUserId: string | null): Promise<void> {
+    await this.record({
+      principal: access.principal,
+      subjectType: serviceUserId ? 'service_user' : 'route',
+      subjectIds: [serviceUserId],
+      action: 'refused_by_role',
+      route: access.route,
+      requestId: access.requestId,
+      outcome: 'denied',
+    }).catch((error: unknown) => this.logger.error({ err: error }, 'could not write a denied access row'));
+  }
+
   private async flush(): Promise<void> {
     const batch = this.waiting;
     this.waiting = [];

@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { accessContextOf, serviceUserOfRoute } from '../../access-log/access-context';
+import { AccessLogService } from '../../access-log/access-log.service';
 import { ApiError } from '../errors/api-error';
 import { ALLOWED_ROLES, IS_PUBLIC } from './decorators';
 import { Principal, Role, STAFF_ROLES } from './principal';
@@ -14,6 +16,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -37,6 +40,11 @@ export class AuthGuard implements CanActivate {
     const allowed =
       this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets) ?? STAFF_ROLES;
     if (!allowed.includes(request.principal.role)) {
+      // A refused attempt is written to the access log like a refused read (Normen).
+      await this.accessLog.refusedByRole(
+        accessContextOf(request, request.principal),
+        serviceUserOfRoute(request),
+      );
       throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', 'Your role may not use this endpoint');
     }
     return true;
