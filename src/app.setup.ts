@@ -26,8 +26,8 @@ function requestId(raw: IncomingMessage): string {
 }
 
 /**
- * The HTTP platform: Fastify, whose per-request cost is a third of Express's on the bare benchmark handler
- * (npm run bench:api). Only listed proxies may speak for the client's address (rate limits, logs).
+ * The HTTP platform: Fastify, which spends about a third of Express's CPU time per request on the bare benchmark
+ * handler (npm run bench:api). Only listed proxies may speak for the client's address (rate limits, logs).
  */
 export function createHttpAdapter(environment: Pick<Environment, 'TRUSTED_PROXIES'>): FastifyAdapter {
   const proxies = environment.TRUSTED_PROXIES.split(',')
@@ -36,6 +36,8 @@ export function createHttpAdapter(environment: Pick<Environment, 'TRUSTED_PROXIE
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: proxies.length > 0 ? proxies : false,
+    // `/contacts/` is `/contacts`, as clients of the Express-based API knew it.
+    ignoreTrailingSlash: true,
     genReqId: requestId,
   });
 }

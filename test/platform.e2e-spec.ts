@@ -105,6 +105,21 @@ describe('platform', () => {
     expect(huge.body).toMatchObject({ status: 413, code: 'payload_too_large' });
   });
 
+  it('answers 415 for a body that is not JSON, and takes a route with a trailing slash', async () => {
+    const coordinator = as(app, await tokenFor(app, 'coordinator', municipalityId));
+    const text = await coordinator
+      .post('/contacts')
+      .set('Content-Type', 'text/plain')
+      .send('Kari')
+      .expect(415);
+    expect(text.body).toMatchObject({
+      status: 415,
+      code: 'unsupported_media_type',
+      requestId: expect.any(String),
+    });
+    await coordinator.get('/municipality/').expect(200);
+  });
+
   it('lets only an admin change municipal settings, and validates them', async () => {
     const admin = as(app, await tokenFor(app, 'admin', municipalityId));
     const coordinator = as(app, await tokenFor(app, 'coordinator', municipalityId));
