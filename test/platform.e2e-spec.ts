@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import { SignJWT } from 'jose';
 import request from 'supertest';
 import { as, createMunicipality, createTestApp, tokenFor } from './support/test-app';
+import { TEST_LOG_FILE } from './support/test-env';
 
 /** Health, docs, authentication and the error shape: what every endpoint shares. */
 describe('platform', () => {
@@ -80,6 +82,23 @@ describe('platform', () => {
       details: [],
       requestId: expect.any(String),
     });
+  });
+
+  it('logs a refused token with its reason and the request id, never the token', async () => {
+    const token = (await sign({})).slice(0, -4) + 'AAAA';
+    const requestId = `refused-token-${Date.now()}`;
+    const response = await request(server())
+      .get('/municipality')
+      .set('Authorization', `Bearer ${token}`)
+      .set('X-Request-Id', requestId)
+      .expect(401);
+    expect(response.headers['x-request-id']).toBe(requestId);
+    const lines = readFileSync(TEST_LOG_FILE, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(requestId) && line.includes('token rejected'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 40, reason: expect.any(String) });
+    expect(lines[0]).not.toContain(token);
   });
 
   it('answers 404 in the error shape for an unknown route', async () => {

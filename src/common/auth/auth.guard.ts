@@ -33,7 +33,8 @@ export class AuthGuard implements CanActivate {
       request.principal = await this.tokens.verify(token);
     } catch (error) {
       const reason = error instanceof InvalidTokenError ? error.message : 'token rejected';
-      this.logger.warn({ requestId: request.id, reason }, 'token rejected');
+      // The line carries the request id from the request's logger context.
+      this.logger.warn({ reason }, 'token rejected');
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'The token is not valid');
     }
 
