@@ -106,7 +106,7 @@ export class Environment {
   RATE_LIMIT_PER_MINUTE = 1200;
 
   /**
-   * Express `trust proxy`: the hops whose X-Forwarded-For is believed (e.g. 'loopback' or '10.0.0.0/8').
+   * Fastify's `trustProxy`: the hops whose X-Forwarded-For is believed (e.g. 'loopback' or '10.0.0.0/8').
    * Empty = none, so a client cannot pick its own address to dodge the rate limit.
    */
   @IsOptional()

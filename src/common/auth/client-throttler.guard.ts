@@ -5,7 +5,7 @@ import { ApiError } from '../errors/api-error';
 
 /**
  * Rate limit per client address, over the whole API (not per route, the library's default). The address is
- * Express's `req.ip`, which believes X-Forwarded-For only from TRUSTED_PROXIES, so a spoofed header from an
+ * Fastify's `request.ip`, which believes X-Forwarded-For only from TRUSTED_PROXIES, so a spoofed header from an
  * untrusted hop does not give a client a fresh budget.
  */
 @Injectable()
