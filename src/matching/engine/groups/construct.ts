@@ -21,16 +21,7 @@ export function fillOpenSeats(state: FormationState): void {
     });
   }
   for (const u of unplacedByWaiting(state)) {
-    let best = -1;
-    let bestScore = -Infinity;
-    state.groups.forEach((group, gi) => {
-      if (!state.hasRoom(group) || !state.fits(u, group)) return;
-      const s = state.score(u, group);
-      if (s > bestScore) {
-        bestScore = s;
-        best = gi;
-      }
-    });
+    const best = state.bestPlaceFor(u);
     if (best >= 0) state.add(u, best);
   }
 }

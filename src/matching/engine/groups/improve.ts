@@ -22,16 +22,7 @@ export function unplacedByWaiting(state: FormationState, focus?: Focus): number[
 function insertUnplaced(state: FormationState, focus?: Focus): boolean {
   let changed = false;
   for (const u of unplacedByWaiting(state, focus)) {
-    let best = -1;
-    let bestScore = -Infinity;
-    state.groups.forEach((group, gi) => {
-      if (!state.hasRoom(group) || !state.fits(u, group)) return;
-      const s = state.score(u, group);
-      if (s > bestScore) {
-        bestScore = s;
-        best = gi;
-      }
-    });
+    const best = state.bestPlaceFor(u);
     if (best >= 0) {
       state.add(u, best);
       state.moves++;

@@ -112,6 +112,21 @@ export class FormationState {
     return u !== group.anchor && group.members.length > this.settings.minGroupSize;
   }
 
+  /** The group with room that fits `u` and scores them highest (the first on a tie), or -1. */
+  bestPlaceFor(u: number): number {
+    let best = -1;
+    let bestScore = -Infinity;
+    this.groups.forEach((group, gi) => {
+      if (!this.hasRoom(group) || !this.fits(u, group)) return;
+      const s = this.score(u, group);
+      if (s > bestScore) {
+        bestScore = s;
+        best = gi;
+      }
+    });
+    return best;
+  }
+
   add(u: number, gi: number): void {
     const group = this.groups[gi];
     group.members.push(u);
