@@ -1,5 +1,6 @@
 /** Slow, obviously-correct solvers that the property tests hold the fast ones against. */
 import { BipartiteGraph } from '../bipartite-graph';
+import { loadHighs } from './highs';
 
 /** Tries every choice for every user: exponential, for graphs of a handful of users only. */
 export function bruteForceBest(graph: BipartiteGraph): number {
@@ -17,21 +18,6 @@ export function bruteForceBest(graph: BipartiteGraph): number {
     return best;
   };
   return visit(0);
-}
-
-interface HighsSolution {
-  Status: string;
-  ObjectiveValue: number;
-}
-interface Highs {
-  solve(problem: string, options?: Record<string, unknown>): HighsSolution;
-}
-let highsPromise: Promise<Highs> | undefined;
-
-function loadHighs(): Promise<Highs> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  highsPromise ??= (require('highs') as () => Promise<Highs>)();
-  return highsPromise;
 }
 
 /** The same problem as an integer program, solved by HiGHS (WASM). */

@@ -22,22 +22,7 @@ import {
   userDistanceKm,
 } from '../rules';
 import { GroupSettings, withGroupDefaults } from '../types';
-
-interface HighsSolution {
-  Status: string;
-  ObjectiveValue: number;
-  Columns: Record<string, { Primal?: number }>;
-}
-interface Highs {
-  solve(problem: string, options?: Record<string, unknown>): HighsSolution;
-}
-let highsPromise: Promise<Highs> | undefined;
-
-function loadHighs(): Promise<Highs> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  highsPromise ??= (require('highs') as () => Promise<Highs>)();
-  return highsPromise;
-}
+import { loadHighs } from '../../testing/highs';
 
 export interface IlpResult {
   /** The optimum when `optimal`; else the best solution found within the time limit. */
