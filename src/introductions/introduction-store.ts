@@ -10,6 +10,7 @@ import {
   IntroductionAction,
   IntroductionStatus,
   nextState,
+  Table,
 } from './transitions';
 
 /** Data access shared by the introduction use cases; every query is scoped by the municipality. */
@@ -30,24 +31,30 @@ export async function lockIntroduction(
   return introduction;
 }
 
-/** The state `action` leads to, or a 409 naming the current state and what is allowed from it. */
+/** The state `action` leads to in `table`, or a 409 naming the current state and what is allowed from it. */
+export function transitionOrConflict<S extends string, A extends string>(
+  table: Table<S, A>,
+  what: string,
+  from: S,
+  action: A,
+): S {
+  const to = nextState(table, from, action);
+  if (!to) {
+    throw conflict('illegal_transition', `${what} that is ${from} cannot be changed by '${action}'`, {
+      currentState: from,
+      action,
+      allowedActions: allowedActions(table, from),
+    });
+  }
+  return to;
+}
+
+/** The state `action` leads an introduction to, or a 409 naming its state and what is allowed from it. */
 export function introductionTransition(
   introduction: Pick<Introduction, 'status'>,
   action: IntroductionAction,
 ): IntroductionStatus {
-  const to = nextState(INTRODUCTION_TRANSITIONS, introduction.status, action);
-  if (!to) {
-    throw conflict(
-      'illegal_transition',
-      `An introduction that is ${introduction.status} cannot be changed by '${action}'`,
-      {
-        currentState: introduction.status,
-        action,
-        allowedActions: allowedActions(INTRODUCTION_TRANSITIONS, introduction.status),
-      },
-    );
-  }
-  return to;
+  return transitionOrConflict(INTRODUCTION_TRANSITIONS, 'An introduction', introduction.status, action);
 }
 
 /**

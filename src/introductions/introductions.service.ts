@@ -15,14 +15,8 @@ import { CreateIntroductionRequest, DeclineRequest, IntroductionListQuery } from
 import { IntroductionResponse, IntroductionRow } from './dto/introduction.response';
 import { Introduction } from './introduction.entity';
 import { DECISION_FOR_INTRODUCTION_SQL, INTRODUCTION_ROWS, PENDING_LOAD_SQL } from './introduction.queries';
-import { excludePair, introductionView } from './introduction-store';
-import {
-  allowedActions,
-  nextState,
-  PROPOSAL_TRANSITIONS,
-  ProposalAction,
-  ProposalState,
-} from './transitions';
+import { excludePair, introductionView, transitionOrConflict } from './introduction-store';
+import { PROPOSAL_TRANSITIONS, ProposalAction, ProposalState } from './transitions';
 
 /** Decisions starting within this many days may be introduced now, as the matching run proposes them. */
 const LOOK_AHEAD_DAYS = 60;
@@ -246,17 +240,7 @@ export class IntroductionsService {
       [id, municipalityId],
     );
     if (!proposal) throw notFound('Proposal');
-    if (!nextState(PROPOSAL_TRANSITIONS, proposal.status, action)) {
-      throw conflict(
-        'illegal_transition',
-        `A proposal that is ${proposal.status} cannot be changed by '${action}'`,
-        {
-          currentState: proposal.status,
-          action,
-          allowedActions: allowedActions(PROPOSAL_TRANSITIONS, proposal.status),
-        },
-      );
-    }
+    transitionOrConflict(PROPOSAL_TRANSITIONS, 'A proposal', proposal.status, action);
     return proposal;
   }
 

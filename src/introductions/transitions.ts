@@ -22,7 +22,7 @@ export type ProposalAction = 'accept' | 'decline' | 'supersede';
 export type IntroductionAction = 'book' | 'cancel_booking' | 'decline' | 'agree' | 'disagree';
 export type AssignmentAction = 'start' | 'end';
 
-type Table<S extends string, A extends string> = Readonly<Record<S, Readonly<Partial<Record<A, S>>>>>;
+export type Table<S extends string, A extends string> = Readonly<Record<S, Readonly<Partial<Record<A, S>>>>>;
 
 export const PROPOSAL_TRANSITIONS: Table<ProposalState, ProposalAction> = {
   open: { accept: 'accepted', decline: 'declined', supersede: 'superseded' },
