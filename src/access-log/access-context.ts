@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Principal } from '../common/auth/principal';
+import { isUuidText } from '../common/http/uuid-param';
 
 /** Who reads, through which route, in which request: what an access-log row records besides its subject. */
 export interface AccessContext {
@@ -18,14 +19,13 @@ export function accessContextOf(request: FastifyRequest, principal: Principal): 
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SERVICE_USER_ROUTE = /^\/service-users\/:(\w+)/;
 
 /** The service user a route under /service-users/:id names, when its id is well formed; else null. */
 export function serviceUserOfRoute(request: FastifyRequest): string | null {
   const param = SERVICE_USER_ROUTE.exec(request.routeOptions.url ?? '')?.[1];
   const value = param ? (request.params as Record<string, string>)[param] : undefined;
-  return value && UUID.test(value) ? value : null;
+  return isUuidText(value) ? value : null;
 }
 
 /** The request's access context, for AccessLogService.read(). */

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { decodeJwt, errors, jwtVerify, JWTPayload, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { AppConfig } from '../../config/app-config.service';
+import { isUuidText } from '../http/uuid-param';
 import { OidcKeys } from './oidc-keys';
 import { Principal, Role, ROLES } from './principal';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class InvalidTokenError extends Error {}
 
@@ -116,11 +115,11 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   const role = payload.role as Role;
   if (!ROLES.includes(role)) throw new InvalidTokenError('claim role invalid');
   const municipalityId = payload.municipality_id;
-  if (typeof municipalityId !== 'string' || !UUID.test(municipalityId)) {
+  if (!isUuidText(municipalityId)) {
     throw new InvalidTokenError('claim municipality_id invalid');
   }
   const contactId = typeof payload.contact_id === 'string' ? payload.contact_id : null;
-  if (role === 'contact' && (!contactId || !UUID.test(contactId))) {
+  if (role === 'contact' && !isUuidText(contactId)) {
     throw new InvalidTokenError('claim contact_id invalid');
   }
   return {
