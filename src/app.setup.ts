@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/errors/validation';
 import { parseJsonBody } from './common/http/json-body';
+import { createOpenApiDocument } from './common/openapi/document';
 import { AppConfig } from './config/app-config.service';
 import { Environment } from './config/environment';
 
@@ -78,18 +79,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Støttekontakt')
-      .setDescription(
-        'Roster of støttekontakter, service users with their decisions (vedtak), activity groups, assignments and matching. ' +
-          'Every endpoint but /health and /docs needs a bearer token (`npm run token -- --role coordinator`).',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }
