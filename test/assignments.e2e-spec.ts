@@ -172,6 +172,32 @@ describe('assignments (oppdrag)', () => {
       expect(await assignmentCount()).toBe(before);
     });
 
+    it('judges the politiattest in calendar months on the day the oppdragsavtale is signed (its start)', async () => {
+      // Issued 30 September: accepted through 30 December (three calendar months), not 90 days (29 December).
+      const certificate = {
+        policeCertificateIssuedOn: '2026-09-30',
+        policeCertificatePresentedOn: '2026-10-01',
+        confidentialitySignedOn: '2026-10-01',
+      };
+      const late = await newContact(certificate);
+      const user = await individualUser({ validFrom: '2026-01-01', validTo: '2027-12-31' });
+      const before = await assignmentCount();
+      const refused = await coordinator
+        .post('/assignments')
+        .send({ contactId: late.id, serviceUserId: user.id, startsOn: '2026-12-31' })
+        .expect(409);
+      expect(refused.body.code).toBe('contact_not_eligible');
+      expect(refused.body.context.reasons.map((r: { code: string }) => r.code)).toEqual([
+        'police_certificate_too_old_at_signing',
+      ]);
+      expect(await assignmentCount()).toBe(before);
+      const onTime = await newContact(certificate);
+      await coordinator
+        .post('/assignments')
+        .send({ contactId: onTime.id, serviceUserId: user.id, startsOn: '2026-12-30' })
+        .expect(201);
+    });
+
     it.each([
       ['an inactive contact', 'contact_inactive', { active: false }, {}],
       ['a contact without taushetserklæring', 'contact_not_eligible', { confidentialitySignedOn: null }, {}],

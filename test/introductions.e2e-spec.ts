@@ -459,6 +459,19 @@ describe('introductions: from proposal to assignment', () => {
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('contact_not_eligible');
     expect((await coordinator.get(`/introductions/${intro.id}`).expect(200)).body.status).toBe('booked');
+    // Still valid today, but far older than 3 months on the day the oppdragsavtale is signed (rule 1).
+    const old = await coordinator
+      .post(`/introductions/${intro.id}/outcome`)
+      .send({ continue: true, startsOn: TODAY })
+      .expect(409);
+    expect(old.body.context.reasons.map((r: { code: string }) => r.code)).toEqual([
+      'police_certificate_too_old_at_signing',
+    ]);
+    // A new politiattest is presented: the assignment starts.
+    await coordinator
+      .patch(`/contacts/${contact.id}`)
+      .send({ policeCertificateIssuedOn: daysAgo(10), policeCertificatePresentedOn: daysAgo(5) })
+      .expect(200);
     await coordinator
       .post(`/introductions/${intro.id}/outcome`)
       .send({ continue: true, startsOn: TODAY })

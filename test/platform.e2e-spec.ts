@@ -142,13 +142,15 @@ describe('platform', () => {
   it('lets only an admin change municipal settings, and validates them', async () => {
     const admin = as(app, await tokenFor(app, 'admin', municipalityId));
     const coordinator = as(app, await tokenFor(app, 'coordinator', municipalityId));
-    await coordinator.patch('/municipality/settings').send({ policeCertificateMaxAgeDays: 60 }).expect(403);
-    await admin.patch('/municipality/settings').send({ policeCertificateMaxAgeDays: 0 }).expect(400);
+    await coordinator.patch('/municipality/settings').send({ policeCertificateMaxAgeMonths: 2 }).expect(403);
+    await admin.patch('/municipality/settings').send({ policeCertificateMaxAgeMonths: 0 }).expect(400);
+    // The setting is in calendar months now; the old day count is an unknown field.
+    await admin.patch('/municipality/settings').send({ policeCertificateMaxAgeDays: 60 }).expect(400);
     const updated = await admin
       .patch('/municipality/settings')
-      .send({ policeCertificateMaxAgeDays: 60 })
+      .send({ policeCertificateMaxAgeMonths: 2 })
       .expect(200);
-    expect(updated.body.policeCertificateMaxAgeDays).toBe(60);
+    expect(updated.body.policeCertificateMaxAgeMonths).toBe(2);
   });
 
   it('keeps matching settings per municipality: merged field by field, validated, defaults where unset', async () => {

@@ -222,7 +222,14 @@ export class AssignmentsService {
       });
     }
     const weeklyHours = body.weeklyHours!;
-    await this.contacts.reserveCapacity(em, municipalityId, body.contactId, weeklyHours, body.startsOn);
+    await this.contacts.reserveCapacity(
+      em,
+      municipalityId,
+      body.contactId,
+      weeklyHours,
+      body.startsOn,
+      contractSignedOn(body),
+    );
     return this.insert(em, principal, body, { groupId: group.id, groupContactSeat: seat, weeklyHours });
   }
 
@@ -262,7 +269,14 @@ export class AssignmentsService {
         assignmentId: existing.id,
       });
     }
-    await this.contacts.reserveCapacity(em, municipalityId, body.contactId, weeklyHours, body.startsOn);
+    await this.contacts.reserveCapacity(
+      em,
+      municipalityId,
+      body.contactId,
+      weeklyHours,
+      body.startsOn,
+      contractSignedOn(body),
+    );
     const id = await this.insert(em, principal, body, {
       serviceUserId: user.id,
       decisionId: decision.id,
@@ -320,4 +334,12 @@ export class AssignmentsService {
       ? OwnAssignmentResponse.from(row, today)
       : AssignmentResponse.from(row, today);
   }
+}
+
+/**
+ * oppdragsavtale: the API keeps no separate signing date, so the contract counts as signed on the assignment's
+ * first day; an assignment recorded after the fact keeps the day it began.
+ */
+function contractSignedOn(body: CreateAssignmentRequest): string {
+  return body.startsOn;
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { assignFields, pickFields, refuseNulls } from '../common/http/field-mapping';
+import { isWithinCalendarMonthsSql, lastDayWithinMonthsSql } from '../common/calendar-months';
 import { Clock } from '../common/clock';
 import { ApiError, conflict, notFound } from '../common/errors/api-error';
 import { Page, pageOf } from '../common/http/pagination';
@@ -166,7 +167,8 @@ export class ContactsService {
   /**
    * Locks the contact's row for the rest of the transaction and checks that it may take one more assignment of
    * `weeklyHours` starting `onDate`: active, eligible on that date, and within capacity. Concurrent callers queue
-   * on the lock, so capacity holds under parallel requests.
+   * on the lock, so capacity holds under parallel requests. With `contractSignedOn` (an assignment, not an
+   * introduction) the politiattest must also be no older than the municipality's maximum age on that day.
    */
   async reserveCapacity(
     em: EntityManager,
@@ -174,6 +176,7 @@ export class ContactsService {
     contactId: string,
     weeklyHours: number,
     onDate: string,
+    contractSignedOn?: string,
   ): Promise<Contact> {
     const contact = await em
       .getRepository(Contact)
@@ -185,7 +188,7 @@ export class ContactsService {
     if (!contact.active) throw conflict('contact_inactive', 'The contact is not active on the roster');
     const policy = await this.municipalities.eligibilityPolicy(municipalityId, em);
     const checkDate = onDate > this.clock.today() ? onDate : this.clock.today();
-    const eligibility = assessEligibility(contact, policy, checkDate);
+    const eligibility = assessEligibility(contact, policy, checkDate, { contractSignedOn });
     if (!eligibility.eligible) {
       throw conflict(
         'contact_not_eligible',
@@ -256,14 +259,14 @@ export class ContactsService {
         AND c.police_certificate_issued_on <= :today::date
         AND c.police_certificate_presented_on <= :today::date
         AND c.police_certificate_presented_on >= c.police_certificate_issued_on
-        AND c.police_certificate_presented_on - c.police_certificate_issued_on <= :maxAgeDays
-        AND (c.police_certificate_issued_on + make_interval(months => :validityMonths))::date > :today::date
+        AND ${isWithinCalendarMonthsSql('c.police_certificate_issued_on', 'c.police_certificate_presented_on', ':maxAgeMonths')}
+        AND ${lastDayWithinMonthsSql('c.police_certificate_issued_on', ':validityMonths')} > :today::date
         AND c.confidentiality_signed_on IS NOT NULL
         AND c.confidentiality_signed_on <= :today::date
         AND :today::date >= make_date(c.birth_year + :minimumAge, 12, 31))`;
     builder.andWhere(eligible ? condition : `NOT ${condition}`, {
       today: this.clock.today(),
-      maxAgeDays: policy.policeCertificateMaxAgeDays,
+      maxAgeMonths: policy.policeCertificateMaxAgeMonths,
       validityMonths: policy.policeCertificateValidityMonths,
       minimumAge: policy.minimumAge,
     });

@@ -23,9 +23,9 @@ const codes = (facts: EligibilityFacts, onDate = ON, p = policy()) =>
   assessEligibility(facts, p, onDate).reasons.map((reason) => reason.code);
 
 describe('DEFAULT_ELIGIBILITY_POLICY', () => {
-  it('is 90 days, 36 months, 18 years, and cannot be changed by accident', () => {
+  it('is 3 calendar months, 36 months, 18 years, and cannot be changed by accident', () => {
     expect(DEFAULT_ELIGIBILITY_POLICY).toEqual({
-      policeCertificateMaxAgeDays: 90,
+      policeCertificateMaxAgeMonths: 3,
       policeCertificateValidityMonths: 36,
       minimumAge: 18,
     });
@@ -76,30 +76,64 @@ describe('assessEligibility', () => {
     });
 
     it('may be exactly the maximum age when presented, but not a day older', () => {
-      // 2025-03-01 + 90 days = 2025-05-30
-      expect(codes(contact({ policeCertificatePresentedOn: '2025-05-30' }))).toEqual([]);
-      const result = assessEligibility(contact({ policeCertificatePresentedOn: '2025-05-31' }), policy(), ON);
+      // 2025-03-01 + 3 calendar months = 2025-06-01 (92 days, not 90)
+      expect(codes(contact({ policeCertificatePresentedOn: '2025-06-01' }))).toEqual([]);
+      const result = assessEligibility(contact({ policeCertificatePresentedOn: '2025-06-02' }), policy(), ON);
       expect(result.reasons).toEqual([
         {
           code: 'police_certificate_too_old_when_presented',
           message:
-            'The politiattest was 91 days old when presented; the municipality accepts at most 90 days. ' +
-            'A new politiattest is needed.',
+            'The politiattest issued on 2025-03-01 was older than 3 months when presented on 2025-06-02 ' +
+            '(the municipality accepts it through 2025-06-01). A new politiattest is needed.',
         },
       ]);
     });
 
+    it('reads month ends as a person does: issued 30 November is accepted through 28 February', () => {
+      const issued = { policeCertificateIssuedOn: '2026-11-30', confidentialitySignedOn: '2026-12-01' };
+      const on = '2027-03-15';
+      expect(codes(contact({ ...issued, policeCertificatePresentedOn: '2027-02-28' }), on)).toEqual([]);
+      expect(codes(contact({ ...issued, policeCertificatePresentedOn: '2027-03-01' }), on)).toEqual([
+        'police_certificate_too_old_when_presented',
+      ]);
+      // In a leap year February has its 29th.
+      const leap = { policeCertificateIssuedOn: '2027-11-30', confidentialitySignedOn: '2027-12-01' };
+      expect(codes(contact({ ...leap, policeCertificatePresentedOn: '2028-02-29' }), '2028-03-15')).toEqual(
+        [],
+      );
+    });
+
     it('uses the municipality’s own maximum age', () => {
-      const strict = policy({ policeCertificateMaxAgeDays: 30 });
-      expect(codes(contact({ policeCertificatePresentedOn: '2025-03-31' }), ON, strict)).toEqual([]);
-      expect(codes(contact({ policeCertificatePresentedOn: '2025-04-01' }), ON, strict)).toEqual([
+      const strict = policy({ policeCertificateMaxAgeMonths: 1 });
+      expect(codes(contact({ policeCertificatePresentedOn: '2025-04-01' }), ON, strict)).toEqual([]);
+      expect(codes(contact({ policeCertificatePresentedOn: '2025-04-02' }), ON, strict)).toEqual([
         'police_certificate_too_old_when_presented',
       ]);
-      const sameDay = policy({ policeCertificateMaxAgeDays: 0 });
-      expect(codes(contact({ policeCertificatePresentedOn: '2025-03-01' }), ON, sameDay)).toEqual([]);
-      expect(codes(contact({ policeCertificatePresentedOn: '2025-03-02' }), ON, sameDay)).toEqual([
-        'police_certificate_too_old_when_presented',
-      ]);
+    });
+
+    describe('on the day the oppdragsavtale is signed', () => {
+      const recent = contact({
+        policeCertificateIssuedOn: '2025-03-31',
+        policeCertificatePresentedOn: '2025-04-01',
+      });
+      it('is judged again, in calendar months: issued 31 March is accepted through 30 June', () => {
+        expect(assessEligibility(recent, policy(), ON, { contractSignedOn: '2025-06-30' }).eligible).toBe(
+          true,
+        );
+        expect(assessEligibility(recent, policy(), ON, { contractSignedOn: '2025-07-01' }).reasons).toEqual([
+          {
+            code: 'police_certificate_too_old_at_signing',
+            message:
+              'The politiattest issued on 2025-03-31 is older than 3 months on 2025-07-01, the day the ' +
+              'oppdragsavtale is signed (accepted through 2025-06-30). A new politiattest is needed for this ' +
+              'assignment.',
+          },
+        ]);
+      });
+
+      it('is not asked for proposals and introductions, which sign nothing', () => {
+        expect(assessEligibility(recent, policy(), '2025-09-01').eligible).toBe(true);
+      });
     });
 
     it('is valid through the day before the anniversary and lapsed on it', () => {
@@ -272,7 +306,7 @@ describe('assessEligibility', () => {
       RangeError,
     );
     expect(() => assessEligibility(contact({ birthYear: 1990.5 }), policy(), ON)).toThrow(RangeError);
-    expect(() => assessEligibility(contact(), policy({ policeCertificateMaxAgeDays: -1 }), ON)).toThrow(
+    expect(() => assessEligibility(contact(), policy({ policeCertificateMaxAgeMonths: 0 }), ON)).toThrow(
       RangeError,
     );
     expect(() => assessEligibility(contact(), policy({ policeCertificateValidityMonths: 0 }), ON)).toThrow(

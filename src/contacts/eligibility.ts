@@ -5,11 +5,15 @@
  * Source: helse- og omsorgstjenesteloven § 5-4 (politiattest presented before the assignment starts). How old
  * the politiattest may be when presented, and when it must be renewed, are municipal settings.
  */
-import { addDays, addMonths, assertIsoDate, compare, daysBetween, IsoDate } from '../common/dates';
+import { isWithinCalendarMonths, lastDayWithinMonths } from '../common/calendar-months';
+import { addDays, assertIsoDate, compare, IsoDate } from '../common/dates';
 
 export interface EligibilityPolicy {
-  /** Maximum age in days of the politiattest on the day it is presented ("no older than 3 months"). */
-  policeCertificateMaxAgeDays: number;
+  /**
+   * "No older than N months", in calendar months (src/common/calendar-months.ts): on the day the politiattest is
+   * presented, and on the day an oppdragsavtale is signed.
+   */
+  policeCertificateMaxAgeMonths: number;
   /** Months from the issue date after which the politiattest has lapsed and must be renewed. */
   policeCertificateValidityMonths: number;
   /** Contacts are adults. */
@@ -17,7 +21,7 @@ export interface EligibilityPolicy {
 }
 
 export const DEFAULT_ELIGIBILITY_POLICY: Readonly<EligibilityPolicy> = Object.freeze({
-  policeCertificateMaxAgeDays: 90,
+  policeCertificateMaxAgeMonths: 3,
   policeCertificateValidityMonths: 36,
   minimumAge: 18,
 });
@@ -37,6 +41,7 @@ export type EligibilityReasonCode =
   | 'police_certificate_missing'
   | 'police_certificate_not_presented'
   | 'police_certificate_too_old_when_presented'
+  | 'police_certificate_too_old_at_signing'
   | 'police_certificate_expired'
   | 'confidentiality_not_signed'
   | 'under_minimum_age'
@@ -59,9 +64,13 @@ export interface EligibilityAssessment {
 }
 
 function assertPolicy(policy: EligibilityPolicy): void {
-  const { policeCertificateMaxAgeDays: maxAge, policeCertificateValidityMonths: months, minimumAge } = policy;
-  if (!Number.isInteger(maxAge) || maxAge < 0) {
-    throw new RangeError('policeCertificateMaxAgeDays must be a non-negative integer');
+  const {
+    policeCertificateMaxAgeMonths: maxAge,
+    policeCertificateValidityMonths: months,
+    minimumAge,
+  } = policy;
+  if (!Number.isInteger(maxAge) || maxAge < 1) {
+    throw new RangeError('policeCertificateMaxAgeMonths must be a positive integer');
   }
   if (!Number.isInteger(months) || months < 1) {
     throw new RangeError('policeCertificateValidityMonths must be a positive integer');
@@ -75,7 +84,7 @@ export function policeCertificateValidUntil(
   issuedOn: IsoDate,
   policy: Pick<EligibilityPolicy, 'policeCertificateValidityMonths'>,
 ): IsoDate {
-  return addDays(addMonths(issuedOn, policy.policeCertificateValidityMonths), -1);
+  return addDays(lastDayWithinMonths(issuedOn, policy.policeCertificateValidityMonths), -1);
 }
 
 /**
@@ -104,6 +113,7 @@ function policeCertificateReasons(
   facts: EligibilityFacts,
   policy: EligibilityPolicy,
   onDate: IsoDate,
+  options: EligibilityOptions,
 ): EligibilityReason[] {
   const issuedOn = facts.policeCertificateIssuedOn;
   const presentedOn = facts.policeCertificatePresentedOn;
@@ -134,15 +144,31 @@ function policeCertificateReasons(
       message: `The politiattest is recorded as presented on ${presentedOn}, before it was issued on ${issuedOn}.`,
     });
   } else {
-    const ageWhenPresented = daysBetween(issuedOn, presentedOn);
-    if (ageWhenPresented > policy.policeCertificateMaxAgeDays) {
+    const months = policy.policeCertificateMaxAgeMonths;
+    if (!isWithinCalendarMonths(issuedOn, presentedOn, months)) {
       reasons.push({
         code: 'police_certificate_too_old_when_presented',
         message:
-          `The politiattest was ${ageWhenPresented} days old when presented; the municipality accepts at most ` +
-          `${policy.policeCertificateMaxAgeDays} days. A new politiattest is needed.`,
+          `The politiattest issued on ${issuedOn} was older than ${months} months when presented on ` +
+          `${presentedOn} (the municipality accepts it through ${lastDayWithinMonths(issuedOn, months)}). ` +
+          `A new politiattest is needed.`,
       });
     }
+  }
+
+  const signedOn = options.contractSignedOn;
+  if (
+    signedOn !== undefined &&
+    !isWithinCalendarMonths(issuedOn, signedOn, policy.policeCertificateMaxAgeMonths)
+  ) {
+    const months = policy.policeCertificateMaxAgeMonths;
+    reasons.push({
+      code: 'police_certificate_too_old_at_signing',
+      message:
+        `The politiattest issued on ${issuedOn} is older than ${months} months on ${signedOn}, the day the ` +
+        `oppdragsavtale is signed (accepted through ${lastDayWithinMonths(issuedOn, months)}). ` +
+        `A new politiattest is needed for this assignment.`,
+    });
   }
 
   const validUntil = policeCertificateValidUntil(issuedOn, policy);
@@ -173,14 +199,28 @@ function confidentialityReason(signedOn: IsoDate | null, onDate: IsoDate): Eligi
   return null;
 }
 
-/** Whether the contact may be proposed, introduced or assigned on `onDate`, and every reason why not. */
+export interface EligibilityOptions {
+  /**
+   * oppdragsavtale: the day the assignment's contract is signed. The politiattest must be no older than
+   * policeCertificateMaxAgeMonths on that day too (DOMAIN, facts), not only when it was presented. Left out for
+   * proposals and introductions, which sign nothing.
+   */
+  contractSignedOn?: IsoDate;
+}
+
+/**
+ * Whether the contact may be proposed, introduced or assigned on `onDate`, and every reason why not. With
+ * `contractSignedOn`, also whether the politiattest is recent enough for an oppdragsavtale signed that day.
+ */
 export function assessEligibility(
   contact: EligibilityFacts,
   policy: EligibilityPolicy,
   onDate: IsoDate,
+  options: EligibilityOptions = {},
 ): EligibilityAssessment {
   assertPolicy(policy);
   assertIsoDate(onDate, 'onDate');
+  if (options.contractSignedOn !== undefined) assertIsoDate(options.contractSignedOn, 'contractSignedOn');
   if (contact.policeCertificateIssuedOn !== null)
     assertIsoDate(contact.policeCertificateIssuedOn, 'policeCertificateIssuedOn');
   if (contact.policeCertificatePresentedOn !== null) {
@@ -192,7 +232,7 @@ export function assessEligibility(
   const reasons: EligibilityReason[] = [];
   const age = ageReason(contact.birthYear, policy.minimumAge, onDate);
   if (age) reasons.push(age);
-  reasons.push(...policeCertificateReasons(contact, policy, onDate));
+  reasons.push(...policeCertificateReasons(contact, policy, onDate, options));
   const confidentiality = confidentialityReason(contact.confidentialitySignedOn, onDate);
   if (confidentiality) reasons.push(confidentiality);
 

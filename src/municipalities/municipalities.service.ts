@@ -39,7 +39,7 @@ export class MunicipalitiesService {
   async updateSettings(
     municipalityId: string,
     settings: Partial<
-      Pick<Municipality, 'policeCertificateMaxAgeDays' | 'policeCertificateValidityMonths'>
+      Pick<Municipality, 'policeCertificateMaxAgeMonths' | 'policeCertificateValidityMonths'>
     > & {
       matching?: MunicipalMatchingSettings;
     },
@@ -52,8 +52,8 @@ export class MunicipalitiesService {
       });
       if (!current) throw notFound('Municipality');
       const patch: Partial<Municipality> = {};
-      if (settings.policeCertificateMaxAgeDays !== undefined) {
-        patch.policeCertificateMaxAgeDays = settings.policeCertificateMaxAgeDays;
+      if (settings.policeCertificateMaxAgeMonths !== undefined) {
+        patch.policeCertificateMaxAgeMonths = settings.policeCertificateMaxAgeMonths;
       }
       if (settings.policeCertificateValidityMonths !== undefined) {
         patch.policeCertificateValidityMonths = settings.policeCertificateValidityMonths;
@@ -89,7 +89,7 @@ export class MunicipalitiesService {
     const municipality = await em.getRepository(Municipality).findOneBy({ id: municipalityId });
     if (!municipality) throw notFound('Municipality');
     const policy = {
-      policeCertificateMaxAgeDays: municipality.policeCertificateMaxAgeDays,
+      policeCertificateMaxAgeMonths: municipality.policeCertificateMaxAgeMonths,
       policeCertificateValidityMonths: municipality.policeCertificateValidityMonths,
       minimumAge: 18,
     };

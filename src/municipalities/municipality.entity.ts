@@ -6,8 +6,9 @@ export class Municipality {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'char', length: 4, nullable: true }) code!: string | null;
-  /** Max age of a politiattest when presented (commonly 3 months). */
-  @Column({ name: 'police_certificate_max_age_days', type: 'integer' }) policeCertificateMaxAgeDays!: number;
+  /** Max age of a politiattest in calendar months, when presented and when an oppdragsavtale is signed (commonly 3). */
+  @Column({ name: 'police_certificate_max_age_months', type: 'integer' })
+  policeCertificateMaxAgeMonths!: number;
   /** A politiattest must be renewed after this many months. */
   @Column({ name: 'police_certificate_validity_months', type: 'integer' })
   policeCertificateValidityMonths!: number;

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { addDays, addMonths } from '../../src/common/dates';
 import { contactBody } from '../factories';
 import { DecisionRow, seedUserWithDecision } from './seed-rows';
 import { as, dataSourceOf, tokenFor } from './test-app';
@@ -51,7 +52,7 @@ export function hoursFixtures(app: INestApplication, municipalityId: string, coo
     startsOn = '2026-02-01',
     contactOverrides: Record<string, unknown> = {},
   ) => {
-    const contact = await newContact(contactOverrides);
+    const contact = await newContact({ ...certificateFor(startsOn), ...contactOverrides });
     const user = await userWithDecision(decision);
     const assignment = (
       await coordinator
@@ -64,7 +65,7 @@ export function hoursFixtures(app: INestApplication, municipalityId: string, coo
 
   /** A group of `size` members (each with a group vedtak) run by a new contact from `startsOn`. */
   const group = async (size: number, startsOn = '2026-02-01') => {
-    const contact = await newContact();
+    const contact = await newContact(certificateFor(startsOn));
     const created = (
       await coordinator
         .post('/groups')
@@ -96,4 +97,15 @@ export function hoursFixtures(app: INestApplication, municipalityId: string, coo
   });
 
   return { sql, newContact, userWithDecision, individual, group, session };
+}
+
+/** A politiattest no older than 3 months on the day the oppdragsavtale is signed (its start, DOMAIN rule 1). */
+function certificateFor(startsOn: string) {
+  const issuedOn = addMonths(startsOn, -2);
+  const presentedOn = addDays(issuedOn, 7);
+  return {
+    policeCertificateIssuedOn: issuedOn,
+    policeCertificatePresentedOn: presentedOn,
+    confidentialitySignedOn: presentedOn,
+  };
 }

@@ -11,7 +11,11 @@ export class MunicipalityResponse {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ nullable: true, type: String }) code!: string | null;
-  @ApiProperty() policeCertificateMaxAgeDays!: number;
+  @ApiProperty({
+    description:
+      'Max age of a politiattest in calendar months, when presented and when an oppdragsavtale is signed',
+  })
+  policeCertificateMaxAgeMonths!: number;
   @ApiProperty() policeCertificateValidityMonths!: number;
 
   static from(m: Municipality): MunicipalityResponse {
@@ -19,7 +23,7 @@ export class MunicipalityResponse {
       id: m.id,
       name: m.name,
       code: m.code,
-      policeCertificateMaxAgeDays: m.policeCertificateMaxAgeDays,
+      policeCertificateMaxAgeMonths: m.policeCertificateMaxAgeMonths,
       policeCertificateValidityMonths: m.policeCertificateValidityMonths,
       matching: m.matchingSettings,
     };
@@ -37,15 +41,17 @@ export class UpdateMunicipalitySettingsRequest {
   matching?: MatchingSettingsRequest;
 
   @ApiPropertyOptional({
-    description: 'Max age of a politiattest when presented, in days',
+    description:
+      'Max age of a politiattest in calendar months (same day-of-month, clamped to the month end), ' +
+      'when presented and when an oppdragsavtale is signed',
     minimum: 1,
-    maximum: 3650,
+    maximum: 24,
   })
   @OptionalNotNull()
   @IsInt()
   @Min(1)
-  @Max(3650)
-  policeCertificateMaxAgeDays?: number;
+  @Max(24)
+  policeCertificateMaxAgeMonths?: number;
 
   @ApiPropertyOptional({
     description: 'A politiattest must be renewed after this many months',
