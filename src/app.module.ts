@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { LoggerModule } from './common/logging/logger.module';
 import { RedisModule } from './common/redis/redis.module';
 import { AppConfigModule } from './config/config.module';
+import { CloseRelativesModule } from './close-relatives/close-relatives.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { DatabaseModule } from './database/database.module';
 import { DecisionsModule } from './decisions/decisions.module';
@@ -41,6 +42,7 @@ import { ReportsModule } from './reports/reports.module';
     HealthModule,
     MunicipalitiesModule,
     ContactsModule,
+    CloseRelativesModule,
     MatchingModule,
     ServiceUsersModule,
     DecisionsModule,

@@ -51,7 +51,13 @@ describe('assignments (oppdrag)', () => {
     (
       await coordinator
         .post('/assignments')
-        .send({ contactId, serviceUserId, startsOn: TODAY, ...extra })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId,
+          serviceUserId,
+          startsOn: TODAY,
+          ...extra,
+        })
         .expect(201)
     ).body;
 
@@ -65,7 +71,12 @@ describe('assignments (oppdrag)', () => {
       );
       const created = await coordinator
         .post('/assignments')
-        .send({ contactId: contact.id, serviceUserId: user.id, startsOn: TODAY })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contact.id,
+          serviceUserId: user.id,
+          startsOn: TODAY,
+        })
         .expect(201);
       expect(created.body).toMatchObject({
         contact: { id: contact.id, firstName: 'Kari', lastName: 'Kontakt' },
@@ -94,7 +105,13 @@ describe('assignments (oppdrag)', () => {
       const user = await individualUser({ serviceForm: 'volunteer_partnership', hoursGranted: 4 });
       const tooMany = await coordinator
         .post('/assignments')
-        .send({ contactId: contact.id, serviceUserId: user.id, startsOn: TODAY, weeklyHours: 4.5 })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contact.id,
+          serviceUserId: user.id,
+          startsOn: TODAY,
+          weeklyHours: 4.5,
+        })
         .expect(409);
       expect(tooMany.body).toMatchObject({
         code: 'hours_exceed_decision',
@@ -143,7 +160,13 @@ describe('assignments (oppdrag)', () => {
       const before = await assignmentCount();
       const response = await coordinator
         .post('/assignments')
-        .send({ contactId: contact.id, serviceUserId: user.id, startsOn: TODAY, ...override })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contact.id,
+          serviceUserId: user.id,
+          startsOn: TODAY,
+          ...override,
+        })
         .expect(400);
       expect(response.body).toMatchObject({
         status: 400,
@@ -163,7 +186,12 @@ describe('assignments (oppdrag)', () => {
       const before = await assignmentCount();
       const response = await coordinator
         .post('/assignments')
-        .send({ contactId: contact.id, serviceUserId: user.id, startsOn: TODAY })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contact.id,
+          serviceUserId: user.id,
+          startsOn: TODAY,
+        })
         .expect(409);
       expect(response.body).toMatchObject({ status: 409, code: 'contact_not_eligible' });
       expect(response.body.context.reasons.map((r: { code: string }) => r.code)).toContain(
@@ -184,7 +212,12 @@ describe('assignments (oppdrag)', () => {
       const before = await assignmentCount();
       const refused = await coordinator
         .post('/assignments')
-        .send({ contactId: late.id, serviceUserId: user.id, startsOn: '2026-12-31' })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: late.id,
+          serviceUserId: user.id,
+          startsOn: '2026-12-31',
+        })
         .expect(409);
       expect(refused.body.code).toBe('contact_not_eligible');
       expect(refused.body.context.reasons.map((r: { code: string }) => r.code)).toEqual([
@@ -194,7 +227,12 @@ describe('assignments (oppdrag)', () => {
       const onTime = await newContact(certificate);
       await coordinator
         .post('/assignments')
-        .send({ contactId: onTime.id, serviceUserId: user.id, startsOn: '2026-12-30' })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: onTime.id,
+          serviceUserId: user.id,
+          startsOn: '2026-12-30',
+        })
         .expect(201);
     });
 
@@ -219,7 +257,12 @@ describe('assignments (oppdrag)', () => {
         const before = await assignmentCount();
         const response = await coordinator
           .post('/assignments')
-          .send({ contactId: contact.id, serviceUserId: user.id, startsOn: TODAY })
+          .send({
+            startWithoutIntroductionReason: 'continues from before',
+            contactId: contact.id,
+            serviceUserId: user.id,
+            startsOn: TODAY,
+          })
           .expect(409);
         expect(response.body.code).toBe(code);
         expect(await assignmentCount()).toBe(before);
@@ -231,7 +274,12 @@ describe('assignments (oppdrag)', () => {
       const bare = await seedServiceUser(app, municipalityId);
       const none = await coordinator
         .post('/assignments')
-        .send({ contactId: contact.id, serviceUserId: bare.id, startsOn: TODAY })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contact.id,
+          serviceUserId: bare.id,
+          startsOn: TODAY,
+        })
         .expect(409);
       expect(none.body.code).toBe('no_current_decision');
 
@@ -240,7 +288,13 @@ describe('assignments (oppdrag)', () => {
       const before = await assignmentCount();
       const twice = await coordinator
         .post('/assignments')
-        .send({ contactId: contact.id, serviceUserId: user.id, startsOn: daysAhead(5), weeklyHours: 1 })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contact.id,
+          serviceUserId: user.id,
+          startsOn: daysAhead(5),
+          weeklyHours: 1,
+        })
         .expect(409);
       expect(twice.body).toMatchObject({ code: 'assignment_exists', context: { assignmentId: first.id } });
       expect(await assignmentCount()).toBe(before);
@@ -251,7 +305,12 @@ describe('assignments (oppdrag)', () => {
       const user = await individualUser({ validFrom: daysAgo(30), validTo: daysAhead(20) });
       const late = await coordinator
         .post('/assignments')
-        .send({ contactId: contact.id, serviceUserId: user.id, startsOn: daysAhead(21) })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contact.id,
+          serviceUserId: user.id,
+          startsOn: daysAhead(21),
+        })
         .expect(409);
       expect(late.body.code).toBe('no_current_decision');
       await assign(contact.id, user.id, { startsOn: daysAhead(20) });
@@ -263,11 +322,21 @@ describe('assignments (oppdrag)', () => {
       const before = await assignmentCount();
       await coordinator
         .post('/assignments')
-        .send({ contactId: MISSING_ID, serviceUserId: user.id, startsOn: TODAY })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: MISSING_ID,
+          serviceUserId: user.id,
+          startsOn: TODAY,
+        })
         .expect(404);
       await coordinator
         .post('/assignments')
-        .send({ contactId: contact.id, serviceUserId: MISSING_ID, startsOn: TODAY })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contact.id,
+          serviceUserId: MISSING_ID,
+          startsOn: TODAY,
+        })
         .expect(404);
       await coordinator
         .post('/assignments')
@@ -283,9 +352,12 @@ describe('assignments (oppdrag)', () => {
       const users = await Promise.all(Array.from({ length: 8 }, () => individualUser({ hoursGranted: 2 })));
       const responses = await Promise.all(
         users.map((user) =>
-          coordinator
-            .post('/assignments')
-            .send({ contactId: contact.id, serviceUserId: user.id, startsOn: TODAY }),
+          coordinator.post('/assignments').send({
+            startWithoutIntroductionReason: 'continues from before',
+            contactId: contact.id,
+            serviceUserId: user.id,
+            startsOn: TODAY,
+          }),
         ),
       );
       expect(responses.filter((r) => r.status === 201)).toHaveLength(2);
@@ -304,9 +376,12 @@ describe('assignments (oppdrag)', () => {
       const users = await Promise.all(Array.from({ length: 6 }, () => individualUser({ hoursGranted: 3 })));
       const responses = await Promise.all(
         users.map((user) =>
-          coordinator
-            .post('/assignments')
-            .send({ contactId: contact.id, serviceUserId: user.id, startsOn: TODAY }),
+          coordinator.post('/assignments').send({
+            startWithoutIntroductionReason: 'continues from before',
+            contactId: contact.id,
+            serviceUserId: user.id,
+            startsOn: TODAY,
+          }),
         ),
       );
       expect(responses.filter((r) => r.status === 201)).toHaveLength(3);
@@ -355,7 +430,12 @@ describe('assignments (oppdrag)', () => {
         .expect(200);
       const next = await coordinator
         .post('/assignments')
-        .send({ contactId: contact.id, serviceUserId: (await individualUser()).id, startsOn: TODAY })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contact.id,
+          serviceUserId: (await individualUser()).id,
+          startsOn: TODAY,
+        })
         .expect(409);
       expect(next.body.code).toBe('capacity_users_full');
     });
@@ -523,7 +603,12 @@ describe('assignments (oppdrag)', () => {
       for (const actor of [contact, caseworker]) {
         const create = await actor
           .post('/assignments')
-          .send({ contactId: me.id, serviceUserId: (await individualUser()).id, startsOn: TODAY })
+          .send({
+            startWithoutIntroductionReason: 'continues from before',
+            contactId: me.id,
+            serviceUserId: (await individualUser()).id,
+            startsOn: TODAY,
+          })
           .expect(403);
         expect(create.body.code).toBe('forbidden');
         await actor
@@ -569,11 +654,21 @@ describe('assignments (oppdrag)', () => {
       const theirUser = await seedUserWithDecision(app, elsewhere.id);
       await foreign
         .post('/assignments')
-        .send({ contactId: theirContact.id, serviceUserId: user.id, startsOn: TODAY })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: theirContact.id,
+          serviceUserId: user.id,
+          startsOn: TODAY,
+        })
         .expect(404);
       await foreign
         .post('/assignments')
-        .send({ contactId: contact.id, serviceUserId: theirUser.id, startsOn: TODAY })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contact.id,
+          serviceUserId: theirUser.id,
+          startsOn: TODAY,
+        })
         .expect(404);
       const [{ n }] = await sql<{ n: string }>(
         `SELECT count(*) AS n FROM assignments WHERE municipality_id = $1`,

@@ -146,7 +146,12 @@ describe('fuzz: write endpoints of the OpenAPI document', () => {
       await coordinator.post(`/groups/${group.body.id}/members`).send({ serviceUserId: inGroup.id });
       await coordinator
         .post('/assignments')
-        .send({ contactId: contacts[0], serviceUserId: single.id, startsOn: daysAgo(1) })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contacts[0],
+          serviceUserId: single.id,
+          startsOn: daysAgo(1),
+        })
         .expect(201);
       return contacts;
     };

@@ -126,7 +126,12 @@ describe('lapses: the daily scan of politiattester and vedtak', () => {
     const user = await fx.userWithDecision();
     const refused = await coordinator
       .post('/assignments')
-      .send({ contactId: ids.lapsedContact, serviceUserId: user.id, startsOn: today })
+      .send({
+        startWithoutIntroductionReason: 'continues from before',
+        contactId: ids.lapsedContact,
+        serviceUserId: user.id,
+        startsOn: today,
+      })
       .expect(409);
     expect(refused.body.code).toBe('contact_not_eligible');
   });

@@ -208,7 +208,13 @@ describe('sessions, quotas and timesheets', () => {
           (
             await coordinator
               .post('/assignments')
-              .send({ contactId: contact.id, serviceUserId: user.id, startsOn: '2026-02-01', weeklyHours: 1 })
+              .send({
+                startWithoutIntroductionReason: 'continues from before',
+                contactId: contact.id,
+                serviceUserId: user.id,
+                startsOn: '2026-02-01',
+                weeklyHours: 1,
+              })
               .expect(201)
           ).body.id as string,
         );

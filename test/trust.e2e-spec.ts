@@ -30,7 +30,12 @@ describe('trust', () => {
     notMine = await seedUserWithDecision(app, municipalityId);
     await coordinator
       .post('/assignments')
-      .send({ contactId, serviceUserId: mine.id, startsOn: daysAgo(1) })
+      .send({
+        startWithoutIntroductionReason: 'continues from before',
+        contactId,
+        serviceUserId: mine.id,
+        startsOn: daysAgo(1),
+      })
       .expect(201);
   });
   afterAll(() => app.close());

@@ -47,7 +47,12 @@ describe('waiting list', () => {
     const served = await newWaitingUser(app, municipalityId, 50);
     await coordinator
       .post('/assignments')
-      .send({ contactId: (await newContact(coordinator)).id, serviceUserId: served.id, startsOn: daysAgo(1) })
+      .send({
+        startWithoutIntroductionReason: 'continues from before',
+        contactId: (await newContact(coordinator)).id,
+        serviceUserId: served.id,
+        startsOn: daysAgo(1),
+      })
       .expect(201);
     users.served = served.id;
   });

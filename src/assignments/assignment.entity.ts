@@ -40,6 +40,9 @@ export class Assignment {
   })
   endReason!: AssignmentEndReason | null;
   @Column({ name: 'end_note', type: 'text', nullable: true }) endNote!: string | null;
+  /** Why an individual assignment started without an introduction meeting (DOMAIN rule 8); null otherwise. */
+  @Column({ name: 'started_without_introduction_reason', type: 'text', nullable: true })
+  startedWithoutIntroductionReason!: string | null;
   @Column({ name: 'group_contact_seat', type: 'smallint', nullable: true }) groupContactSeat!: number | null;
   @Column({ type: 'integer' }) version!: number;
   @Column({ name: 'created_by', type: 'text' }) createdBy!: string;

@@ -6,7 +6,7 @@ export const SELECT_ROWS = `
          a.service_user_id, su.first_name AS user_first_name, su.last_name AS user_last_name,
          a.group_id, g.name AS group_name, g.status AS group_status,
          a.decision_id, a.weekly_hours, a.starts_on::text AS starts_on, a.ends_on::text AS ends_on,
-         a.end_reason, a.end_note, a.version, a.created_at
+         a.end_reason, a.end_note, a.started_without_introduction_reason, a.version, a.created_at
     FROM assignments a
     JOIN contacts c ON c.id = a.contact_id
     LEFT JOIN service_users su ON su.id = a.service_user_id

@@ -5,6 +5,7 @@ import { Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
 import { badRequest, conflict, notFound } from '../common/errors/api-error';
 import { recordCaseEvent } from '../case-history/case-events';
+import { assertGroupSeatingAllowed, assertIndividualPairAllowed } from '../close-relatives/excluded-pairs';
 import { Page, pageOf } from '../common/http/pagination';
 import { ContactsService } from '../contacts/contacts.service';
 import { transactionWithRetry } from '../database/retry';
@@ -21,6 +22,7 @@ import {
   SELECT_ROWS,
 } from './assignment.queries';
 import { AssignmentListQuery } from './dto/assignment.query';
+import { refuseStartWithoutIntroduction, StartPath } from './start-rules';
 import { CreateAssignmentRequest, EndAssignmentRequest } from './dto/assignment.request';
 import { AssignmentResponse, AssignmentRow, OwnAssignmentResponse } from './dto/assignment.response';
 
@@ -89,7 +91,9 @@ export class AssignmentsService {
 
   async create(principal: Principal, body: CreateAssignmentRequest): Promise<AssignmentView> {
     const id = await transactionWithRetry(this.dataSource, (em) =>
-      body.groupId ? this.createForGroup(em, principal, body) : this.createForUser(em, principal, body),
+      body.groupId
+        ? this.createForGroup(em, principal, body)
+        : this.createForUser(em, principal, body, 'direct'),
     );
     return this.get(principal, id);
   }
@@ -191,7 +195,7 @@ export class AssignmentsService {
    * for the introductions context, whose outcome and the assignment must commit together.
    */
   startForUser(em: EntityManager, principal: Principal, body: CreateAssignmentRequest): Promise<string> {
-    return this.createForUser(em, principal, body);
+    return this.createForUser(em, principal, body, 'introduction_outcome');
   }
 
   /**
@@ -221,6 +225,16 @@ export class AssignmentsService {
         contactIds: open.map((a) => a.contactId),
       });
     }
+    const members = await em.query<{ service_user_id: string }[]>(
+      `SELECT service_user_id FROM group_members WHERE group_id = $1`,
+      [group.id],
+    );
+    await assertGroupSeatingAllowed(
+      em,
+      municipalityId,
+      members.map((m) => m.service_user_id),
+      [body.contactId],
+    );
     const weeklyHours = body.weeklyHours!;
     await this.contacts.reserveCapacity(
       em,
@@ -237,8 +251,12 @@ export class AssignmentsService {
     em: EntityManager,
     principal: Principal,
     body: CreateAssignmentRequest,
+    path: StartPath,
   ): Promise<string> {
     const municipalityId = principal.municipalityId;
+    const reason = path === 'direct' ? (body.startWithoutIntroductionReason?.trim() ?? null) : null;
+    const refusal = refuseStartWithoutIntroduction(path, reason);
+    if (refusal) throw conflict(refusal.code, refusal.message);
     const user = await this.serviceUsers.lockServiceUser(em, municipalityId, body.serviceUserId!);
     const decision = await this.serviceUsers.currentDecision(em, municipalityId, user.id, body.startsOn);
     if (!decision) {
@@ -269,6 +287,8 @@ export class AssignmentsService {
         assignmentId: existing.id,
       });
     }
+    // Declined before or close relatives: never assigned, on this path either.
+    await assertIndividualPairAllowed(em, municipalityId, user.id, body.contactId);
     await this.contacts.reserveCapacity(
       em,
       municipalityId,
@@ -281,6 +301,7 @@ export class AssignmentsService {
       serviceUserId: user.id,
       decisionId: decision.id,
       weeklyHours,
+      startedWithoutIntroductionReason: reason,
     });
     await recordCaseEvent(em, {
       municipalityId,
@@ -290,6 +311,8 @@ export class AssignmentsService {
       from: null,
       to: 'active',
       actor: principal.subject,
+      reasonCode: reason === null ? null : 'started_without_introduction',
+      note: reason,
     });
     return id;
   }
@@ -299,7 +322,12 @@ export class AssignmentsService {
     principal: Principal,
     body: CreateAssignmentRequest,
     subject: Pick<Assignment, 'weeklyHours'> &
-      Partial<Pick<Assignment, 'serviceUserId' | 'groupId' | 'groupContactSeat' | 'decisionId'>>,
+      Partial<
+        Pick<
+          Assignment,
+          'serviceUserId' | 'groupId' | 'groupContactSeat' | 'decisionId' | 'startedWithoutIntroductionReason'
+        >
+      >,
   ): Promise<string> {
     const assignment = em.getRepository(Assignment).create({
       municipalityId: principal.municipalityId,
@@ -313,6 +341,7 @@ export class AssignmentsService {
       endsOn: null,
       endReason: null,
       endNote: null,
+      startedWithoutIntroductionReason: subject.startedWithoutIntroductionReason ?? null,
       version: 1,
       createdBy: principal.subject,
     });

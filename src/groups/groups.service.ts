@@ -1,3 +1,4 @@
+import { assertGroupSeatingAllowed } from '../close-relatives/excluded-pairs';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -203,6 +204,17 @@ export class GroupsService {
         { serviceForm: decision.serviceForm },
       );
     }
+    // A close relative of a contact running the group may not join it (any path: by hand or a group proposal).
+    const contacts = await em.query<{ contact_id: string }[]>(
+      `SELECT contact_id FROM assignments WHERE group_id = $1 AND end_reason IS NULL`,
+      [id],
+    );
+    await assertGroupSeatingAllowed(
+      em,
+      principal.municipalityId,
+      [user.id],
+      contacts.map((c) => c.contact_id),
+    );
     await em
       .getRepository(GroupMember)
       .insert({ groupId: id, serviceUserId: user.id, seat, joinedAt: new Date() });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordCaseEvent } from '../case-history/case-events';
+import { assertIndividualPairAllowed } from '../close-relatives/excluded-pairs';
 import { Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/errors/api-error';
@@ -171,13 +172,8 @@ export class IntroductionsService {
     );
     if (served)
       throw conflict('user_has_contact', 'The user already has a støttekontakt', { assignmentId: served.id });
-    const [excluded]: { reason: string }[] = await em.query(
-      `SELECT reason FROM pair_exclusions WHERE service_user_id = $1 AND contact_id = $2`,
-      [user.id, contactId],
-    );
-    if (excluded) {
-      throw conflict('pair_excluded', 'This pair may not be introduced', { reason: excluded.reason });
-    }
+    // Declined before or close relatives: never introduced (the same rule as the matching run's).
+    await assertIndividualPairAllowed(em, municipalityId, user.id, contactId);
     const weeklyHours = weeklyHoursEquivalent(Number(decision.hours_granted), decision.hours_period);
     // Locks the contact, and checks active, eligible today and capacity counting assignments…
     const contact = await this.contacts.reserveCapacity(em, municipalityId, contactId, weeklyHours, today);

@@ -114,7 +114,7 @@ export class GroupInstanceLoader {
       [municipalityId],
     );
     const exclusions: { service_user_id: string; contact_id: string }[] = await db.query(
-      `SELECT service_user_id, contact_id FROM pair_exclusions WHERE municipality_id = $1`,
+      `SELECT service_user_id, contact_id FROM excluded_pairs WHERE municipality_id = $1`,
       [municipalityId],
     );
     const vocabulary = await this.municipalities.listInterests(municipalityId);

@@ -96,7 +96,7 @@ export class MatchingInstanceLoader {
       [municipalityId, today],
     );
     const exclusions: { service_user_id: string; contact_id: string }[] = await db.query(
-      `SELECT service_user_id, contact_id FROM pair_exclusions WHERE municipality_id = $1
+      `SELECT service_user_id, contact_id FROM excluded_pairs WHERE municipality_id = $1
         UNION
        SELECT service_user_id, contact_id FROM proposals WHERE municipality_id = $1 AND status = 'declined'`,
       [municipalityId],

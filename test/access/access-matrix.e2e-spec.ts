@@ -35,13 +35,23 @@ describe('access matrix', () => {
     const assignmentA = (
       await coordinator
         .post('/assignments')
-        .send({ contactId: contactA, serviceUserId: userA.id, startsOn: daysAgo(1) })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contactA,
+          serviceUserId: userA.id,
+          startsOn: daysAgo(1),
+        })
         .expect(201)
     ).body.id;
     const assignmentB = (
       await coordinator
         .post('/assignments')
-        .send({ contactId: contactB, serviceUserId: userB.id, startsOn: daysAgo(1) })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contactB,
+          serviceUserId: userB.id,
+          startsOn: daysAgo(1),
+        })
         .expect(201)
     ).body.id;
     const group = (

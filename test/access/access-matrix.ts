@@ -68,6 +68,17 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     body: () => ({ maxUsers: 2 }),
     crossTenant: true,
   },
+  'POST /contacts/{id}/close-relatives': {
+    roles: staff('own'),
+    params: { id: 'contact' },
+    body: (ids) => ({ serviceUserId: ids.serviceUser }),
+    crossTenant: true,
+  },
+  'GET /contacts/{id}/close-relatives': { roles: staff('own'), params: { id: 'contact' }, crossTenant: true },
+  'DELETE /contacts/{id}/close-relatives/{serviceUserId}': {
+    roles: managers(),
+    params: { id: 'contact', serviceUserId: 'serviceUser' },
+  },
   'GET /contacts/me/users': { roles: contactOnly },
   'GET /contacts/me/users/{id}': {
     roles: { coordinator: 'deny', caseworker: 'deny', admin: 'deny', contact: 'own' },

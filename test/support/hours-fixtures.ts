@@ -57,7 +57,12 @@ export function hoursFixtures(app: INestApplication, municipalityId: string, coo
     const assignment = (
       await coordinator
         .post('/assignments')
-        .send({ contactId: contact.id, serviceUserId: user.id, startsOn })
+        .send({
+          startWithoutIntroductionReason: 'continues from before',
+          contactId: contact.id,
+          serviceUserId: user.id,
+          startsOn,
+        })
         .expect(201)
     ).body as { id: string };
     return { contact, user, assignmentId: assignment.id };

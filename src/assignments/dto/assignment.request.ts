@@ -57,6 +57,19 @@ export class CreateAssignmentRequest {
   startsOn!: string;
 
   @ApiPropertyOptional({
+    maxLength: 1000,
+    description:
+      'Individual only: why the assignment starts without an introduction meeting (DOMAIN rule 8). Required for ' +
+      'an individual assignment, which otherwise starts from an introduction’s outcome; kept on the assignment ' +
+      'and in the case history.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  @Validate(NotTogetherWith, ['groupId'])
+  startWithoutIntroductionReason?: string;
+
+  @ApiPropertyOptional({
     example: 3,
     description:
       "Hours a week taken of the contact's capacity. Individual: defaults to the hours of the user's current vedtak, " +

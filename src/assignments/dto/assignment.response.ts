@@ -21,6 +21,7 @@ export interface AssignmentRow {
   ends_on: string | null;
   end_reason: AssignmentEndReason | null;
   end_note: string | null;
+  started_without_introduction_reason: string | null;
   version: number;
   created_at: Date;
 }
@@ -67,6 +68,12 @@ export class AssignmentResponse extends AssignmentCommon {
   @ApiProperty({ nullable: true, type: String, description: 'The vedtak the assignment serves' })
   decisionId!: string | null;
   @ApiProperty({ nullable: true, type: String }) endNote!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why the assignment started without an introduction meeting; null when it followed one',
+  })
+  startedWithoutIntroductionReason!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
 
@@ -83,6 +90,7 @@ export class AssignmentResponse extends AssignmentCommon {
             },
       decisionId: row.decision_id,
       endNote: row.end_note,
+      startedWithoutIntroductionReason: row.started_without_introduction_reason,
       version: row.version,
       createdAt: row.created_at,
     };
