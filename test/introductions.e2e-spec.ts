@@ -8,6 +8,7 @@ import {
   newContact,
   newWaitingUser,
   seedProposal,
+  meetAroundTheClock,
 } from './support/introduction-fixtures';
 import { as, createMunicipality, createTestApp, dataSourceOf, tokenFor } from './support/test-app';
 
@@ -27,6 +28,7 @@ describe('introductions: from proposal to assignment', () => {
     app = await createTestApp();
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
     municipalityId = (await createMunicipality(app)).id;
+    await meetAroundTheClock(app, municipalityId); // meeting hours have their own suite
     coordinator = as(app, await tokenFor(app, 'coordinator', municipalityId));
     caseworker = as(app, await tokenFor(app, 'caseworker', municipalityId));
     foreign = as(app, await tokenFor(app, 'coordinator', (await createMunicipality(app)).id));

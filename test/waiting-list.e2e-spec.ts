@@ -1,6 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { daysAgo } from './factories';
-import { inDays, newContact, newWaitingUser, seedProposal } from './support/introduction-fixtures';
+import {
+  inDays,
+  meetAroundTheClock,
+  newContact,
+  newWaitingUser,
+  seedProposal,
+} from './support/introduction-fixtures';
 import { as, createMunicipality, createTestApp, dataSourceOf, tokenFor } from './support/test-app';
 
 interface Entry {
@@ -21,6 +27,7 @@ describe('waiting list', () => {
   beforeAll(async () => {
     app = await createTestApp();
     municipalityId = (await createMunicipality(app)).id;
+    await meetAroundTheClock(app, municipalityId);
     coordinator = as(app, await tokenFor(app, 'coordinator', municipalityId));
     const contact = await newContact(coordinator);
     // Waiting 3, 15, 16, 30, 31 and 90 days; one proposed, one with an introduction awaiting a time, one booked.

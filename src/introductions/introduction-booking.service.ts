@@ -20,6 +20,7 @@ import {
   lockIntroduction,
   moveIntroduction,
 } from './introduction-store';
+import { isWithinMeetingHours } from './meeting-hours';
 import { suggestMeetingTimes } from './meeting-times';
 
 const MAX_AHEAD_MS = 365 * 24 * 3_600_000;
@@ -60,6 +61,7 @@ export class IntroductionBookingService {
     if (!row) throw notFound('Introduction');
     introductionTransition(row, 'book');
     const now = this.clock.now();
+    const meetingHours = await this.municipalities.meetingHours(principal.municipalityId, em);
     const busy: { starts_at: Date; ends_at: Date }[] = await em.query(BLOCKING_INTERVALS_SQL, [
       row.contact_id,
       row.service_user_id,
@@ -79,6 +81,7 @@ export class IntroductionBookingService {
       userAvailability: row.user_availability,
       contactAvailability: row.contact_availability,
       busy: busy.map((b) => ({ start: b.starts_at, end: b.ends_at })),
+      meetingHours,
     });
     return {
       caseworker,
@@ -99,6 +102,14 @@ export class IntroductionBookingService {
     await transactionWithRetry(this.dataSource, async (em) => {
       const introduction = await lockIntroduction(em, principal.municipalityId, id);
       const to = introductionTransition(introduction, 'book');
+      const meetingHours = await this.municipalities.meetingHours(principal.municipalityId, em);
+      if (!isWithinMeetingHours(start, end, meetingHours)) {
+        throw conflict(
+          'outside_meeting_hours',
+          "The meeting is outside the municipality's meeting hours (Europe/Oslo)",
+          { meetingHours },
+        );
+      }
       await lockCaseworkerCalendar(em, principal.municipalityId, caseworker);
       const busy = await overlappingBusyTime(em, principal.municipalityId, caseworker, start, end);
       if (busy) {

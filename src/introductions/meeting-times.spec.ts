@@ -1,4 +1,9 @@
+import { WEEKDAYS } from '../common/scheduling/weekly-slot';
+import { DEFAULT_MEETING_HOURS } from './meeting-hours';
 import { intersectWindows, suggestMeetingTimes, MeetingTimeQuery } from './meeting-times';
+
+/** Meeting hours around the clock, so a test about availability is not also about meeting hours. */
+const ALL_WEEK = WEEKDAYS.map((day) => ({ day, start: '00:00', end: '24:00' }));
 import { osloInstant, osloOffsetMinutes, weekdayOf } from './oslo-time';
 
 // 2026-03-02 is a Monday; Norway is UTC+1 then.
@@ -12,6 +17,7 @@ const base: MeetingTimeQuery = {
   userAvailability: [{ day: 'tue', start: '16:00', end: '20:00' }],
   contactAvailability: [{ day: 'tue', start: '17:15', end: '21:00' }],
   busy: [],
+  meetingHours: ALL_WEEK,
 };
 const iso = (slots: { start: Date; end: Date }[]) =>
   slots.map((s) => `${s.start.toISOString()}/${s.end.toISOString()}`);
@@ -48,13 +54,27 @@ describe('suggestMeetingTimes', () => {
     ]);
   });
 
-  it('uses the known side when the other has no availability, and office hours when neither has', () => {
+  it('uses the known side when the other has no availability, and the meeting hours when neither has', () => {
     const contactOnly = suggestMeetingTimes({ ...base, userAvailability: [], count: 1 });
     expect(iso(contactOnly)).toEqual(['2026-03-03T16:30:00.000Z/2026-03-03T17:30:00.000Z']);
-    const neither = suggestMeetingTimes({ ...base, userAvailability: [], contactAvailability: [], count: 2 });
+    const neither = suggestMeetingTimes({
+      ...base,
+      userAvailability: [],
+      contactAvailability: [],
+      meetingHours: DEFAULT_MEETING_HOURS,
+      count: 2,
+    });
     expect(iso(neither)).toEqual([
-      '2026-03-02T08:00:00.000Z/2026-03-02T09:00:00.000Z', // Monday 09:00 Oslo
-      '2026-03-03T08:00:00.000Z/2026-03-03T09:00:00.000Z',
+      '2026-03-02T07:00:00.000Z/2026-03-02T08:00:00.000Z', // Monday 08:00 Oslo
+      '2026-03-03T07:00:00.000Z/2026-03-03T08:00:00.000Z',
+    ]);
+  });
+
+  it('suggests nothing outside the meeting hours: Tuesday evenings do not meet 08:00–16:00', () => {
+    expect(suggestMeetingTimes({ ...base, meetingHours: DEFAULT_MEETING_HOURS })).toEqual([]);
+    const afternoons = [{ day: 'tue' as const, start: '12:00', end: '19:00' }];
+    expect(iso(suggestMeetingTimes({ ...base, meetingHours: afternoons, count: 1 }))).toEqual([
+      '2026-03-03T16:30:00.000Z/2026-03-03T17:30:00.000Z', // Tue 17:30–18:30 Oslo, inside 12:00–19:00
     ]);
   });
 

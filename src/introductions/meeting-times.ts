@@ -27,18 +27,13 @@ export interface MeetingTimeQuery {
   contactAvailability: WeeklySlot[];
   /** Busy times of the saksbehandler, and meetings already booked for any of the three. */
   busy: Interval[];
+  /** The municipality's meeting hours: no suggestion outside them (meeting-hours.ts). */
+  meetingHours: readonly WeeklySlot[];
 }
-
-/** When neither the user nor the contact has recorded availability: weekdays in office hours. */
-export const OFFICE_HOURS: WeeklySlot[] = (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({
-  day,
-  start: '09:00',
-  end: '16:00',
-}));
 
 type Window = [number, number];
 
-const windowsOf = (slots: WeeklySlot[], day: string): Window[] =>
+const windowsOf = (slots: readonly WeeklySlot[], day: string): Window[] =>
   slots.filter((s) => s.day === day).map((s) => [minutesOfDay(s.start), minutesOfDay(s.end)]);
 
 /** Intersection of two lists of minute windows of one day. */
@@ -53,14 +48,17 @@ export function intersectWindows(a: Window[], b: Window[]): Window[] {
   return out.sort((x, y) => x[0] - y[0]);
 }
 
-/** The windows of one weekday in which the meeting may be held. An empty availability list means "not recorded". */
+/**
+ * The windows of one weekday in which the meeting may be held: inside the meeting hours, and when both are free.
+ * An empty availability list means "not recorded".
+ */
 function dayWindows(query: MeetingTimeQuery, day: string): Window[] {
   const user = query.userAvailability;
   const contact = query.contactAvailability;
-  if (user.length === 0 && contact.length === 0) return windowsOf(OFFICE_HOURS, day);
-  if (user.length === 0) return windowsOf(contact, day);
-  if (contact.length === 0) return windowsOf(user, day);
-  return intersectWindows(windowsOf(user, day), windowsOf(contact, day));
+  let free = windowsOf(query.meetingHours, day);
+  if (user.length > 0) free = intersectWindows(free, windowsOf(user, day));
+  if (contact.length > 0) free = intersectWindows(free, windowsOf(contact, day));
+  return free;
 }
 
 const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { EligibilityPolicy } from '../contacts/eligibility';
 import { badRequest, notFound } from '../common/errors/api-error';
+import { WeeklySlot } from '../common/scheduling/weekly-slot';
 import { DEFAULT_INTERESTS } from './default-interests';
 import { Interest, MunicipalMatchingSettings, Municipality } from './municipality.entity';
 
@@ -39,7 +40,7 @@ export class MunicipalitiesService {
   async updateSettings(
     municipalityId: string,
     settings: Partial<
-      Pick<Municipality, 'policeCertificateMaxAgeMonths' | 'policeCertificateValidityMonths'>
+      Pick<Municipality, 'policeCertificateMaxAgeMonths' | 'policeCertificateValidityMonths' | 'meetingHours'>
     > & {
       matching?: MunicipalMatchingSettings;
     },
@@ -57,6 +58,10 @@ export class MunicipalitiesService {
       }
       if (settings.policeCertificateValidityMonths !== undefined) {
         patch.policeCertificateValidityMonths = settings.policeCertificateValidityMonths;
+      }
+      if (settings.meetingHours !== undefined) {
+        // Field by field: never the DTO instances themselves.
+        patch.meetingHours = settings.meetingHours.map(({ day, start, end }) => ({ day, start, end }));
       }
       if (settings.matching !== undefined) {
         // Field by field: a setting left out keeps its current value.
@@ -95,6 +100,18 @@ export class MunicipalitiesService {
     };
     this.policies.set(municipalityId, { policy, expiresAt: Date.now() + POLICY_TTL_MS });
     return policy;
+  }
+
+  /** When introduction meetings may be held in the municipality (meeting-hours.ts). */
+  async meetingHours(
+    municipalityId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<WeeklySlot[]> {
+    const municipality = await em
+      .getRepository(Municipality)
+      .findOne({ where: { id: municipalityId }, select: { id: true, meetingHours: true } });
+    if (!municipality) throw notFound('Municipality');
+    return municipality.meetingHours;
   }
 
   listInterests(municipalityId: string): Promise<Interest[]> {

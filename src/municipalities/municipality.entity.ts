@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { WeeklySlot } from '../common/scheduling/weekly-slot';
 
 /** A kommune (or bydel) running the scheme; every record belongs to one, and its settings are the municipal rules. */
 @Entity('municipalities')
@@ -14,6 +15,8 @@ export class Municipality {
   policeCertificateValidityMonths!: number;
   /** The municipality's matching settings (radius, meeting length, weights); empty = the engine's defaults. */
   @Column({ name: 'matching_settings', type: 'jsonb' }) matchingSettings!: MunicipalMatchingSettings;
+  /** When introduction meetings may be held (Oslo wall-clock); by default Monday–Friday 08:00–16:00. */
+  @Column({ name: 'meeting_hours', type: 'jsonb' }) meetingHours!: WeeklySlot[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -76,3 +76,16 @@ export function inDays(days: number, hourUtc = 16): string {
   date.setUTCHours(hourUtc, 0, 0, 0);
   return date.toISOString();
 }
+
+/** Meeting hours around the clock, for suites about booking rather than about meeting hours. */
+export async function meetAroundTheClock(app: INestApplication, municipalityId: string): Promise<void> {
+  const allWeek = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({
+    day,
+    start: '00:00',
+    end: '24:00',
+  }));
+  await dataSourceOf(app).query(`UPDATE municipalities SET meeting_hours = $2 WHERE id = $1`, [
+    municipalityId,
+    JSON.stringify(allWeek),
+  ]);
+}

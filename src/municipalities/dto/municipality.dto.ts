@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { OptionalNotNull } from '../../common/http/common-validators';
+import { WeeklySlotDto, WeeklySlots } from '../../common/scheduling/weekly-slot.dto';
 import { Interest, MunicipalMatchingSettings, Municipality } from '../municipality.entity';
 import { MatchingSettingsRequest } from './matching-settings.dto';
 import { Type } from 'class-transformer';
@@ -17,6 +28,11 @@ export class MunicipalityResponse {
   })
   policeCertificateMaxAgeMonths!: number;
   @ApiProperty() policeCertificateValidityMonths!: number;
+  @ApiProperty({
+    type: [WeeklySlotDto],
+    description: 'When introduction meetings may be suggested and booked (Europe/Oslo wall-clock)',
+  })
+  meetingHours!: WeeklySlotDto[];
 
   static from(m: Municipality): MunicipalityResponse {
     return {
@@ -25,6 +41,7 @@ export class MunicipalityResponse {
       code: m.code,
       policeCertificateMaxAgeMonths: m.policeCertificateMaxAgeMonths,
       policeCertificateValidityMonths: m.policeCertificateValidityMonths,
+      meetingHours: m.meetingHours,
       matching: m.matchingSettings,
     };
   }
@@ -63,6 +80,17 @@ export class UpdateMunicipalitySettingsRequest {
   @Min(1)
   @Max(120)
   policeCertificateValidityMonths?: number;
+
+  @ApiPropertyOptional({
+    type: [WeeklySlotDto],
+    description:
+      'When introduction meetings may be suggested and booked (Europe/Oslo); replaces the current list; ' +
+      'at least one slot',
+  })
+  @OptionalNotNull()
+  @WeeklySlots()
+  @ArrayMinSize(1)
+  meetingHours?: WeeklySlotDto[];
 }
 
 export class InterestResponse {
