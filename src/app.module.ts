@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { LoggerModule } from './common/logging/logger.module';
 import { RedisModule } from './common/redis/redis.module';
 import { AppConfigModule } from './config/config.module';
+import { CaseDeadlinesModule } from './case-deadlines/case-deadlines.module';
 import { CloseRelativesModule } from './close-relatives/close-relatives.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { DatabaseModule } from './database/database.module';
@@ -43,6 +44,7 @@ import { ReportsModule } from './reports/reports.module';
     MunicipalitiesModule,
     ContactsModule,
     CloseRelativesModule,
+    CaseDeadlinesModule,
     MatchingModule,
     ServiceUsersModule,
     DecisionsModule,

@@ -110,6 +110,26 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     params: { serviceUserId: 'serviceUser' },
   },
   'GET /decisions/{id}': { roles: staff(), params: { id: 'decision' }, crossTenant: true },
+  // Deadlines (rule 10): staff only; ids that are not an application or complaint answer 404 to staff.
+  'POST /applications': { roles: staff() },
+  'GET /applications/due-notices': { roles: staff() },
+  'GET /applications/{id}': { roles: staff() },
+  'POST /applications/{id}/interim-notices': { roles: staff() },
+  'POST /applications/{id}/decision': { roles: staff() },
+  'PUT /decisions/{id}/delivery': {
+    roles: staff(),
+    params: { id: 'decision' },
+    body: () => ({ sentOn: '2026-01-05' }),
+    crossTenant: true,
+  },
+  'POST /decisions/{id}/complaints': {
+    roles: staff(),
+    params: { id: 'decision' },
+    body: () => ({ receivedOn: '2026-01-20' }),
+    crossTenant: true,
+  },
+  'POST /complaints/{id}/outcome': { roles: staff() },
+  'GET /complaint-deadlines': { roles: staff() },
 
   'GET /assignments': { roles: staff('allow') },
   'POST /assignments': { roles: managers() },
