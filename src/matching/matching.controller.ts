@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
-import { Page, PageQuery } from '../common/http/pagination';
+import { Page, PageOf, PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { MatchingRunResponse, ProposalListQuery, ProposalResponse } from './dto/matching.dto';
 import { MatchingRunsService } from './matching-runs.service';
@@ -27,6 +27,7 @@ export class MatchingController {
   }
 
   @Get('matching-runs')
+  @ApiOkResponse({ type: PageOf(MatchingRunResponse) })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: PageQuery,
@@ -36,6 +37,7 @@ export class MatchingController {
   }
 
   @Get('matching-runs/:id')
+  @ApiOkResponse({ type: MatchingRunResponse })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
@@ -44,6 +46,7 @@ export class MatchingController {
   }
 
   @Get('proposals')
+  @ApiOkResponse({ type: PageOf(ProposalResponse) })
   async listProposals(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ProposalListQuery,
@@ -53,6 +56,7 @@ export class MatchingController {
   }
 
   @Get('proposals/:id')
+  @ApiOkResponse({ type: ProposalResponse })
   async getProposal(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
