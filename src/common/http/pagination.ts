@@ -6,14 +6,14 @@ export const MAX_PAGE_SIZE = 100;
 
 /** `?page=&pageSize=` on every list; a page size over the cap is refused (400), not silently cut. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQuery } from '../../common/http/pagination';
+import { PageMeta, PageQuery } from '../../common/http/pagination';
 import {
   MATCHING_RUN_STATUSES,
   MATCHING_TRIGGERS,
@@ -47,11 +47,30 @@ export class MatchingRunResponse {
   }
 }
 
+export class MatchingRunPage extends PageMeta {
+  @ApiProperty({ type: [MatchingRunResponse], description: 'Newest first' }) items!: MatchingRunResponse[];
+}
+
+/** A person named in a proposal, so a coordinator reads names rather than ids. */
+export class ProposalPersonRef {
+  @ApiProperty() id!: string;
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+}
+
+/** First and last names by id, of the proposals' users and contacts. */
+export interface ProposalNames {
+  serviceUsers: Map<string, ProposalPersonRef>;
+  contacts: Map<string, ProposalPersonRef>;
+}
+
 export class ProposalResponse {
   @ApiProperty() id!: string;
   @ApiProperty() runId!: string;
   @ApiProperty() serviceUserId!: string;
   @ApiProperty() contactId!: string;
+  @ApiProperty({ type: ProposalPersonRef }) serviceUser!: ProposalPersonRef;
+  @ApiProperty({ type: ProposalPersonRef }) contact!: ProposalPersonRef;
   @ApiProperty({ nullable: true, type: String }) decisionId!: string | null;
   @ApiProperty({ description: 'Total score; higher is a better pair' }) score!: number;
   @ApiProperty({ description: 'The score by component, and the distance in km', type: Object })
@@ -61,12 +80,15 @@ export class ProposalResponse {
   @ApiProperty({ enum: PROPOSAL_STATUSES }) status!: ProposalStatus;
   @ApiProperty() createdAt!: string;
 
-  static from(p: Proposal): ProposalResponse {
+  static from(p: Proposal, names: ProposalNames): ProposalResponse {
+    const unknown = (id: string): ProposalPersonRef => ({ id, firstName: '', lastName: '' });
     return {
       id: p.id,
       runId: p.runId,
       serviceUserId: p.serviceUserId,
       contactId: p.contactId,
+      serviceUser: names.serviceUsers.get(p.serviceUserId) ?? unknown(p.serviceUserId),
+      contact: names.contacts.get(p.contactId) ?? unknown(p.contactId),
       decisionId: p.decisionId,
       score: p.score,
       components: p.components as unknown as Record<string, number>,
@@ -75,6 +97,11 @@ export class ProposalResponse {
       createdAt: p.createdAt.toISOString(),
     };
   }
+}
+
+export class ProposalPage extends PageMeta {
+  @ApiProperty({ type: [ProposalResponse], description: 'Newest run first, best first within a run' })
+  items!: ProposalResponse[];
 }
 
 export class ProposalListQuery extends PageQuery {

@@ -1103,7 +1103,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Object: Record<string, never>;
         ScoreWeightsRequest: {
             /** @description Added to every feasible pair (default 200) */
             base?: number;
@@ -1370,6 +1369,43 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        MatchingRunPage: {
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Newest first */
+            items: components["schemas"]["MatchingRunResponse"][];
+        };
+        ProposalPersonRef: {
+            id: string;
+            firstName: string;
+            lastName: string;
+        };
+        ProposalResponse: {
+            id: string;
+            runId: string;
+            serviceUserId: string;
+            contactId: string;
+            serviceUser: components["schemas"]["ProposalPersonRef"];
+            contact: components["schemas"]["ProposalPersonRef"];
+            decisionId: string | null;
+            /** @description Total score; higher is a better pair */
+            score: number;
+            /** @description The score by component, and the distance in km */
+            components: Record<string, never>;
+            /** @example shares hiking and cinema; 3.2 km; both free Tuesday evenings; waiting 41 days */
+            reason: string;
+            /** @enum {string} */
+            status: "open" | "superseded" | "accepted" | "declined";
+            createdAt: string;
+        };
+        ProposalPage: {
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Newest run first, best first within a run */
+            items: components["schemas"]["ProposalResponse"][];
         };
         CreateServiceUserRequest: {
             /**
@@ -2682,8 +2718,8 @@ export interface operations {
     AccessLogController_forServiceUser: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -2898,8 +2934,8 @@ export interface operations {
     ContactsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Part of the first or last name */
                 q?: string;
                 /** @description Has this interest code */
@@ -3039,8 +3075,8 @@ export interface operations {
     MatchingController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -3052,7 +3088,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatchingRunPage"];
+                };
             };
         };
     };
@@ -3090,15 +3128,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatchingRunResponse"];
+                };
             };
         };
     };
     MatchingController_listProposals: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 runId?: string;
                 serviceUserId?: string;
                 contactId?: string;
@@ -3114,7 +3154,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalPage"];
+                };
             };
         };
     };
@@ -3133,15 +3175,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalResponse"];
+                };
             };
         };
     };
     ServiceUsersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Part of the first or last name */
                 q?: string;
                 /** @description Has this interest code */
@@ -3306,8 +3350,8 @@ export interface operations {
     DecisionsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Only decisions valid on this date */
                 validOn?: string;
             };
@@ -3376,8 +3420,8 @@ export interface operations {
     AssignmentsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 contactId?: string;
                 serviceUserId?: string;
                 groupId?: string;
@@ -3494,8 +3538,8 @@ export interface operations {
     GroupsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Part of the name */
                 q?: string;
                 status?: "forming" | "active" | "closed";
@@ -3763,8 +3807,8 @@ export interface operations {
     GroupProposalsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 runId?: string;
                 status?: "open" | "superseded" | "accepted" | "declined";
             };
@@ -3872,8 +3916,8 @@ export interface operations {
     SessionsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 assignmentId?: string;
                 timesheetId?: string;
                 contactId?: string;
@@ -4008,8 +4052,8 @@ export interface operations {
     TimesheetsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "open" | "signed" | "approved";
                 assignmentId?: string;
                 contactId?: string;
@@ -4556,8 +4600,8 @@ export interface operations {
     IntroductionsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "awaiting_booking" | "booked" | "started" | "declined";
                 serviceUserId?: string;
                 contactId?: string;
@@ -4627,10 +4671,10 @@ export interface operations {
             query?: {
                 /** @description The saksbehandler (login subject); defaults to you */
                 caseworker?: string;
-                count?: components["schemas"]["Object"];
-                durationMinutes?: components["schemas"]["Object"];
+                count?: number;
+                durationMinutes?: number;
                 /** @description Days to look ahead */
-                days?: components["schemas"]["Object"];
+                days?: number;
             };
             header?: never;
             path: {
@@ -4829,8 +4873,8 @@ export interface operations {
     WaitingListController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Helsedirektoratet's band: ≤ 15, 16–30, ≥ 31 days */
                 band?: "0-15" | "16-30" | "31+";
                 state?: "no_proposal" | "proposed" | "awaiting_booking" | "introduction_booked";
