@@ -4,15 +4,9 @@ import { Access, AccessContext } from '../access-log/access-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
-import { Page, PageQuery } from '../common/http/pagination';
+import { Page, PageOf, PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
-import {
-  MatchingRunPage,
-  MatchingRunResponse,
-  ProposalListQuery,
-  ProposalPage,
-  ProposalResponse,
-} from './dto/matching.dto';
+import { MatchingRunResponse, ProposalListQuery, ProposalResponse } from './dto/matching.dto';
 import { MatchingRunsService } from './matching-runs.service';
 import { ProposalsService } from './proposals.service';
 
@@ -36,7 +30,7 @@ export class MatchingController {
   }
 
   @Get('matching-runs')
-  @ApiOkResponse({ type: MatchingRunPage })
+  @ApiOkResponse({ type: PageOf(MatchingRunResponse) })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: PageQuery,
@@ -57,7 +51,7 @@ export class MatchingController {
   /** A proposal names its user and contact; reading it is a read of the user's data (access-logged). */
   @Get('proposals')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ type: ProposalPage })
+  @ApiOkResponse({ type: PageOf(ProposalResponse) })
   listProposals(
     @Access() access: AccessContext,
     @Query() query: ProposalListQuery,

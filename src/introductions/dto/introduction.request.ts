@@ -71,7 +71,7 @@ export class BookIntroductionRequest {
   @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'startsAt must give its time zone (Z or +01:00)' })
   startsAt!: string;
 
-  @ApiPropertyOptional({ type: 'integer', default: 60, minimum: 15, maximum: 240 })
+  @ApiPropertyOptional({ default: 60, minimum: 15, maximum: 240 })
   @IsOptional()
   @IsInt()
   @Min(15)
@@ -140,7 +140,7 @@ export class SuggestedTimesQuery {
   @Matches(CASEWORKER_PATTERN, { message: 'caseworker must be a login subject' })
   caseworker?: string;
 
-  @ApiPropertyOptional({ type: 'integer', default: 5, minimum: 1, maximum: 20 })
+  @ApiPropertyOptional({ default: 5, minimum: 1, maximum: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -148,7 +148,7 @@ export class SuggestedTimesQuery {
   @Max(20)
   count = 5;
 
-  @ApiPropertyOptional({ type: 'integer', default: 60, minimum: 15, maximum: 240 })
+  @ApiPropertyOptional({ default: 60, minimum: 15, maximum: 240 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -156,13 +156,7 @@ export class SuggestedTimesQuery {
   @Max(240)
   durationMinutes = 60;
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    default: 28,
-    minimum: 1,
-    maximum: 90,
-    description: 'Days to look ahead',
-  })
+  @ApiPropertyOptional({ default: 28, minimum: 1, maximum: 90, description: 'Days to look ahead' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

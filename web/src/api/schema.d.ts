@@ -1103,36 +1103,116 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessLogEntryResponse: {
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description Who read: the subject of their login */
+            actor: string;
+            /** @example coordinator */
+            role: string;
+            /** @example service_user */
+            subjectType: string;
+            /** Format: uuid */
+            subjectId: string | null;
+            /** @example read */
+            action: string;
+            /** @example GET /service-users/:id */
+            route: string;
+            requestId: string;
+            /** @enum {string} */
+            outcome: "allowed" | "denied";
+        };
+        AccessLogEntryPage: {
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
+            total: number;
+            items: components["schemas"]["AccessLogEntryResponse"][];
+        };
         ScoreWeightsRequest: {
-            /** @description Added to every feasible pair (default 200) */
+            /**
+             * Format: int32
+             * @description Added to every feasible pair (default 200)
+             */
             base?: number;
-            /** @description Shared interests (default 50) */
+            /**
+             * Format: int32
+             * @description Shared interests (default 50)
+             */
             interests?: number;
-            /** @description Shared free time a week (default 30) */
+            /**
+             * Format: int32
+             * @description Shared free time a week (default 30)
+             */
             availability?: number;
-            /** @description Nearness (default 30) */
+            /**
+             * Format: int32
+             * @description Nearness (default 30)
+             */
             distance?: number;
-            /** @description Similar age (default 10) */
+            /**
+             * Format: int32
+             * @description Similar age (default 10)
+             */
             ageCloseness?: number;
-            /** @description Shared languages (default 10) */
+            /**
+             * Format: int32
+             * @description Shared languages (default 10)
+             */
             language?: number;
-            /** @description Bonus growing with the waiting time (default 60) */
+            /**
+             * Format: int32
+             * @description Bonus growing with the waiting time (default 60)
+             */
             waiting?: number;
         };
         MatchingSettingsRequest: {
-            /** @description Travel radius in km (default 15) */
+            /**
+             * Format: int32
+             * @description Travel radius in km (default 15)
+             */
             travelRadiusKm?: number;
-            /** @description Shortest shared weekly window for a meeting (default 120) */
+            /**
+             * Format: int32
+             * @description Shortest shared weekly window for a meeting (default 120)
+             */
             minMeetingMinutes?: number;
             weights?: components["schemas"]["ScoreWeightsRequest"];
+        };
+        MunicipalityResponse: {
+            /** @description Matching settings that differ from the defaults */
+            matching: components["schemas"]["MatchingSettingsRequest"];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            code: string | null;
+            /** Format: int32 */
+            policeCertificateMaxAgeDays: number;
+            /** Format: int32 */
+            policeCertificateValidityMonths: number;
         };
         UpdateMunicipalitySettingsRequest: {
             /** @description Merged into the current matching settings */
             matching?: components["schemas"]["MatchingSettingsRequest"];
-            /** @description Max age of a politiattest when presented, in days */
+            /**
+             * Format: int32
+             * @description Max age of a politiattest when presented, in days
+             */
             policeCertificateMaxAgeDays?: number;
-            /** @description A politiattest must be renewed after this many months */
+            /**
+             * Format: int32
+             * @description A politiattest must be renewed after this many months
+             */
             policeCertificateValidityMonths?: number;
+        };
+        InterestResponse: {
+            code: string;
+            label: string;
         };
         CreateInterestRequest: {
             /** @example climbing */
@@ -1151,16 +1231,92 @@ export interface components {
             /** @example 20:00 */
             end: string;
         };
+        EligibilityReasonResponse: {
+            /** @example police_certificate_expired */
+            code: string;
+            message: string;
+        };
+        EligibilityResponse: {
+            /** @description Valid politiattest and signed taushetserklæring today */
+            eligible: boolean;
+            reasons: components["schemas"]["EligibilityReasonResponse"][];
+            /**
+             * Format: date
+             * @description The date the politiattest lapses
+             */
+            validUntil: string | null;
+        };
+        ContactLoadResponse: {
+            /**
+             * Format: int32
+             * @description Open assignments
+             */
+            users: number;
+            /** @description Hours a week taken by open assignments */
+            weeklyHours: number;
+        };
+        ContactResponse: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            phone: string | null;
+            /** Format: int32 */
+            birthYear: number;
+            /** @enum {string|null} */
+            gender: "female" | "male" | "other" | null;
+            languages: string[];
+            postalCode: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            interests: string[];
+            availability: components["schemas"]["WeeklySlotDto"][];
+            /** Format: int32 */
+            maxUsers: number;
+            maxWeeklyHours: number;
+            drivesOwnCar: boolean;
+            /** Format: date */
+            policeCertificateIssuedOn: string | null;
+            /** Format: date */
+            policeCertificatePresentedOn: string | null;
+            /** Format: date */
+            confidentialitySignedOn: string | null;
+            active: boolean;
+            eligibility: components["schemas"]["EligibilityResponse"];
+            load: components["schemas"]["ContactLoadResponse"];
+            /**
+             * Format: int32
+             * @description Send as If-Match to update without losing a concurrent change
+             */
+            version: number;
+        };
+        ContactPage: {
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
+            total: number;
+            items: components["schemas"]["ContactResponse"][];
+        };
         CreateContactRequest: {
             /** @example Kari */
             firstName: string;
             /** @example Nordmann */
             lastName: string;
-            /** @example kari@example.no */
-            email?: Record<string, never>;
-            /** @example +47 912 34 567 */
-            phone?: Record<string, never>;
             /**
+             * Format: email
+             * @example kari@example.no
+             */
+            email?: string | null;
+            /** @example +47 912 34 567 */
+            phone?: string | null;
+            /**
+             * Format: int32
              * @description Contacts are adults (18+)
              * @example 1990
              */
@@ -1175,7 +1331,7 @@ export interface components {
              */
             languages?: string[];
             /** @example 0150 */
-            postalCode?: Record<string, never>;
+            postalCode?: string | null;
             /** @example 59.91 */
             latitude?: number;
             /** @example 10.75 */
@@ -1189,6 +1345,7 @@ export interface components {
             interests?: string[];
             availability?: components["schemas"]["WeeklySlotDto"][];
             /**
+             * Format: int32
              * @description Most users at once
              * @default 1
              */
@@ -1201,73 +1358,34 @@ export interface components {
             /** @default false */
             drivesOwnCar: boolean;
             /**
+             * Format: date
              * @description politiattest issued by the police
              * @example 2026-10-01
              */
-            policeCertificateIssuedOn?: Record<string, never>;
+            policeCertificateIssuedOn?: string | null;
             /**
+             * Format: date
              * @description politiattest presented to the municipality
              * @example 2026-10-15
              */
-            policeCertificatePresentedOn?: Record<string, never>;
+            policeCertificatePresentedOn?: string | null;
             /**
+             * Format: date
              * @description taushetserklæring signed
              * @example 2026-10-15
              */
-            confidentialitySignedOn?: Record<string, never>;
+            confidentialitySignedOn?: string | null;
             /** @default true */
             active: boolean;
         };
-        EligibilityReasonResponse: {
-            /** @example police_certificate_expired */
-            code: string;
-            message: string;
-        };
-        EligibilityResponse: {
-            /** @description Valid politiattest and signed taushetserklæring today */
-            eligible: boolean;
-            reasons: components["schemas"]["EligibilityReasonResponse"][];
-            /** @description The date the politiattest lapses */
-            validUntil: string | null;
-        };
-        ContactLoadResponse: {
-            /** @description Open assignments */
-            users: number;
-            /** @description Hours a week taken by open assignments */
-            weeklyHours: number;
-        };
-        ContactResponse: {
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string | null;
-            phone: string | null;
-            birthYear: number;
-            /** @enum {string|null} */
-            gender: "female" | "male" | "other" | null;
-            languages: string[];
-            postalCode: string | null;
-            latitude: number | null;
-            longitude: number | null;
-            interests: string[];
-            availability: components["schemas"]["WeeklySlotDto"][];
-            maxUsers: number;
-            maxWeeklyHours: number;
-            drivesOwnCar: boolean;
-            policeCertificateIssuedOn: string | null;
-            policeCertificatePresentedOn: string | null;
-            confidentialitySignedOn: string | null;
-            active: boolean;
-            eligibility: components["schemas"]["EligibilityResponse"];
-            load: components["schemas"]["ContactLoadResponse"];
-            /** @description Send as If-Match to update without losing a concurrent change */
-            version: number;
-        };
         UpdateOwnProfileRequest: {
-            /** @example kari@example.no */
-            email?: Record<string, never>;
+            /**
+             * Format: email
+             * @example kari@example.no
+             */
+            email?: string | null;
             /** @example +47 912 34 567 */
-            phone?: Record<string, never>;
+            phone?: string | null;
             /**
              * @example [
              *       "nb",
@@ -1291,11 +1409,15 @@ export interface components {
             firstName?: string;
             /** @example Nordmann */
             lastName?: string;
-            /** @example kari@example.no */
-            email?: Record<string, never>;
-            /** @example +47 912 34 567 */
-            phone?: Record<string, never>;
             /**
+             * Format: email
+             * @example kari@example.no
+             */
+            email?: string | null;
+            /** @example +47 912 34 567 */
+            phone?: string | null;
+            /**
+             * Format: int32
              * @description Contacts are adults (18+)
              * @example 1990
              */
@@ -1310,7 +1432,7 @@ export interface components {
              */
             languages?: string[];
             /** @example 0150 */
-            postalCode?: Record<string, never>;
+            postalCode?: string | null;
             /** @example 59.91 */
             latitude?: number;
             /** @example 10.75 */
@@ -1324,6 +1446,7 @@ export interface components {
             interests?: string[];
             availability?: components["schemas"]["WeeklySlotDto"][];
             /**
+             * Format: int32
              * @description Most users at once
              * @default 1
              */
@@ -1336,45 +1459,108 @@ export interface components {
             /** @default false */
             drivesOwnCar: boolean;
             /**
+             * Format: date
              * @description politiattest issued by the police
              * @example 2026-10-01
              */
-            policeCertificateIssuedOn?: Record<string, never>;
+            policeCertificateIssuedOn?: string | null;
             /**
+             * Format: date
              * @description politiattest presented to the municipality
              * @example 2026-10-15
              */
-            policeCertificatePresentedOn?: Record<string, never>;
+            policeCertificatePresentedOn?: string | null;
             /**
+             * Format: date
              * @description taushetserklæring signed
              * @example 2026-10-15
              */
-            confidentialitySignedOn?: Record<string, never>;
+            confidentialitySignedOn?: string | null;
             /** @default true */
             active: boolean;
         };
+        MatchingSummaryResponse: {
+            /** Format: int32 */
+            usersWaiting: number;
+            /** Format: int32 */
+            contactsAvailable: number;
+            /** Format: int32 */
+            proposed: number;
+            /** Format: int32 */
+            unmatched: number;
+            /**
+             * @description Users left unmatched, by reason
+             * @example {
+             *       "no_home_location": 2
+             *     }
+             */
+            unmatchedByReason: {
+                [key: string]: number;
+            };
+            meanDistanceKm: number | null;
+            /** Format: int32 */
+            longestWaitUnmatchedDays: number | null;
+            /** Format: int64 */
+            totalScore: number;
+            /** Format: int32 */
+            candidatePairs: number;
+            /**
+             * @description Milliseconds per step of the run
+             * @example {
+             *       "load": 120,
+             *       "solve": 340
+             *     }
+             */
+            timingsMs: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int32
+             * @description New activity groups proposed
+             */
+            groupsProposed?: number;
+            /**
+             * Format: int32
+             * @description Users proposed for open seats of existing groups
+             */
+            groupSeatsFilled?: number;
+        };
         MatchingRunResponse: {
+            /** Format: uuid */
             id: string;
             /** @enum {string} */
             trigger: "nightly" | "manual";
-            /** @description The date (Europe/Oslo) the run belongs to */
+            /**
+             * Format: date
+             * @description The date (Europe/Oslo) the run belongs to
+             */
             runDate: string;
             /** @enum {string} */
             status: "queued" | "running" | "completed" | "failed";
+            /** Format: int32 */
             progress: number;
+            /** Format: int32 */
             attempts: number;
             /** @description When completed: users waiting, proposed, left unmatched and why, mean distance, longest wait left unmatched */
-            summary?: Record<string, never> | null;
+            summary?: components["schemas"]["MatchingSummaryResponse"] | null;
             failureReason: string | null;
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             startedAt: string | null;
+            /** Format: date-time */
             finishedAt: string | null;
         };
         MatchingRunPage: {
+            /** Format: int32 */
             page: number;
+            /** Format: int32 */
             pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
             total: number;
-            /** @description Newest first */
             items: components["schemas"]["MatchingRunResponse"][];
         };
         ProposalPersonRef: {
@@ -1383,95 +1569,55 @@ export interface components {
             lastName: string;
         };
         ProposalResponse: {
+            /** Format: uuid */
             id: string;
+            /** Format: uuid */
             runId: string;
+            /** Format: uuid */
             serviceUserId: string;
+            /** Format: uuid */
             contactId: string;
             serviceUser: components["schemas"]["ProposalPersonRef"];
             contact: components["schemas"]["ProposalPersonRef"];
+            /** Format: uuid */
             decisionId: string | null;
-            /** @description Total score; higher is a better pair */
+            /**
+             * Format: int32
+             * @description Total score; higher is a better pair
+             */
             score: number;
-            /** @description The score by component, and the distance in km */
-            components: Record<string, never>;
+            /**
+             * @description The score by component, and the distance in km
+             * @example {
+             *       "interests": 100,
+             *       "availability": 30,
+             *       "distanceKm": 3.2
+             *     }
+             */
+            components: {
+                [key: string]: number;
+            };
             /** @example shares hiking and cinema; 3.2 km; both free Tuesday evenings; waiting 41 days */
             reason: string;
             /** @enum {string} */
             status: "open" | "superseded" | "accepted" | "declined";
+            /** Format: date-time */
             createdAt: string;
         };
         ProposalPage: {
+            /** Format: int32 */
             page: number;
+            /** Format: int32 */
             pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
             total: number;
-            /** @description Newest run first, best first within a run */
             items: components["schemas"]["ProposalResponse"][];
         };
-        CreateServiceUserRequest: {
-            /**
-             * @description Fødselsnummer, D-number or H-number (11 digits). Write-only: responses carry it masked.
-             * @example 17819000034
-             */
-            nationalId: string;
-            /** @example Ola */
-            firstName: string;
-            /** @example Nordmann */
-            lastName: string;
-            /**
-             * @description Must agree with the date of birth in nationalId; derived from it when omitted
-             * @example 1990-01-17
-             */
-            birthDate?: string;
-            /** @enum {string} */
-            gender?: "female" | "male" | "other";
-            /** @example +47 912 34 567 */
-            phone?: Record<string, never>;
-            /**
-             * @example [
-             *       "nb",
-             *       "ar"
-             *     ]
-             */
-            languages?: string[];
-            /**
-             * @description Home location
-             * @example 0150
-             */
-            postalCode?: Record<string, never>;
-            /** @example 59.91 */
-            latitude?: number;
-            /** @example 10.75 */
-            longitude?: number;
-            /**
-             * @example [
-             *       "cinema",
-             *       "football"
-             *     ]
-             */
-            interests?: string[];
-            /** @description When the user can meet */
-            availability?: components["schemas"]["WeeklySlotDto"][];
-            /** @description "Hva er viktig for deg?" in the user's own words */
-            wishes?: Record<string, never>;
-            /**
-             * @description Preferred gender of the støttekontakt
-             * @enum {string}
-             */
-            preferredContactGender?: "female" | "male" | "other";
-            /**
-             * @description Preferred language of the støttekontakt (ISO 639)
-             * @example nb
-             */
-            preferredLanguage?: Record<string, never>;
-            /** @description Youngest støttekontakt wanted */
-            preferredContactAgeMin?: Record<string, never>;
-            /** @description Oldest støttekontakt wanted */
-            preferredContactAgeMax?: Record<string, never>;
-            /** @description Parent or guardian, for a child */
-            guardianName?: Record<string, never>;
-            guardianPhone?: Record<string, never>;
-        };
         DecisionSummaryResponse: {
+            /** Format: uuid */
             id: string;
             /** @enum {string} */
             serviceForm: "individual" | "group" | "volunteer_partnership";
@@ -1484,14 +1630,24 @@ export interface components {
              * @example 4
              */
             weeklyHoursEquivalent: number;
-            /** @example 2026-02-01 */
+            /**
+             * Format: date
+             * @example 2026-02-01
+             */
             validFrom: string;
-            /** @example 2027-01-31 */
+            /**
+             * Format: date
+             * @example 2027-01-31
+             */
             validTo: string;
-            /** @example 2026-02-01 */
+            /**
+             * Format: date
+             * @example 2026-02-01
+             */
             waitingSince: string;
         };
         ServiceUserResponse: {
+            /** Format: uuid */
             id: string;
             /**
              * @description The fødselsnummer masked; the full number is never returned
@@ -1502,9 +1658,15 @@ export interface components {
             nationalIdKind: "fnr" | "dnr" | "hnr" | "synthetic" | null;
             firstName: string;
             lastName: string;
-            /** @example 1990-01-17 */
+            /**
+             * Format: date
+             * @example 1990-01-17
+             */
             birthDate: string;
-            /** @description Completed years today */
+            /**
+             * Format: int32
+             * @description Completed years today
+             */
             age: number;
             /** @enum {string|null} */
             gender: "female" | "male" | "other" | null;
@@ -1519,7 +1681,9 @@ export interface components {
             /** @enum {string|null} */
             preferredContactGender: "female" | "male" | "other" | null;
             preferredLanguage: string | null;
+            /** Format: int32 */
             preferredContactAgeMin: number | null;
+            /** Format: int32 */
             preferredContactAgeMax: number | null;
             guardianName: string | null;
             guardianPhone: string | null;
@@ -1527,12 +1691,98 @@ export interface components {
             currentDecision: components["schemas"]["DecisionSummaryResponse"] | null;
             /** @description A decision is valid today and no contact is assigned (individually or via a group) */
             waiting: boolean;
-            /** @description Send as If-Match to update without losing a concurrent change */
+            /**
+             * Format: int32
+             * @description Send as If-Match to update without losing a concurrent change
+             */
             version: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ServiceUserPage: {
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
+            total: number;
+            items: components["schemas"]["ServiceUserResponse"][];
+        };
+        CreateServiceUserRequest: {
+            /**
+             * @description Fødselsnummer, D-number or H-number (11 digits). Write-only: responses carry it masked.
+             * @example 17819000034
+             */
+            nationalId: string;
+            /** @example Ola */
+            firstName: string;
+            /** @example Nordmann */
+            lastName: string;
+            /**
+             * Format: date
+             * @description Must agree with the date of birth in nationalId; derived from it when omitted
+             * @example 1990-01-17
+             */
+            birthDate?: string;
+            /** @enum {string} */
+            gender?: "female" | "male" | "other";
+            /** @example +47 912 34 567 */
+            phone?: string | null;
+            /**
+             * @example [
+             *       "nb",
+             *       "ar"
+             *     ]
+             */
+            languages?: string[];
+            /**
+             * @description Home location
+             * @example 0150
+             */
+            postalCode?: string | null;
+            /** @example 59.91 */
+            latitude?: number;
+            /** @example 10.75 */
+            longitude?: number;
+            /**
+             * @example [
+             *       "cinema",
+             *       "football"
+             *     ]
+             */
+            interests?: string[];
+            /** @description When the user can meet */
+            availability?: components["schemas"]["WeeklySlotDto"][];
+            /** @description "Hva er viktig for deg?" in the user's own words */
+            wishes?: string | null;
+            /**
+             * @description Preferred gender of the støttekontakt
+             * @enum {string}
+             */
+            preferredContactGender?: "female" | "male" | "other";
+            /**
+             * @description Preferred language of the støttekontakt (ISO 639)
+             * @example nb
+             */
+            preferredLanguage?: string | null;
+            /**
+             * Format: int32
+             * @description Youngest støttekontakt wanted
+             */
+            preferredContactAgeMin?: number | null;
+            /**
+             * Format: int32
+             * @description Oldest støttekontakt wanted
+             */
+            preferredContactAgeMax?: number | null;
+            /** @description Parent or guardian, for a child */
+            guardianName?: string | null;
+            guardianPhone?: string | null;
         };
         LookupServiceUserRequest: {
             /**
@@ -1552,6 +1802,7 @@ export interface components {
             /** @example Nordmann */
             lastName?: string;
             /**
+             * Format: date
              * @description Must agree with the date of birth in nationalId; derived from it when omitted
              * @example 1990-01-17
              */
@@ -1559,7 +1810,7 @@ export interface components {
             /** @enum {string} */
             gender?: "female" | "male" | "other";
             /** @example +47 912 34 567 */
-            phone?: Record<string, never>;
+            phone?: string | null;
             /**
              * @example [
              *       "nb",
@@ -1571,7 +1822,7 @@ export interface components {
              * @description Home location
              * @example 0150
              */
-            postalCode?: Record<string, never>;
+            postalCode?: string | null;
             /** @example 59.91 */
             latitude?: number;
             /** @example 10.75 */
@@ -1586,7 +1837,7 @@ export interface components {
             /** @description When the user can meet */
             availability?: components["schemas"]["WeeklySlotDto"][];
             /** @description "Hva er viktig for deg?" in the user's own words */
-            wishes?: Record<string, never>;
+            wishes?: string | null;
             /**
              * @description Preferred gender of the støttekontakt
              * @enum {string}
@@ -1596,16 +1847,23 @@ export interface components {
              * @description Preferred language of the støttekontakt (ISO 639)
              * @example nb
              */
-            preferredLanguage?: Record<string, never>;
-            /** @description Youngest støttekontakt wanted */
-            preferredContactAgeMin?: Record<string, never>;
-            /** @description Oldest støttekontakt wanted */
-            preferredContactAgeMax?: Record<string, never>;
+            preferredLanguage?: string | null;
+            /**
+             * Format: int32
+             * @description Youngest støttekontakt wanted
+             */
+            preferredContactAgeMin?: number | null;
+            /**
+             * Format: int32
+             * @description Oldest støttekontakt wanted
+             */
+            preferredContactAgeMax?: number | null;
             /** @description Parent or guardian, for a child */
-            guardianName?: Record<string, never>;
-            guardianPhone?: Record<string, never>;
+            guardianName?: string | null;
+            guardianPhone?: string | null;
         };
         AssignedUserResponse: {
+            /** Format: uuid */
             id: string;
             firstName: string;
             phone: string | null;
@@ -1615,6 +1873,71 @@ export interface components {
             availability: components["schemas"]["WeeklySlotDto"][];
             /** @description Postal code of the home area */
             area: string | null;
+        };
+        DecisionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            serviceForm: "individual" | "group" | "volunteer_partnership";
+            /** @example 4 */
+            hoursGranted: number;
+            /** @enum {string} */
+            hoursPeriod: "week" | "month";
+            /**
+             * @description hoursGranted expressed per week
+             * @example 4
+             */
+            weeklyHoursEquivalent: number;
+            /**
+             * Format: date
+             * @example 2026-02-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @example 2027-01-31
+             */
+            validTo: string;
+            /**
+             * Format: date
+             * @example 2026-02-01
+             */
+            waitingSince: string;
+            /** Format: uuid */
+            serviceUserId: string;
+            /** @example 100 */
+            drivingKmGranted: number;
+            /** @enum {string} */
+            drivingPeriod: "week" | "month";
+            /**
+             * Format: date
+             * @example 2026-01-15
+             */
+            decidedOn: string;
+            grantedByChildWelfare: boolean;
+            /** @description The reasoned decision (health-related; staff only) */
+            decisionText: string | null;
+            /**
+             * @description Where today falls in the period
+             * @enum {string}
+             */
+            status: "upcoming" | "current" | "expired";
+            /** @description Who registered it (token subject) */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DecisionPage: {
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
+            total: number;
+            items: components["schemas"]["DecisionResponse"][];
         };
         CreateDecisionRequest: {
             /**
@@ -1633,6 +1956,7 @@ export interface components {
              */
             hoursPeriod: "week" | "month";
             /**
+             * Format: int32
              * @description Driving granted per drivingPeriod, km
              * @default 0
              * @example 100
@@ -1644,13 +1968,18 @@ export interface components {
              */
             drivingPeriod: "week" | "month";
             /**
+             * Format: date
              * @description The date of the vedtak; not in the future
              * @example 2026-01-15
              */
             decidedOn: string;
-            /** @example 2026-02-01 */
+            /**
+             * Format: date
+             * @example 2026-02-01
+             */
             validFrom: string;
             /**
+             * Format: date
              * @description On or after validFrom
              * @example 2027-01-31
              */
@@ -1661,98 +1990,77 @@ export interface components {
              */
             grantedByChildWelfare: boolean;
             /**
+             * Format: date
              * @description When the need for a contact arose; defaults to the later of validFrom and decidedOn
              * @example 2026-02-01
              */
             waitingSince?: string;
             /** @description The reasoned decision (health-related; staff only) */
-            decisionText?: Record<string, never>;
-        };
-        DecisionResponse: {
-            id: string;
-            /** @enum {string} */
-            serviceForm: "individual" | "group" | "volunteer_partnership";
-            /** @example 4 */
-            hoursGranted: number;
-            /** @enum {string} */
-            hoursPeriod: "week" | "month";
-            /**
-             * @description hoursGranted expressed per week
-             * @example 4
-             */
-            weeklyHoursEquivalent: number;
-            /** @example 2026-02-01 */
-            validFrom: string;
-            /** @example 2027-01-31 */
-            validTo: string;
-            /** @example 2026-02-01 */
-            waitingSince: string;
-            serviceUserId: string;
-            /** @example 100 */
-            drivingKmGranted: number;
-            /** @enum {string} */
-            drivingPeriod: "week" | "month";
-            /** @example 2026-01-15 */
-            decidedOn: string;
-            grantedByChildWelfare: boolean;
-            /** @description The reasoned decision (health-related; staff only) */
-            decisionText: string | null;
-            /**
-             * @description Where today falls in the period
-             * @enum {string}
-             */
-            status: "upcoming" | "current" | "expired";
-            /** @description Who registered it (token subject) */
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
+            decisionText?: string | null;
         };
         AssignedContactResponse: {
+            /** Format: uuid */
             id: string;
             firstName: string;
             lastName: string;
         };
         AssignedGroupResponse: {
+            /** Format: uuid */
             id: string;
             name: string;
             /** @enum {string} */
             status: "forming" | "active" | "closed";
         };
         AssignmentResponse: {
+            /** Format: uuid */
             id: string;
             contact: components["schemas"]["AssignedContactResponse"];
             group: components["schemas"]["AssignedGroupResponse"] | null;
             /** @description Hours a week taken of the contact's capacity */
             weeklyHours: number;
-            /** @example 2026-09-01 */
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
             startsOn: string;
+            /** Format: date */
             endsOn: string | null;
             /** @enum {string|null} */
             endReason: "user_moved" | "contact_quit" | "decision_expired" | "needs_changed" | "not_a_good_match" | "eligibility_lapsed" | "other" | null;
             /** @description Not ended, or ending today or later */
             active: boolean;
             serviceUser: components["schemas"]["AssignedUserResponse"] | null;
-            /** @description The vedtak the assignment serves */
+            /**
+             * Format: uuid
+             * @description The vedtak the assignment serves
+             */
             decisionId: string | null;
             endNote: string | null;
+            /** Format: int32 */
             version: number;
             /** Format: date-time */
             createdAt: string;
         };
         AssignedUserForContactResponse: {
+            /** Format: uuid */
             id: string;
             firstName: string;
             /** @example N. */
             lastNameInitial: string;
         };
         OwnAssignmentResponse: {
+            /** Format: uuid */
             id: string;
             contact: components["schemas"]["AssignedContactResponse"];
             group: components["schemas"]["AssignedGroupResponse"] | null;
             /** @description Hours a week taken of the contact's capacity */
             weeklyHours: number;
-            /** @example 2026-09-01 */
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
             startsOn: string;
+            /** Format: date */
             endsOn: string | null;
             /** @enum {string|null} */
             endReason: "user_moved" | "contact_quit" | "decision_expired" | "needs_changed" | "not_a_good_match" | "eligibility_lapsed" | "other" | null;
@@ -1761,8 +2069,14 @@ export interface components {
             serviceUser: components["schemas"]["AssignedUserForContactResponse"] | null;
         };
         AssignmentPage: {
+            /** Format: int32 */
             page: number;
+            /** Format: int32 */
             pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
             total: number;
             /** @description For role contact the items are OwnAssignmentResponse */
             items: components["schemas"]["AssignmentResponse"][];
@@ -1774,13 +2088,16 @@ export interface components {
              * Format: uuid
              * @description The service user of an individual assignment (or give groupId)
              */
-            serviceUserId?: Record<string, never>;
+            serviceUserId?: string;
             /**
              * Format: uuid
              * @description The activity group of a group assignment (or give serviceUserId)
              */
-            groupId?: Record<string, never>;
-            /** @example 2026-09-01 */
+            groupId?: string | null;
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
             startsOn: string;
             /**
              * @description Hours a week taken of the contact's capacity. Individual: defaults to the hours of the user's current vedtak, as hours a week. Group: required.
@@ -1790,6 +2107,7 @@ export interface components {
         };
         EndAssignmentRequest: {
             /**
+             * Format: date
              * @description Last day of the assignment; on or after its start
              * @example 2027-06-30
              */
@@ -1800,26 +2118,39 @@ export interface components {
             note?: string;
         };
         GroupMemberResponse: {
-            /** @description The service user */
+            /**
+             * Format: uuid
+             * @description The service user
+             */
             id: string;
             firstName: string;
             lastName: string;
+            /** Format: int32 */
             seat: number;
             /** Format: date-time */
             joinedAt: string;
         };
         GroupContactResponse: {
-            /** @description The contact */
+            /**
+             * Format: uuid
+             * @description The contact
+             */
             id: string;
             firstName: string;
             lastName: string;
-            /** @description The assignment holding the seat; end it via POST /assignments/{id}/end */
+            /**
+             * Format: uuid
+             * @description The assignment holding the seat; end it via POST /assignments/{id}/end
+             */
             assignmentId: string;
+            /** Format: int32 */
             seat: number;
+            /** Format: date */
             startsOn: string;
             weeklyHours: number;
         };
         GroupResponse: {
+            /** Format: uuid */
             id: string;
             name: string;
             interests: string[];
@@ -1832,12 +2163,19 @@ export interface components {
              * @enum {string}
              */
             status: "forming" | "active" | "closed";
+            /** Format: int32 */
             memberCount: number;
-            /** @description Free member seats (at most 6 members) */
+            /**
+             * Format: int32
+             * @description Free member seats (at most 6 members)
+             */
             openSeats: number;
             members: components["schemas"]["GroupMemberResponse"][];
             contacts: components["schemas"]["GroupContactResponse"][];
-            /** @description Send as If-Match to update without losing a concurrent change */
+            /**
+             * Format: int32
+             * @description Send as If-Match to update without losing a concurrent change
+             */
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1845,8 +2183,14 @@ export interface components {
             updatedAt: string;
         };
         GroupPage: {
+            /** Format: int32 */
             page: number;
+            /** Format: int32 */
             pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
             total: number;
             items: components["schemas"]["GroupResponse"][];
         };
@@ -1865,7 +2209,7 @@ export interface components {
              * @description Where the group meets
              * @example 0550
              */
-            postalCode?: Record<string, never>;
+            postalCode?: string | null;
             /** @example 59.92 */
             latitude?: number;
             /** @example 10.76 */
@@ -1888,7 +2232,7 @@ export interface components {
              * @description Where the group meets
              * @example 0550
              */
-            postalCode?: Record<string, never>;
+            postalCode?: string | null;
             /** @example 59.92 */
             latitude?: number;
             /** @example 10.76 */
@@ -1919,7 +2263,10 @@ export interface components {
         AddGroupContactRequest: {
             /** Format: uuid */
             contactId: string;
-            /** @example 2026-09-01 */
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
             startsOn: string;
             /**
              * @description Hours a week the group takes of the contact's capacity
@@ -1929,20 +2276,27 @@ export interface components {
         };
         CloseGroupRequest: {
             /**
+             * Format: date
              * @description Last day of the group's open assignments (default today; never before an assignment's start)
              * @example 2026-12-31
              */
             closedOn?: string;
         };
         GroupProposalPerson: {
+            /** Format: uuid */
             id: string;
             firstName: string;
             lastName: string;
         };
         GroupProposalResponse: {
+            /** Format: uuid */
             id: string;
+            /** Format: uuid */
             runId: string;
-            /** @description Set when the proposal fills open seats of this existing group */
+            /**
+             * Format: uuid
+             * @description Set when the proposal fills open seats of this existing group
+             */
             groupId: string | null;
             /** @description A suggested name (or the existing group's name) */
             name: string;
@@ -1953,23 +2307,32 @@ export interface components {
             centreLongitude: number;
             /** @description Hours a week the group takes of each contact's capacity */
             weeklyHours: number;
+            /** Format: int32 */
             score: number;
             reason: string;
             /** @enum {string} */
             status: "open" | "superseded" | "accepted" | "declined";
             declineReason: string | null;
+            /** Format: uuid */
             acceptedGroupId: string | null;
             /** @description New members (or newcomers to the existing group) */
             members: components["schemas"]["GroupProposalPerson"][];
             /** @description Proposed contacts; none when filling seats */
             contacts: components["schemas"]["GroupProposalPerson"][];
+            /** Format: date-time */
             createdAt: string;
         };
         GroupProposalPage: {
-            items: components["schemas"]["GroupProposalResponse"][];
+            /** Format: int32 */
             page: number;
+            /** Format: int32 */
             pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
             total: number;
+            items: components["schemas"]["GroupProposalResponse"][];
         };
         AcceptGroupProposalRequest: {
             /** @description The new group's name (default: the suggestion) */
@@ -1981,6 +2344,7 @@ export interface components {
             /** @description The contacts to run the group instead of the proposed ones (1–2; eligible, with room) */
             contactIds?: string[];
             /**
+             * Format: date
              * @description The contacts' assignments start (default today)
              * @example 2026-09-01
              */
@@ -1996,7 +2360,10 @@ export interface components {
             reason: string;
         };
         CreateSessionRequest: {
-            /** @example 2026-01-22 */
+            /**
+             * Format: date
+             * @example 2026-01-22
+             */
             date: string;
             /** @example 17:00 */
             start: string;
@@ -2013,6 +2380,7 @@ export interface components {
              */
             km?: number;
             /**
+             * Format: int32
              * @description The contact's own outlays, in øre
              * @example 0
              */
@@ -2020,12 +2388,19 @@ export interface components {
             expensesNote?: string;
             /** @description Group sessions: the members present (each counts the session against their own vedtak) */
             presentServiceUserIds?: string[];
+            /** Format: uuid */
             assignmentId: string;
         };
         HoursQuotaResponse: {
-            /** @example 2026-01-01 */
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
             periodStart: string;
-            /** @example 2026-01-31 */
+            /**
+             * Format: date
+             * @example 2026-01-31
+             */
             periodEnd: string;
             /** @example 10 */
             grantedHours: number;
@@ -2047,7 +2422,9 @@ export interface components {
             warning: boolean;
         };
         KmQuotaResponse: {
+            /** Format: date */
             periodStart: string;
+            /** Format: date */
             periodEnd: string;
             /** @example 100 */
             grantedKm: number;
@@ -2062,7 +2439,9 @@ export interface components {
             warning: boolean;
         };
         QuotaResponse: {
+            /** Format: uuid */
             serviceUserId: string;
+            /** Format: uuid */
             decisionId: string;
             hours: components["schemas"]["HoursQuotaResponse"];
             km: components["schemas"]["KmQuotaResponse"];
@@ -2070,29 +2449,47 @@ export interface components {
             warning: boolean;
         };
         LoggedSessionResponse: {
+            /** Format: uuid */
             id: string;
+            /** Format: uuid */
             assignmentId: string;
+            /** Format: uuid */
             contactId: string;
-            /** @description The timesheet the session is on (a late entry lands on the next open one) */
+            /**
+             * Format: uuid
+             * @description The timesheet the session is on (a late entry lands on the next open one)
+             */
             timesheetId: string;
-            /** @example 2026-01-22 */
+            /**
+             * Format: date
+             * @example 2026-01-22
+             */
             date: string;
             /** @example 17:00 */
             start: string;
             /** @example 19:30 */
             end: string;
-            /** @example 150 */
+            /**
+             * Format: int32
+             * @example 150
+             */
             minutes: number;
             /** @example 2.5 */
             hours: number;
             activity: string;
             /** @example 12.5 */
             km: number;
-            /** @example 0 */
+            /**
+             * Format: int32
+             * @example 0
+             */
             expensesOre: number;
             expensesNote: string | null;
             presentServiceUserIds: string[];
-            /** @description The session this one corrects */
+            /**
+             * Format: uuid
+             * @description The session this one corrects
+             */
             correctsSessionId: string | null;
             correctionReason: string | null;
             /** @description Set when a correction replaced this session */
@@ -2108,29 +2505,47 @@ export interface components {
             warnings: string[];
         };
         SessionResponse: {
+            /** Format: uuid */
             id: string;
+            /** Format: uuid */
             assignmentId: string;
+            /** Format: uuid */
             contactId: string;
-            /** @description The timesheet the session is on (a late entry lands on the next open one) */
+            /**
+             * Format: uuid
+             * @description The timesheet the session is on (a late entry lands on the next open one)
+             */
             timesheetId: string;
-            /** @example 2026-01-22 */
+            /**
+             * Format: date
+             * @example 2026-01-22
+             */
             date: string;
             /** @example 17:00 */
             start: string;
             /** @example 19:30 */
             end: string;
-            /** @example 150 */
+            /**
+             * Format: int32
+             * @example 150
+             */
             minutes: number;
             /** @example 2.5 */
             hours: number;
             activity: string;
             /** @example 12.5 */
             km: number;
-            /** @example 0 */
+            /**
+             * Format: int32
+             * @example 0
+             */
             expensesOre: number;
             expensesNote: string | null;
             presentServiceUserIds: string[];
-            /** @description The session this one corrects */
+            /**
+             * Format: uuid
+             * @description The session this one corrects
+             */
             correctsSessionId: string | null;
             correctionReason: string | null;
             /** @description Set when a correction replaced this session */
@@ -2139,13 +2554,22 @@ export interface components {
             createdAt: string;
         };
         SessionPage: {
-            items: components["schemas"]["SessionResponse"][];
+            /** Format: int32 */
             page: number;
+            /** Format: int32 */
             pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
             total: number;
+            items: components["schemas"]["SessionResponse"][];
         };
         CorrectSessionRequest: {
-            /** @example 2026-01-22 */
+            /**
+             * Format: date
+             * @example 2026-01-22
+             */
             date: string;
             /** @example 17:00 */
             start: string;
@@ -2162,6 +2586,7 @@ export interface components {
              */
             km?: number;
             /**
+             * Format: int32
              * @description The contact's own outlays, in øre
              * @example 0
              */
@@ -2173,18 +2598,23 @@ export interface components {
             reason: string;
         };
         PersonRef: {
+            /** Format: uuid */
             id: string;
             firstName: string;
             lastName: string;
         };
         GroupRef: {
+            /** Format: uuid */
             id: string;
             name: string;
         };
         SignatureResponse: {
             /** @enum {string} */
             signedBy: "user" | "guardian";
-            /** @description The user the signature is for (the guardian signs for them) */
+            /**
+             * Format: uuid
+             * @description The user the signature is for (the guardian signs for them)
+             */
             serviceUserId: string;
             /** @description The signer's name as on record */
             name: string;
@@ -2201,51 +2631,80 @@ export interface components {
             approvedAt: string;
         };
         TimesheetTotals: {
+            /** Format: int32 */
             sessions: number;
-            /** @description Net of corrections */
+            /**
+             * Format: int32
+             * @description Net of corrections
+             */
             minutes: number;
             hours: number;
             km: number;
+            /** Format: int32 */
             expensesOre: number;
         };
         TimesheetResponse: {
+            /** Format: uuid */
             id: string;
+            /** Format: uuid */
             assignmentId: string;
             contact: components["schemas"]["PersonRef"];
             serviceUser: components["schemas"]["PersonRef"] | null;
             group: components["schemas"]["GroupRef"] | null;
-            /** @example 2026-01-21 */
+            /**
+             * Format: date
+             * @example 2026-01-21
+             */
             periodStart: string;
-            /** @example 2026-02-20 */
+            /**
+             * Format: date
+             * @example 2026-02-20
+             */
             periodEnd: string;
             /** @enum {string} */
             status: "open" | "signed" | "approved";
             signature: components["schemas"]["SignatureResponse"] | null;
             approval: components["schemas"]["ApprovalResponse"] | null;
             totals: components["schemas"]["TimesheetTotals"];
+            /** Format: int32 */
             version: number;
         };
         TimesheetPage: {
-            items: components["schemas"]["TimesheetResponse"][];
+            /** Format: int32 */
             page: number;
+            /** Format: int32 */
             pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
             total: number;
+            items: components["schemas"]["TimesheetResponse"][];
         };
         TimesheetDetailResponse: {
+            /** Format: uuid */
             id: string;
+            /** Format: uuid */
             assignmentId: string;
             contact: components["schemas"]["PersonRef"];
             serviceUser: components["schemas"]["PersonRef"] | null;
             group: components["schemas"]["GroupRef"] | null;
-            /** @example 2026-01-21 */
+            /**
+             * Format: date
+             * @example 2026-01-21
+             */
             periodStart: string;
-            /** @example 2026-02-20 */
+            /**
+             * Format: date
+             * @example 2026-02-20
+             */
             periodEnd: string;
             /** @enum {string} */
             status: "open" | "signed" | "approved";
             signature: components["schemas"]["SignatureResponse"] | null;
             approval: components["schemas"]["ApprovalResponse"] | null;
             totals: components["schemas"]["TimesheetTotals"];
+            /** Format: int32 */
             version: number;
             /** @description Sessions on this timesheet, corrections included */
             sessions: components["schemas"]["SessionResponse"][];
@@ -2253,20 +2712,29 @@ export interface components {
         SignTimesheetRequest: {
             /** @enum {string} */
             signedBy: "user" | "guardian";
-            /** @description Whose timesheet signature this is; required for a group, defaults to the user of an individual assignment */
+            /**
+             * Format: uuid
+             * @description Whose timesheet signature this is; required for a group, defaults to the user of an individual assignment
+             */
             serviceUserId?: string;
             /**
+             * Format: date-time
              * @description When it was signed; default now
              * @example 2026-02-20T18:00:00+01:00
              */
             signedAt?: string;
         };
         PaySettingsDto: {
-            /** @example 21 */
+            /**
+             * Format: int32
+             * @example 21
+             */
             payPeriodStartDay: number;
         };
         QuotaWarningResponse: {
+            /** Format: uuid */
             serviceUserId: string;
+            /** Format: uuid */
             decisionId: string;
             hours: components["schemas"]["HoursQuotaResponse"];
             km: components["schemas"]["KmQuotaResponse"];
@@ -2276,10 +2744,12 @@ export interface components {
             lastName: string;
         };
         CreateOverrunRequest: {
+            /** Format: uuid */
             decisionId: string;
             /** @enum {string} */
             kind: "hours" | "km";
             /**
+             * Format: date
              * @description Any day in the quota period the overrun is for
              * @example 2026-01-22
              */
@@ -2293,11 +2763,15 @@ export interface components {
             reason: string;
         };
         OverrunResponse: {
+            /** Format: uuid */
             id: string;
+            /** Format: uuid */
             decisionId: string;
             /** @enum {string} */
             kind: "hours" | "km";
+            /** Format: date */
             periodStart: string;
+            /** Format: date */
             periodEnd: string;
             /** @description Hours or km */
             extra: number;
@@ -2307,161 +2781,270 @@ export interface components {
             createdAt: string;
         };
         RateResponse: {
-            /** @example 2026-10-01 */
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
             validFrom: string;
             /**
+             * Format: int32
              * @description godtgjørelse per hour, in øre (260.00 kr)
              * @example 26000
              */
             hourlyRateOre: number;
             /**
+             * Format: int32
              * @description Driving allowance per km, in øre (4.00 kr)
              * @example 400
              */
             kmRateOre: number;
+            /** Format: uuid */
             id: string;
             createdBy: string;
             /** Format: date-time */
             createdAt: string;
         };
         CreateRateRequest: {
-            /** @example 2026-10-01 */
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
             validFrom: string;
             /**
+             * Format: int32
              * @description godtgjørelse per hour, in øre (260.00 kr)
              * @example 26000
              */
             hourlyRateOre: number;
             /**
+             * Format: int32
              * @description Driving allowance per km, in øre (4.00 kr)
              * @example 400
              */
             kmRateOre: number;
         };
         ContactLineResponse: {
-            /** @example 2026-10-01 */
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
             rateValidFrom: string;
-            /** @example 26000 */
+            /**
+             * Format: int32
+             * @example 26000
+             */
             hourlyRateOre: number;
-            /** @example 400 */
+            /**
+             * Format: int32
+             * @example 400
+             */
             kmRateOre: number;
-            /** @example 330 */
+            /**
+             * Format: int32
+             * @example 330
+             */
             minutes: number;
             /** @example 5.5 */
             hours: number;
             /** @example 50 */
             km: number;
-            /** @example 143000 */
+            /**
+             * Format: int32
+             * @example 143000
+             */
             hoursOre: number;
-            /** @example 20000 */
+            /**
+             * Format: int32
+             * @example 20000
+             */
             kmOre: number;
-            /** @example 0 */
+            /**
+             * Format: int32
+             * @example 0
+             */
             expensesOre: number;
-            /** @example 163000 */
+            /**
+             * Format: int32
+             * @example 163000
+             */
             totalOre: number;
         };
         PassengerLineResponse: {
+            /** Format: uuid */
             serviceUserId: string;
+            /** Format: date */
             rateValidFrom: string;
+            /** Format: int32 */
             kmRateOre: number;
             /** @description The user's km as passenger */
             km: number;
-            /** @description Half the km at the km rate, in øre */
+            /**
+             * Format: int32
+             * @description Half the km at the km rate, in øre
+             */
             amountOre: number;
         };
         TimesheetMoneyResponse: {
+            /** Format: uuid */
             timesheetId: string;
             /** @enum {string} */
             status: "open" | "signed" | "approved";
             contactLines: components["schemas"]["ContactLineResponse"][];
             passengerLines: components["schemas"]["PassengerLineResponse"][];
+            /** Format: int32 */
             contactTotalOre: number;
+            /** Format: int32 */
             passengerTotalOre: number;
-            /** @description The municipality's half of the driving: contact km pay less the invoices */
+            /**
+             * Format: int32
+             * @description The municipality's half of the driving: contact km pay less the invoices
+             */
             municipalityKmOre: number;
         };
         PayrollLineResponse: {
-            /** @example 2026-10-01 */
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
             rateValidFrom: string;
-            /** @example 26000 */
+            /**
+             * Format: int32
+             * @example 26000
+             */
             hourlyRateOre: number;
-            /** @example 400 */
+            /**
+             * Format: int32
+             * @example 400
+             */
             kmRateOre: number;
-            /** @example 330 */
+            /**
+             * Format: int32
+             * @example 330
+             */
             minutes: number;
             /** @example 5.5 */
             hours: number;
             /** @example 50 */
             km: number;
-            /** @example 143000 */
+            /**
+             * Format: int32
+             * @example 143000
+             */
             hoursOre: number;
-            /** @example 20000 */
+            /**
+             * Format: int32
+             * @example 20000
+             */
             kmOre: number;
-            /** @example 0 */
+            /**
+             * Format: int32
+             * @example 0
+             */
             expensesOre: number;
-            /** @example 163000 */
+            /**
+             * Format: int32
+             * @example 163000
+             */
             totalOre: number;
+            /** Format: uuid */
             contactId: string;
             contactName: string;
+            /** Format: uuid */
             timesheetId: string;
+            /** Format: date */
             periodStart: string;
+            /** Format: date */
             periodEnd: string;
         };
         PayrollExportResponse: {
+            /** Format: date */
             periodStart: string;
             lines: components["schemas"]["PayrollLineResponse"][];
+            /** Format: int32 */
             timesheets: number;
+            /** Format: int32 */
             minutes: number;
+            /** Format: int32 */
             hoursOre: number;
+            /** Format: int32 */
             kmOre: number;
+            /** Format: int32 */
             expensesOre: number;
+            /** Format: int32 */
             totalOre: number;
         };
         InvoiceLineResponse: {
+            /** Format: uuid */
             serviceUserId: string;
+            /** Format: date */
             rateValidFrom: string;
+            /** Format: int32 */
             kmRateOre: number;
             /** @description The user's km as passenger */
             km: number;
-            /** @description Half the km at the km rate, in øre */
+            /**
+             * Format: int32
+             * @description Half the km at the km rate, in øre
+             */
             amountOre: number;
             serviceUserName: string;
+            /** Format: uuid */
             timesheetId: string;
+            /** Format: date */
             periodStart: string;
+            /** Format: date */
             periodEnd: string;
         };
         InvoiceExportResponse: {
+            /** Format: date */
             periodStart: string;
             lines: components["schemas"]["InvoiceLineResponse"][];
+            /** Format: int32 */
             totalOre: number;
         };
         LapseResponse: {
             /** @enum {string} */
             kind: "police_certificate" | "decision";
-            /** @description The contact (politiattest) or the decision (vedtak) */
+            /**
+             * Format: uuid
+             * @description The contact (politiattest) or the decision (vedtak)
+             */
             subjectId: string;
+            /** Format: uuid */
             contactId: string | null;
+            /** Format: uuid */
             serviceUserId: string | null;
             firstName: string;
             lastName: string;
             /**
+             * Format: date
              * @description The last valid day
              * @example 2026-12-14
              */
             validUntil: string;
             /** @enum {string} */
             status: "lapsing" | "lapsed";
-            /** @description Open assignments affected (flagged) */
+            /**
+             * Format: int32
+             * @description Open assignments affected (flagged)
+             */
             openAssignments: number;
         };
         LapseListResponse: {
-            /** @description The date of the last scan */
+            /**
+             * Format: date
+             * @description The date of the last scan
+             */
             scannedOn: string | null;
-            /** @example 30 */
+            /**
+             * Format: int32
+             * @example 30
+             */
             warningDays: number;
             items: components["schemas"]["LapseResponse"][];
         };
         UserHoursLine: {
+            /** Format: uuid */
             serviceUserId: string;
             firstName: string;
             lastName: string;
@@ -2471,6 +3054,7 @@ export interface components {
             usedPercent: number | null;
         };
         ContactHoursLine: {
+            /** Format: uuid */
             contactId: string;
             firstName: string;
             lastName: string;
@@ -2479,18 +3063,25 @@ export interface components {
             usedHours: number;
         };
         HoursReport: {
+            /** Format: date */
             from: string;
+            /** Format: date */
             to: string;
             users: components["schemas"]["UserHoursLine"][];
             contacts: components["schemas"]["ContactHoursLine"][];
         };
         WaitingBands: {
+            /** Format: int32 */
             within15Days: number;
+            /** Format: int32 */
             from16To30Days: number;
+            /** Format: int32 */
             from31Days: number;
         };
         WaitingTimesReport: {
+            /** Format: date */
             from: string;
+            /** Format: date */
             to: string;
             /** @description Users whose first start fell in the range, by days waited */
             started: components["schemas"]["WaitingBands"];
@@ -2498,6 +3089,7 @@ export interface components {
             stillWaiting: components["schemas"]["WaitingBands"];
         };
         EndedBand: {
+            /** Format: int32 */
             count: number;
             /**
              * @example {
@@ -2509,8 +3101,11 @@ export interface components {
             };
         };
         EndedAssignmentsReport: {
+            /** Format: date */
             from: string;
+            /** Format: date */
             to: string;
+            /** Format: int32 */
             ended: number;
             within3Months: components["schemas"]["EndedBand"];
             within6Months: components["schemas"]["EndedBand"];
@@ -2518,31 +3113,39 @@ export interface components {
             after12Months: components["schemas"]["EndedBand"];
         };
         KprLine: {
+            /** Format: uuid */
             serviceUserId: string;
             /** @description fødselsnummer: KPR identifies the person; staff only, never in a URL or a log */
             nationalId: string;
             /**
+             * Format: int32
              * @description KPR's service code for støttekontakt
              * @example 9
              */
             serviceCode: number;
+            /** Format: int32 */
             year: number;
             hours: number;
         };
         KprReport: {
+            /** Format: int32 */
             year: number;
             lines: components["schemas"]["KprLine"][];
             totalHours: number;
         };
         MeetingResponse: {
+            /** Format: date-time */
             startsAt: string;
+            /** Format: date-time */
             endsAt: string;
             /** @description The saksbehandler holding the meeting */
             caseworker: string;
             location: string | null;
         };
         ContractResponse: {
+            /** Format: uuid */
             assignmentId: string;
+            /** Format: date */
             startsOn: string;
             /** @description Hours a week taken of the contact's capacity */
             weeklyHours: number;
@@ -2567,13 +3170,18 @@ export interface components {
             at: string;
         };
         IntroductionResponse: {
+            /** Format: uuid */
             id: string;
             /** @enum {string} */
             status: "awaiting_booking" | "booked" | "started" | "declined";
             serviceUser: components["schemas"]["PersonRef"];
             contact: components["schemas"]["PersonRef"];
-            /** @description null when the contact was picked by hand */
+            /**
+             * Format: uuid
+             * @description null when the contact was picked by hand
+             */
             proposalId: string | null;
+            /** Format: uuid */
             decisionId: string | null;
             /** @description Hours a week held of the contact's capacity while pending */
             weeklyHours: number;
@@ -2581,7 +3189,9 @@ export interface components {
             declineReason: string | null;
             declinedBy: string | null;
             contract: components["schemas"]["ContractResponse"] | null;
+            /** Format: int32 */
             version: number;
+            /** Format: date-time */
             createdAt: string;
             /** @description Every state change, oldest first */
             history: components["schemas"]["CaseEventResponse"][];
@@ -2597,9 +3207,27 @@ export interface components {
             /** @description Staff only */
             note?: string;
         };
+        DeclinedProposalResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "declined";
+            /** Format: uuid */
+            serviceUserId: string;
+            /** Format: uuid */
+            contactId: string;
+            /** @enum {string} */
+            declineReason: "distance" | "gender" | "age" | "language" | "interests" | "personality" | "schedule" | "contact_unavailable" | "user_unavailable" | "other";
+        };
         IntroductionPage: {
+            /** Format: int32 */
             page: number;
+            /** Format: int32 */
             pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
             total: number;
             items: components["schemas"]["IntroductionResponse"][];
         };
@@ -2610,7 +3238,9 @@ export interface components {
             contactId: string;
         };
         SuggestedTimeResponse: {
+            /** Format: date-time */
             startsAt: string;
+            /** Format: date-time */
             endsAt: string;
         };
         SuggestedTimesResponse: {
@@ -2619,11 +3249,15 @@ export interface components {
         };
         BookIntroductionRequest: {
             /**
+             * Format: date-time
              * @description An instant with a time zone, in the future
              * @example 2026-12-01T16:30:00.000Z
              */
             startsAt: string;
-            /** @default 60 */
+            /**
+             * Format: int32
+             * @default 60
+             */
             durationMinutes: number;
             /** @description The saksbehandler holding the meeting (login subject); defaults to you */
             caseworker?: string;
@@ -2633,6 +3267,7 @@ export interface components {
             /** @description true: both want to go on and the assignment starts; false: the pair is declined */
             continue: boolean;
             /**
+             * Format: date
              * @description Start of the assignment; required when continue
              * @example 2026-12-07
              */
@@ -2647,8 +3282,11 @@ export interface components {
             note?: string;
         };
         BusyTimeResponse: {
+            /** Format: uuid */
             id: string;
+            /** Format: date-time */
             startsAt: string;
+            /** Format: date-time */
             endsAt: string;
             note: string | null;
             /**
@@ -2658,9 +3296,13 @@ export interface components {
             kind: "busy" | "introduction";
         };
         CreateBusyTimeRequest: {
-            /** @example 2026-12-01T08:00:00Z */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T08:00:00Z
+             */
             startsAt: string;
             /**
+             * Format: date-time
              * @description After startsAt; at most 14 days later
              * @example 2026-12-01T11:00:00Z
              */
@@ -2668,43 +3310,70 @@ export interface components {
             note?: string;
         };
         WaitingUserResponse: {
+            /** Format: uuid */
             serviceUserId: string;
             firstName: string;
             lastName: string;
+            /** Format: uuid */
             decisionId: string;
             /** @enum {string} */
             serviceForm: "individual" | "group" | "volunteer_partnership";
             /**
+             * Format: date
              * @description The date the need for a contact arose: the vedtak's waiting date, or the day after the last assignment ended
              * @example 2026-10-01
              */
             waitingSince: string;
+            /** Format: int32 */
             waitingDays: number;
             /** @enum {string} */
             band: "0-15" | "16-30" | "31+";
             /** @enum {string} */
             state: "no_proposal" | "proposed" | "awaiting_booking" | "introduction_booked";
-            /** @description The open proposal, when state is proposed */
+            /**
+             * Format: uuid
+             * @description The open proposal, when state is proposed
+             */
             proposalId: string | null;
-            /** @description The introduction on its way, if any */
+            /**
+             * Format: uuid
+             * @description The introduction on its way, if any
+             */
             introductionId: string | null;
+            /** Format: date-time */
             meetingStartsAt: string | null;
         };
+        WaitingBandCounts: {
+            /**
+             * Format: int32
+             * @example 3
+             */
+            "0-15": number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            "16-30": number;
+            /**
+             * Format: int32
+             * @example 7
+             */
+            "31+": number;
+        };
         WaitingListResponse: {
+            /** Format: int32 */
             page: number;
+            /** Format: int32 */
             pageSize: number;
+            /**
+             * Format: int32
+             * @description All matching items, on every page
+             */
             total: number;
             /** @description Longest waiting first */
             items: components["schemas"]["WaitingUserResponse"][];
-            /**
-             * @description Everyone waiting (before the band and state filters) by band
-             * @example {
-             *       "0-15": 3,
-             *       "16-30": 1,
-             *       "31+": 7
-             *     }
-             */
-            bands: Record<string, never>;
+            /** @description Everyone waiting (before the band and state filters) by band */
+            bands: components["schemas"]["WaitingBandCounts"];
         };
     };
     responses: never;
@@ -2733,7 +3402,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessLogEntryPage"];
+                };
             };
         };
     };
@@ -2868,7 +3539,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MunicipalityResponse"];
+                };
             };
         };
     };
@@ -2889,7 +3562,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MunicipalityResponse"];
+                };
             };
         };
     };
@@ -2906,7 +3581,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterestResponse"][];
+                };
             };
         };
     };
@@ -2927,7 +3604,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterestResponse"];
+                };
             };
         };
     };
@@ -2957,7 +3636,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactPage"];
+                };
             };
         };
     };
@@ -2978,7 +3659,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
             };
         };
     };
@@ -3021,7 +3704,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
             };
         };
     };
@@ -3068,7 +3753,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
             };
         };
     };
@@ -3208,7 +3895,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceUserPage"];
+                };
             };
         };
     };
@@ -3367,7 +4056,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionPage"];
+                };
             };
         };
     };
@@ -4588,6 +5279,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclinedProposalResponse"];
+                };
+            };
             /** @description illegal_transition (with currentState) */
             409: {
                 headers: {
