@@ -1730,6 +1730,11 @@ export interface components {
             total: number;
             items: components["schemas"]["MatchingRunResponse"][];
         };
+        ProposalPersonRef: {
+            id: string;
+            firstName: string;
+            lastName: string;
+        };
         ProposalResponse: {
             /** Format: uuid */
             id: string;
@@ -1739,6 +1744,8 @@ export interface components {
             serviceUserId: string;
             /** Format: uuid */
             contactId: string;
+            serviceUser: components["schemas"]["ProposalPersonRef"];
+            contact: components["schemas"]["ProposalPersonRef"];
             /** Format: uuid */
             decisionId: string | null;
             /**
