@@ -69,7 +69,8 @@ export class AssignmentsController {
     description:
       'contact_not_eligible, contact_inactive, capacity_users_full, capacity_hours_full, no_current_decision, ' +
       'decision_not_individual, hours_exceed_decision, assignment_exists, group_closed, group_contacts_full, ' +
-      'already_group_contact',
+      'already_group_contact, introduction_required (an individual assignment without ' +
+      'startWithoutIntroductionReason), close_relative, pair_excluded',
   })
   create(
     @CurrentPrincipal() principal: Principal,

@@ -78,7 +78,9 @@ export class GroupsController {
   @ApiOperation({ summary: 'Give a service user with a group vedtak the lowest free of the 6 seats' })
   @ApiCreatedResponse({ type: GroupResponse })
   @ApiConflictResponse({
-    description: 'group_full, already_member, no_current_decision, decision_not_group, group_closed',
+    description:
+      'group_full, already_member, no_current_decision, decision_not_group, group_closed, close_relative ' +
+      '(a contact of the group is a close relative of the user)',
   })
   addMember(
     @CurrentPrincipal() principal: Principal,
@@ -112,7 +114,7 @@ export class GroupsController {
   @ApiConflictResponse({
     description:
       'group_contacts_full, already_group_contact, group_closed, contact_not_eligible, contact_inactive, ' +
-      'capacity_users_full, capacity_hours_full',
+      'capacity_users_full, capacity_hours_full, close_relative (a member is a close relative of the contact)',
   })
   addContact(
     @CurrentPrincipal() principal: Principal,

@@ -21,7 +21,12 @@ import {
   OutcomeRequest,
   SuggestedTimesQuery,
 } from './dto/introduction.request';
-import { IntroductionPage, IntroductionResponse, SuggestedTimesResponse } from './dto/introduction.response';
+import {
+  DeclinedProposalResponse,
+  IntroductionPage,
+  IntroductionResponse,
+  SuggestedTimesResponse,
+} from './dto/introduction.response';
 import { IntroductionBookingService } from './introduction-booking.service';
 import { IntroductionOutcomeService } from './introduction-outcome.service';
 import { IntroductionsService } from './introductions.service';
@@ -49,7 +54,7 @@ export class IntroductionsController {
   @ApiCreatedResponse({ type: IntroductionResponse })
   @ApiConflictResponse({
     description:
-      'illegal_transition (with currentState), introduction_pending, user_has_contact, pair_excluded, ' +
+      'illegal_transition (with currentState), introduction_pending, user_has_contact, pair_excluded, close_relative, ' +
       'no_current_decision, decision_not_individual, contact_not_eligible, contact_inactive, capacity_users_full, ' +
       'capacity_hours_full',
   })
@@ -64,12 +69,13 @@ export class IntroductionsController {
   @Post('proposals/:id/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline an open proposal with a reason; the pair is never proposed again' })
+  @ApiOkResponse({ type: DeclinedProposalResponse })
   @ApiConflictResponse({ description: 'illegal_transition (with currentState)' })
   declineProposal(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
     @Body() body: DeclineRequest,
-  ) {
+  ): Promise<DeclinedProposalResponse> {
     return this.introductions.declineProposal(principal, id, body);
   }
 
@@ -129,7 +135,9 @@ export class IntroductionsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Book (or move) the meeting; nobody is double-booked' })
   @ApiCreatedResponse({ type: IntroductionResponse })
-  @ApiConflictResponse({ description: 'overlap, caseworker_busy, contact_not_eligible, illegal_transition' })
+  @ApiConflictResponse({
+    description: 'overlap, caseworker_busy, contact_not_eligible, illegal_transition, outside_meeting_hours',
+  })
   book(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,

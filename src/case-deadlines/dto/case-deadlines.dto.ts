@@ -29,18 +29,18 @@ export class CreateInterimNoticeRequest {
 }
 
 export class InterimNoticeResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() sentOn!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date' }) sentOn!: string;
   @ApiProperty() reason!: string;
-  @ApiProperty() expectedDecisionBy!: string;
+  @ApiProperty({ format: 'date' }) expectedDecisionBy!: string;
   @ApiProperty() recordedBy!: string;
 }
 
 export class ApplicationResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() serviceUserId!: string;
-  @ApiProperty() receivedOn!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'The vedtak that answered it' })
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) serviceUserId!: string;
+  @ApiProperty({ format: 'date' }) receivedOn!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The vedtak that answered it' })
   decisionId!: string | null;
   @ApiProperty({ description: 'One calendar month after receipt: a vedtak by then, or an interim notice' })
   noticeDueOn!: string;
@@ -48,12 +48,12 @@ export class ApplicationResponse {
 }
 
 export class DueNoticeResponse {
-  @ApiProperty() applicationId!: string;
-  @ApiProperty() serviceUserId!: string;
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty({ format: 'uuid' }) serviceUserId!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
-  @ApiProperty() receivedOn!: string;
-  @ApiProperty() noticeDueOn!: string;
+  @ApiProperty({ format: 'date' }) receivedOn!: string;
+  @ApiProperty({ format: 'date' }) noticeDueOn!: string;
   @ApiProperty({ enum: ['due', 'overdue'] }) state!: 'due' | 'overdue';
 }
 
@@ -71,8 +71,8 @@ export class DecisionDeliveryRequest {
 }
 
 export class DecisionDeliveryResponse {
-  @ApiProperty() decisionId!: string;
-  @ApiProperty() sentOn!: string;
+  @ApiProperty({ format: 'uuid' }) decisionId!: string;
+  @ApiProperty({ format: 'date' }) sentOn!: string;
   @ApiProperty({ nullable: true, type: String }) receivedOn!: string | null;
   @ApiProperty({ description: '4 weeks from receipt (or from sending when receipt is not known), inclusive' })
   complaintDeadline!: string;
@@ -101,10 +101,10 @@ export class ComplaintOutcomeRequest {
 }
 
 export class ComplaintResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() decisionId!: string;
-  @ApiProperty() serviceUserId!: string;
-  @ApiProperty() receivedOn!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) decisionId!: string;
+  @ApiProperty({ format: 'uuid' }) serviceUserId!: string;
+  @ApiProperty({ format: 'date' }) receivedOn!: string;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'null when the vedtak has no delivery recorded' })
   deadline!: string | null;
@@ -115,14 +115,19 @@ export class ComplaintResponse {
 }
 
 export class RunningDeadlineResponse {
-  @ApiProperty() decisionId!: string;
-  @ApiProperty() serviceUserId!: string;
+  @ApiProperty({ format: 'uuid' }) decisionId!: string;
+  @ApiProperty({ format: 'uuid' }) serviceUserId!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
-  @ApiProperty() sentOn!: string;
+  @ApiProperty({ format: 'date' }) sentOn!: string;
   @ApiProperty({ nullable: true, type: String }) receivedOn!: string | null;
-  @ApiProperty() deadline!: string;
-  @ApiProperty({ description: 'Days until the deadline, 0 on its last day' }) daysLeft!: number;
+  @ApiProperty({ format: 'date' }) deadline!: string;
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    description: 'Days until the deadline, 0 on its last day',
+  })
+  daysLeft!: number;
 }
 
 export class RunningDeadlineListResponse {

@@ -17,17 +17,22 @@ import { MatchingSettingsRequest } from './matching-settings.dto';
 import { Type } from 'class-transformer';
 
 export class MunicipalityResponse {
-  @ApiProperty({ description: 'Matching settings that differ from the defaults', type: Object })
+  @ApiProperty({
+    description: 'Matching settings that differ from the defaults',
+    type: MatchingSettingsRequest,
+  })
   matching!: MunicipalMatchingSettings;
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ nullable: true, type: String }) code!: string | null;
   @ApiProperty({
+    type: 'integer',
+    format: 'int32',
     description:
       'Max age of a politiattest in calendar months, when presented and when an oppdragsavtale is signed',
   })
   policeCertificateMaxAgeMonths!: number;
-  @ApiProperty() policeCertificateValidityMonths!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) policeCertificateValidityMonths!: number;
   @ApiProperty({
     type: [WeeklySlotDto],
     description: 'When introduction meetings may be suggested and booked (Europe/Oslo wall-clock)',
