@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { Role } from '../src/common/auth/principal';
 import { QueueName } from '../src/jobs/jobs';
 import { generateValidNationalId } from '../src/service-users/national-id';
-import { contactBody, daysAgo } from './factories';
+import { contactBody, daysAgo, today } from './factories';
 import { changedTables, fingerprinter, TableFingerprint } from './support/db-fingerprint';
 import { TEST_LOG_FILE } from './support/test-env';
 import {
@@ -287,7 +287,7 @@ describe('fuzz: write endpoints of the OpenAPI document', () => {
         document,
         ids: await idPool(),
         nationalIds,
-        today: new Date().toISOString().slice(0, 10),
+        today: today(),
       };
       const params = fc.record(
         Object.fromEntries(endpoint.pathParams.map((p) => [p, pathParam(p, endpoint.path, context)])),
