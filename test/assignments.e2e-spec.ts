@@ -1,11 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { contactBody, daysAgo, daysAhead } from './factories';
+import { contactBody, daysAgo, daysAhead, today } from './factories';
 import { seedServiceUser, seedUserWithDecision } from './support/seed-rows';
 import { as, createMunicipality, createTestApp, dataSourceOf, tokenFor } from './support/test-app';
 
 const MISSING_ID = '6b0f0a9e-3f41-4c55-9a53-000000000000';
-const TODAY = daysAgo(0);
 
 describe('assignments (oppdrag)', () => {
   let app: INestApplication;
@@ -55,7 +54,7 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId,
           serviceUserId,
-          startsOn: TODAY,
+          startsOn: today(),
           ...extra,
         })
         .expect(201)
@@ -75,7 +74,7 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId: contact.id,
           serviceUserId: user.id,
-          startsOn: TODAY,
+          startsOn: today(),
         })
         .expect(201);
       expect(created.body).toMatchObject({
@@ -84,7 +83,7 @@ describe('assignments (oppdrag)', () => {
         group: null,
         decisionId: user.decisionId,
         weeklyHours: 1.85,
-        startsOn: TODAY,
+        startsOn: today(),
         endsOn: null,
         endReason: null,
         endNote: null,
@@ -109,7 +108,7 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId: contact.id,
           serviceUserId: user.id,
-          startsOn: TODAY,
+          startsOn: today(),
           weeklyHours: 4.5,
         })
         .expect(409);
@@ -126,7 +125,7 @@ describe('assignments (oppdrag)', () => {
       const group = (await coordinator.post('/groups').send({ name: 'Gruppe via oppdrag' }).expect(201)).body;
       const created = await coordinator
         .post('/assignments')
-        .send({ contactId: contact.id, groupId: group.id, startsOn: TODAY, weeklyHours: 3 })
+        .send({ contactId: contact.id, groupId: group.id, startsOn: today(), weeklyHours: 3 })
         .expect(201);
       expect(created.body).toMatchObject({
         serviceUser: null,
@@ -153,7 +152,7 @@ describe('assignments (oppdrag)', () => {
       ['weeklyHours', { weeklyHours: '2' }],
       ['createdBy', { createdBy: 'someone' }],
       ['municipalityId', { municipalityId: MISSING_ID }],
-      ['endsOn', { endsOn: TODAY }],
+      ['endsOn', { endsOn: today() }],
     ])('refuses a bad %s with 400 naming it, and writes nothing (case %#)', async (field, override) => {
       const contact = await newContact();
       const user = await individualUser();
@@ -164,7 +163,7 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId: contact.id,
           serviceUserId: user.id,
-          startsOn: TODAY,
+          startsOn: today(),
           ...override,
         })
         .expect(400);
@@ -190,7 +189,7 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId: contact.id,
           serviceUserId: user.id,
-          startsOn: TODAY,
+          startsOn: today(),
         })
         .expect(409);
       expect(response.body).toMatchObject({ status: 409, code: 'contact_not_eligible' });
@@ -261,7 +260,7 @@ describe('assignments (oppdrag)', () => {
             startWithoutIntroductionReason: 'continues from before',
             contactId: contact.id,
             serviceUserId: user.id,
-            startsOn: TODAY,
+            startsOn: today(),
           })
           .expect(409);
         expect(response.body.code).toBe(code);
@@ -278,7 +277,7 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId: contact.id,
           serviceUserId: bare.id,
-          startsOn: TODAY,
+          startsOn: today(),
         })
         .expect(409);
       expect(none.body.code).toBe('no_current_decision');
@@ -326,7 +325,7 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId: MISSING_ID,
           serviceUserId: user.id,
-          startsOn: TODAY,
+          startsOn: today(),
         })
         .expect(404);
       await coordinator
@@ -335,12 +334,12 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId: contact.id,
           serviceUserId: MISSING_ID,
-          startsOn: TODAY,
+          startsOn: today(),
         })
         .expect(404);
       await coordinator
         .post('/assignments')
-        .send({ contactId: contact.id, groupId: MISSING_ID, startsOn: TODAY, weeklyHours: 1 })
+        .send({ contactId: contact.id, groupId: MISSING_ID, startsOn: today(), weeklyHours: 1 })
         .expect(404);
       expect(await assignmentCount()).toBe(before);
     });
@@ -356,7 +355,7 @@ describe('assignments (oppdrag)', () => {
             startWithoutIntroductionReason: 'continues from before',
             contactId: contact.id,
             serviceUserId: user.id,
-            startsOn: TODAY,
+            startsOn: today(),
           }),
         ),
       );
@@ -380,7 +379,7 @@ describe('assignments (oppdrag)', () => {
             startWithoutIntroductionReason: 'continues from before',
             contactId: contact.id,
             serviceUserId: user.id,
-            startsOn: TODAY,
+            startsOn: today(),
           }),
         ),
       );
@@ -414,7 +413,7 @@ describe('assignments (oppdrag)', () => {
       });
       const again = await coordinator
         .post(`/assignments/${created.id}/end`)
-        .send({ endsOn: TODAY, reason: 'other' })
+        .send({ endsOn: today(), reason: 'other' })
         .expect(409);
       expect(again.body).toMatchObject({ code: 'assignment_already_ended', context: { endsOn: daysAgo(1) } });
       // The contact's single place is free again, and the same pair may start anew.
@@ -434,7 +433,7 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId: contact.id,
           serviceUserId: (await individualUser()).id,
-          startsOn: TODAY,
+          startsOn: today(),
         })
         .expect(409);
       expect(next.body.code).toBe('capacity_users_full');
@@ -452,7 +451,7 @@ describe('assignments (oppdrag)', () => {
       const created = await assign(contact.id, (await individualUser()).id, { startsOn: daysAgo(20) });
       const response = await coordinator
         .post(`/assignments/${created.id}/end`)
-        .send({ endsOn: TODAY, reason: 'other', ...override })
+        .send({ endsOn: today(), reason: 'other', ...override })
         .expect(400);
       expect(response.body.details.map((d: { field: string }) => d.field)).toContain(field);
       expect((await coordinator.get(`/assignments/${created.id}`)).body).toMatchObject({
@@ -464,7 +463,7 @@ describe('assignments (oppdrag)', () => {
     it('answers 404 for an unknown assignment', async () => {
       await coordinator
         .post(`/assignments/${MISSING_ID}/end`)
-        .send({ endsOn: TODAY, reason: 'other' })
+        .send({ endsOn: today(), reason: 'other' })
         .expect(404);
       await coordinator.get(`/assignments/${MISSING_ID}`).expect(404);
       await coordinator.get('/assignments/not-a-uuid').expect(404);
@@ -480,13 +479,13 @@ describe('assignments (oppdrag)', () => {
       const assignment = (
         await coordinator
           .post('/assignments')
-          .send({ contactId: contact.id, groupId: group.id, startsOn: TODAY, weeklyHours: 2 })
+          .send({ contactId: contact.id, groupId: group.id, startsOn: today(), weeklyHours: 2 })
           .expect(201)
       ).body;
       await coordinator.post(`/groups/${group.id}/activate`).expect(200);
       const ended = await coordinator
         .post(`/assignments/${assignment.id}/end`)
-        .send({ endsOn: TODAY, reason: 'contact_quit' })
+        .send({ endsOn: today(), reason: 'contact_quit' })
         .expect(200);
       expect(ended.body.group).toEqual({ id: group.id, name: 'Siste kontakt', status: 'forming' });
       expect((await coordinator.get(`/groups/${group.id}`)).body).toMatchObject({
@@ -527,7 +526,7 @@ describe('assignments (oppdrag)', () => {
       const group = (await coordinator.post('/groups').send({ name: 'Listegruppe' }).expect(201)).body;
       await coordinator
         .post(`/groups/${group.id}/contacts`)
-        .send({ contactId: other.id, startsOn: TODAY, weeklyHours: 1 })
+        .send({ contactId: other.id, startsOn: today(), weeklyHours: 1 })
         .expect(201);
       const byGroup = await coordinator.get(`/assignments?groupId=${group.id}`).expect(200);
       expect(byGroup.body.items.map((a: { contact: { id: string } }) => a.contact.id)).toEqual([other.id]);
@@ -607,19 +606,22 @@ describe('assignments (oppdrag)', () => {
             startWithoutIntroductionReason: 'continues from before',
             contactId: me.id,
             serviceUserId: (await individualUser()).id,
-            startsOn: TODAY,
+            startsOn: today(),
           })
           .expect(403);
         expect(create.body.code).toBe('forbidden');
         await actor
           .post(`/assignments/${created.id}/end`)
-          .send({ endsOn: TODAY, reason: 'other' })
+          .send({ endsOn: today(), reason: 'other' })
           .expect(403);
       }
       expect(await assignmentCount()).toBe(before);
       expect((await coordinator.get(`/assignments/${created.id}`)).body.endsOn).toBeNull();
       // An admin may do what a coordinator does.
-      await admin.post(`/assignments/${created.id}/end`).send({ endsOn: TODAY, reason: 'other' }).expect(200);
+      await admin
+        .post(`/assignments/${created.id}/end`)
+        .send({ endsOn: today(), reason: 'other' })
+        .expect(200);
     });
 
     it('answers 401 without a token', async () => {
@@ -642,7 +644,7 @@ describe('assignments (oppdrag)', () => {
       expect({ ...read.body, requestId: undefined }).toEqual({ ...missing, requestId: undefined });
       await foreign
         .post(`/assignments/${created.id}/end`)
-        .send({ endsOn: TODAY, reason: 'other' })
+        .send({ endsOn: today(), reason: 'other' })
         .expect(404);
       expect((await foreign.get('/assignments').expect(200)).body.total).toBe(0);
       expect((await foreign.get(`/assignments?contactId=${contact.id}`).expect(200)).body.total).toBe(0);
@@ -658,7 +660,7 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId: theirContact.id,
           serviceUserId: user.id,
-          startsOn: TODAY,
+          startsOn: today(),
         })
         .expect(404);
       await foreign
@@ -667,7 +669,7 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId: contact.id,
           serviceUserId: theirUser.id,
-          startsOn: TODAY,
+          startsOn: today(),
         })
         .expect(404);
       const [{ n }] = await sql<{ n: string }>(

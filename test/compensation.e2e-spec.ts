@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { hoursFixtures } from './support/hours-fixtures';
+import { hoursFixtures, YEAR } from './support/hours-fixtures';
 import { as, createMunicipality, createTestApp, tokenFor } from './support/test-app';
 
 /** Parses our CSV (quoted cells may hold commas) into objects keyed by the header. */
@@ -22,7 +22,7 @@ describe('compensation: rates, money and exports', () => {
   let coordinator: ReturnType<typeof as>;
   let admin: ReturnType<typeof as>;
   let fx: ReturnType<typeof hoursFixtures>;
-  const PERIOD = '2026-09-21';
+  const PERIOD = `${YEAR}-09-21`;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -32,23 +32,23 @@ describe('compensation: rates, money and exports', () => {
     fx = hoursFixtures(app, municipalityId, coordinator);
     await admin
       .post('/compensation/rates')
-      .send({ validFrom: '2026-01-01', hourlyRateOre: 25_000, kmRateOre: 350 })
+      .send({ validFrom: `${YEAR}-01-01`, hourlyRateOre: 25_000, kmRateOre: 350 })
       .expect(201);
     await admin
       .post('/compensation/rates')
-      .send({ validFrom: '2026-10-01', hourlyRateOre: 26_000, kmRateOre: 400 })
+      .send({ validFrom: `${YEAR}-10-01`, hourlyRateOre: 26_000, kmRateOre: 400 })
       .expect(201);
   });
   afterAll(() => app.close());
 
-  /** The README's hand calculation: four sessions from 21 September to 20 October 2026, a rate change on 1 October. */
+  /** The README's hand calculation: four sessions from 21 September to 20 October of YEAR, a rate change on 1 October. */
   const readmeMonth = async () => {
-    const { contact, user, assignmentId } = await fx.individual({}, '2026-09-01');
+    const { contact, user, assignmentId } = await fx.individual({}, `${YEAR}-09-01`);
     const sessions = [
-      { date: '2026-09-24', start: '17:00', end: '19:30', km: 12.5, activity: 'Kino' },
-      { date: '2026-09-29', start: '16:00', end: '19:00', km: 0, activity: 'Tur' },
-      { date: '2026-10-06', start: '17:00', end: '19:00', km: 20, activity: 'Bowling' },
-      { date: '2026-10-13', start: '12:00', end: '15:30', km: 30, activity: 'Svømmehall' },
+      { date: `${YEAR}-09-24`, start: '17:00', end: '19:30', km: 12.5, activity: 'Kino' },
+      { date: `${YEAR}-09-29`, start: '16:00', end: '19:00', km: 0, activity: 'Tur' },
+      { date: `${YEAR}-10-06`, start: '17:00', end: '19:00', km: 20, activity: 'Bowling' },
+      { date: `${YEAR}-10-13`, start: '12:00', end: '15:30', km: 30, activity: 'Svømmehall' },
     ];
     let timesheetId = '';
     for (const session of sessions) {
@@ -61,7 +61,7 @@ describe('compensation: rates, money and exports', () => {
     }
     await contact.client
       .post(`/timesheets/${timesheetId}/signature`)
-      .send({ signedBy: 'user', signedAt: '2026-10-20T19:00:00+02:00' })
+      .send({ signedBy: 'user', signedAt: `${YEAR}-10-20T19:00:00+02:00` })
       .expect(200);
     return { contact, user, assignmentId, timesheetId };
   };
@@ -74,7 +74,7 @@ describe('compensation: rates, money and exports', () => {
       status: 'signed',
       contactLines: [
         {
-          rateValidFrom: '2026-01-01',
+          rateValidFrom: `${YEAR}-01-01`,
           hourlyRateOre: 25_000,
           kmRateOre: 350,
           minutes: 330,
@@ -86,7 +86,7 @@ describe('compensation: rates, money and exports', () => {
           totalOre: 141_875,
         },
         {
-          rateValidFrom: '2026-10-01',
+          rateValidFrom: `${YEAR}-10-01`,
           hourlyRateOre: 26_000,
           kmRateOre: 400,
           minutes: 330,
@@ -99,8 +99,14 @@ describe('compensation: rates, money and exports', () => {
         },
       ],
       passengerLines: [
-        { serviceUserId: user.id, rateValidFrom: '2026-01-01', kmRateOre: 350, km: 12.5, amountOre: 2_188 },
-        { serviceUserId: user.id, rateValidFrom: '2026-10-01', kmRateOre: 400, km: 50, amountOre: 10_000 },
+        {
+          serviceUserId: user.id,
+          rateValidFrom: `${YEAR}-01-01`,
+          kmRateOre: 350,
+          km: 12.5,
+          amountOre: 2_188,
+        },
+        { serviceUserId: user.id, rateValidFrom: `${YEAR}-10-01`, kmRateOre: 400, km: 50, amountOre: 10_000 },
       ],
       contactTotalOre: 304_875,
       passengerTotalOre: 12_188,
@@ -110,12 +116,12 @@ describe('compensation: rates, money and exports', () => {
 
   it('exports payroll and invoices for approved timesheets only, as JSON and CSV whose totals add up', async () => {
     const individual = await readmeMonth();
-    const group = await fx.group(3, '2026-09-01');
+    const group = await fx.group(3, `${YEAR}-09-01`);
     const groupSession = await group.contact.client
       .post('/sessions')
       .send({
         assignmentId: group.assignmentId,
-        date: '2026-10-08',
+        date: `${YEAR}-10-08`,
         start: '18:00',
         end: '20:00',
         activity: 'Klatring',
@@ -128,12 +134,12 @@ describe('compensation: rates, money and exports', () => {
       .post(`/timesheets/${groupSession.body.timesheetId}/signature`)
       .send({ signedBy: 'user', serviceUserId: group.members[0].id })
       .expect(200);
-    const notApproved = await fx.individual({}, '2026-09-01');
+    const notApproved = await fx.individual({}, `${YEAR}-09-01`);
     await notApproved.contact.client
       .post('/sessions')
       .send({
         assignmentId: notApproved.assignmentId,
-        date: '2026-10-01',
+        date: `${YEAR}-10-01`,
         start: '10:00',
         end: '11:00',
         activity: 'Kafé',
@@ -216,21 +222,24 @@ describe('compensation: rates, money and exports', () => {
     await other.client.get(`/compensation/timesheets/${timesheetId}`).expect(404);
     await coordinator
       .post('/compensation/rates')
-      .send({ validFrom: '2027-01-01', hourlyRateOre: 1, kmRateOre: 1 })
+      .send({ validFrom: `${YEAR + 1}-01-01`, hourlyRateOre: 1, kmRateOre: 1 })
       .expect(403);
     await coordinator.get('/compensation/payroll').expect(400);
     await coordinator.get(`/compensation/payroll?periodStart=${PERIOD}&format=xml`).expect(400);
     const duplicate = await admin
       .post('/compensation/rates')
-      .send({ validFrom: '2026-10-01', hourlyRateOre: 1, kmRateOre: 1 })
+      .send({ validFrom: `${YEAR}-10-01`, hourlyRateOre: 1, kmRateOre: 1 })
       .expect(409);
     expect(duplicate.body.message).toBe('The municipality has a rate from that date already');
     await admin
       .post('/compensation/rates')
-      .send({ validFrom: '2026-10-02', hourlyRateOre: 1.5, kmRateOre: 1 })
+      .send({ validFrom: `${YEAR}-10-02`, hourlyRateOre: 1.5, kmRateOre: 1 })
       .expect(400);
     const rates = await coordinator.get('/compensation/rates').expect(200);
-    expect(rates.body.map((r: { validFrom: string }) => r.validFrom)).toEqual(['2026-01-01', '2026-10-01']);
+    expect(rates.body.map((r: { validFrom: string }) => r.validFrom)).toEqual([
+      `${YEAR}-01-01`,
+      `${YEAR}-10-01`,
+    ]);
   });
 
   it('answers 409 rate_missing when no rate covers a session', async () => {
@@ -242,6 +251,6 @@ describe('compensation: rates, money and exports', () => {
     const response = await bareCoordinator
       .get(`/compensation/timesheets/${logged.body.timesheetId}`)
       .expect(409);
-    expect(response.body).toMatchObject({ code: 'rate_missing', context: { date: '2026-03-10' } });
+    expect(response.body).toMatchObject({ code: 'rate_missing', context: { date: `${YEAR}-03-10` } });
   });
 });

@@ -1,3 +1,6 @@
+import { Clock } from '../src/common/clock';
+import { addDays } from '../src/common/dates';
+
 /** Valid request bodies in one line, so a test states only what matters to it. */
 export const contactBody = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   firstName: 'Kari',
@@ -19,8 +22,16 @@ export const contactBody = (overrides: Record<string, unknown> = {}): Record<str
   ...overrides,
 });
 
+/**
+ * Today in Norway from the service's own Clock (Europe/Oslo), so a fixture's dates and the rules agree at any
+ * hour; a UTC date is yesterday's in Oslo from midnight to 01:00 or 02:00.
+ */
+export function today(): string {
+  return new Clock().today();
+}
+
 export function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(today(), -days);
 }
 
 export function daysAhead(days: number): string {

@@ -12,6 +12,7 @@ import {
   startPrivatePostgres,
   startPrivateRedis,
 } from './support/private-services';
+import { forgetStarted, rememberStarted } from './support/started-processes';
 
 type TestApp = typeof import('./support/test-app');
 
@@ -30,7 +31,9 @@ describe('faults', () => {
   const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startPrivatePostgres(), startPrivateRedis()]);
+    // One after the other, so afterAll stops the first when the second fails to start.
+    postgres = await startPrivatePostgres();
+    redis = await startPrivateRedis();
     const migrations = new DataSource(dataSourceOptions(postgres.url));
     await migrations.initialize();
     await migrations.runMigrations({ transaction: 'each' });
@@ -49,10 +52,15 @@ describe('faults', () => {
   }, 120_000);
 
   afterAll(async () => {
+    // Each step on its own: one that fails must not leave the next server running.
     for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL');
-    await app?.close();
-    await redis?.stop();
-    postgres?.destroy();
+    const steps = [() => app?.close(), () => redis?.stop(), () => postgres?.destroy()];
+    const failures: unknown[] = [];
+    for (const step of steps)
+      await Promise.resolve()
+        .then(step)
+        .catch((e: unknown) => failures.push(e));
+    if (failures.length > 0) throw failures[0];
   }, 60_000);
 
   const get = (url: string) => request(app.getHttpServer()).get(url).set('Authorization', `Bearer ${token}`);
@@ -78,6 +86,9 @@ describe('faults', () => {
         stdio: 'ignore',
       },
     );
+    const started = { kind: 'pid', pid: worker.pid!, command: 'worker.ts' } as const;
+    rememberStarted(started);
+    worker.once('exit', () => forgetStarted(started));
     workers.push(worker);
     return worker;
   };

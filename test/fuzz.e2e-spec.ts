@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { Role } from '../src/common/auth/principal';
 import { QueueName } from '../src/jobs/jobs';
 import { generateValidNationalId } from '../src/service-users/national-id';
-import { contactBody, daysAgo } from './factories';
+import { contactBody, daysAgo, today } from './factories';
 import { changedTables, fingerprinter, TableFingerprint } from './support/db-fingerprint';
 import { TEST_LOG_FILE } from './support/test-env';
 import {
@@ -32,9 +32,11 @@ process.env.RATE_LIMIT_PER_MINUTE = '1000000';
 /** Cases per write endpoint, and the seed; `FUZZ_RUNS=200 FUZZ_SEED=7 npx jest … test/fuzz` to dig deeper. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
+/** Random cases every endpoint gets however slow the machine is; the test fails if one got fewer. */
+const MIN_RUNS = Math.min(RUNS, Number(process.env.FUZZ_MIN_RUNS ?? 12));
 /**
- * The random cases of all endpoints share this budget, so the file stays under a minute as endpoints are added
- * (on a slow machine an endpoint gets fewer than RUNS cases; the summary prints how many were sent).
+ * The random cases beyond MIN_RUNS share this budget, so the file stays near a minute as endpoints are added
+ * (on a slow machine an endpoint gets fewer than RUNS cases, never fewer than MIN_RUNS; the summary says).
  */
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 40_000);
 const ROLES: Role[] = ['coordinator', 'caseworker', 'admin', 'contact'];
@@ -241,6 +243,7 @@ describe('fuzz: write endpoints of the OpenAPI document', () => {
     expect(endpoints.length).toBeGreaterThan(10);
     const findings: Finding[] = [];
     let cases = 0;
+    const randomCases: Record<string, number> = {};
     const statuses: Record<string, Record<number, number>> = {};
     let setupProblem: string | undefined;
     const started = Date.now();
@@ -292,7 +295,7 @@ describe('fuzz: write endpoints of the OpenAPI document', () => {
         document,
         ids: await idPool(),
         nationalIds,
-        today: new Date().toISOString().slice(0, 10),
+        today: today(),
       };
       const params = fc.record(
         Object.fromEntries(endpoint.pathParams.map((p) => [p, pathParam(p, endpoint.path, context)])),
@@ -330,32 +333,49 @@ describe('fuzz: write endpoints of the OpenAPI document', () => {
       for (const body of sweepBodies(endpoint.body, context)) {
         await exercise(endpoint, { role: sweepRole, params: sweepParams, query: '', body });
       }
-      // Every case runs (a finding is recorded, not thrown), so one run lists every distinct problem.
-      await fc.check(
-        fc.asyncProperty(fuzzCase, (c) => exercise(endpoint, c).then(() => true)),
-        {
-          numRuns: RUNS,
-          seed: SEED,
-          interruptAfterTimeLimit: Math.max(1000, timeLeft / (endpoints.length - index)),
-          markInterruptAsFailure: false,
-        },
-      );
+      // Every case runs (a finding is recorded, not thrown), so one run lists every distinct problem. A run that
+      // fast-check interrupts at its time limit does not wait for the case in flight: wait for it here, or its
+      // write would land during the next endpoint's cases and be blamed on them.
+      const name = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
+      let inFlight: Promise<unknown> = Promise.resolve();
+      const property = fc.asyncProperty(fuzzCase, (c) => {
+        const sent = exercise(endpoint, c).then(() => {
+          randomCases[name] = (randomCases[name] ?? 0) + 1;
+        });
+        inFlight = sent.catch(() => undefined);
+        return sent.then(() => true);
+      });
+      // MIN_RUNS cases whatever the time, then more within this endpoint's share of the budget.
+      await fc.check(property, { numRuns: MIN_RUNS, seed: SEED });
+      await fc.check(property, {
+        numRuns: RUNS - MIN_RUNS,
+        seed: SEED + 1,
+        interruptAfterTimeLimit: Math.max(1000, timeLeft / (endpoints.length - index)),
+        markInterruptAsFailure: false,
+      });
+      await inFlight;
       if (setupProblem) throw new Error(setupProblem);
     }
 
     process.stdout.write(
       `\nFuzz: ${cases} requests to ${endpoints.length} write endpoints of the OpenAPI document ` +
-        `(up to ${RUNS} random cases each within ${BUDGET_MS / 1000} s, plus role probes and a per-property sweep; seed ${SEED}) in ` +
+        `(${MIN_RUNS} to ${RUNS} random cases each, the extra ones within ${BUDGET_MS / 1000} s, plus role probes and a ` +
+        `per-property sweep; seed ${SEED}) in ` +
         `${((Date.now() - started) / 1000).toFixed(1)} s; ${findings.length} failed. Answers per endpoint:\n` +
         Object.entries(statuses)
           .map(([name, counts]) => {
             const answers = Object.entries(counts).map(([status, n]) => `${status}×${n}`);
-            return `  ${name.padEnd(48)} ${answers.join(' ')}`;
+            return `  ${name.padEnd(48)} ${String(randomCases[name] ?? 0).padStart(3)} random: ${answers.join(' ')}`;
           })
           .join('\n') +
         '\n',
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const tooFew = endpoints
+      .map((e) => `${e.method.toUpperCase()} ${e.path}`)
+      .filter((name) => (randomCases[name] ?? 0) < MIN_RUNS)
+      .map((name) => `${name}: ${randomCases[name] ?? 0} random cases`);
+    expect(tooFew).toEqual([]);
     const report = distinctFindings(findings);
     if (report.length > 0) {
       process.stderr.write(`\nFuzz findings (the stack is in ${TEST_LOG_FILE}):\n${report.join('\n\n')}\n`);

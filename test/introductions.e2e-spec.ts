@@ -1,7 +1,8 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from '../src/worker.module';
-import { daysAgo, daysAhead } from './factories';
+import { addDays, addMonths } from '../src/common/dates';
+import { daysAgo, daysAhead, today } from './factories';
 import {
   holdMeeting,
   inDays,
@@ -13,7 +14,6 @@ import {
 import { as, createMunicipality, createTestApp, dataSourceOf, tokenFor } from './support/test-app';
 
 const MISSING_ID = '6b0f0a9e-3f41-4c55-9a53-000000000000';
-const TODAY = daysAgo(0);
 
 describe('introductions: from proposal to assignment', () => {
   let app: INestApplication;
@@ -141,19 +141,19 @@ describe('introductions: from proposal to assignment', () => {
     // The outcome is recorded after the meeting, not before.
     const early = await coordinator
       .post(`/introductions/${introId}/outcome`)
-      .send({ continue: true, startsOn: TODAY });
+      .send({ continue: true, startsOn: today() });
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'introduction_not_held', context: { currentState: 'booked' } });
 
     await holdMeeting(app, introId);
     const started = await coordinator
       .post(`/introductions/${introId}/outcome`)
-      .send({ continue: true, startsOn: TODAY })
+      .send({ continue: true, startsOn: today() })
       .expect(200);
     expect(started.body).toMatchObject({
       status: 'started',
       contract: {
-        startsOn: TODAY,
+        startsOn: today(),
         weeklyHours: 4,
         hoursGranted: 4,
         hoursPeriod: 'week',
@@ -171,7 +171,7 @@ describe('introductions: from proposal to assignment', () => {
 
     const twice = await coordinator
       .post(`/introductions/${introId}/outcome`)
-      .send({ continue: true, startsOn: TODAY });
+      .send({ continue: true, startsOn: today() });
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'illegal_transition', context: { currentState: 'started' } });
 
@@ -370,7 +370,7 @@ describe('introductions: from proposal to assignment', () => {
     });
     const outcomeFirst = await coordinator
       .post(`/introductions/${intro.id}/outcome`)
-      .send({ continue: true, startsOn: TODAY });
+      .send({ continue: true, startsOn: today() });
     expect(outcomeFirst.status).toBe(409);
     expect(outcomeFirst.body.context.currentState).toBe('awaiting_booking');
     await coordinator
@@ -440,10 +440,8 @@ describe('introductions: from proposal to assignment', () => {
 
   it('starts the assignment only while the politiattest is still valid on the start date', async () => {
     // Issued 36 months less 5 days ago: valid for 5 more days.
-    const issued = new Date();
-    issued.setUTCMonth(issued.getUTCMonth() - 36);
-    const issuedOn = new Date(issued.getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
-    const presentedOn = new Date(Date.parse(issuedOn) + 10 * 86_400_000).toISOString().slice(0, 10);
+    const issuedOn = addDays(addMonths(today(), -36), 5);
+    const presentedOn = addDays(issuedOn, 10);
     const contact = await newContact(coordinator, {
       policeCertificateIssuedOn: issuedOn,
       policeCertificatePresentedOn: presentedOn,
@@ -464,7 +462,7 @@ describe('introductions: from proposal to assignment', () => {
     // Still valid today, but far older than 3 months on the day the oppdragsavtale is signed (rule 1).
     const old = await coordinator
       .post(`/introductions/${intro.id}/outcome`)
-      .send({ continue: true, startsOn: TODAY })
+      .send({ continue: true, startsOn: today() })
       .expect(409);
     expect(old.body.context.reasons.map((r: { code: string }) => r.code)).toEqual([
       'police_certificate_too_old_at_signing',
@@ -476,7 +474,7 @@ describe('introductions: from proposal to assignment', () => {
       .expect(200);
     await coordinator
       .post(`/introductions/${intro.id}/outcome`)
-      .send({ continue: true, startsOn: TODAY })
+      .send({ continue: true, startsOn: today() })
       .expect(200);
   });
 
@@ -491,7 +489,7 @@ describe('introductions: from proposal to assignment', () => {
     await holdMeeting(app, intro.id);
     const started = await coordinator
       .post(`/introductions/${intro.id}/outcome`)
-      .send({ continue: true, startsOn: TODAY })
+      .send({ continue: true, startsOn: today() })
       .expect(200);
     await coordinator
       .post(`/service-users/${user.id}/decisions`)
@@ -499,7 +497,7 @@ describe('introductions: from proposal to assignment', () => {
         serviceForm: 'individual',
         hoursGranted: 5,
         hoursPeriod: 'week',
-        decidedOn: TODAY,
+        decidedOn: today(),
         validFrom: daysAhead(11),
         validTo: daysAhead(400),
       })
@@ -583,7 +581,7 @@ describe('introductions: from proposal to assignment', () => {
         .expect(403);
       await contactClient
         .post(`/introductions/${introId}/outcome`)
-        .send({ continue: true, startsOn: TODAY })
+        .send({ continue: true, startsOn: today() })
         .expect(403);
       await contactClient.get('/caseworkers/me/busy-times').expect(403);
       await contactClient.get('/waiting-list').expect(403);
@@ -593,7 +591,7 @@ describe('introductions: from proposal to assignment', () => {
       await caseworker.post(`/proposals/${proposalId}/accept`).expect(403);
       await caseworker
         .post(`/introductions/${introId}/outcome`)
-        .send({ continue: true, startsOn: TODAY })
+        .send({ continue: true, startsOn: today() })
         .expect(403);
       const list = await caseworker.get(`/introductions?status=awaiting_booking&pageSize=100`).expect(200);
       expect(list.body.items.map((i: { id: string }) => i.id)).toContain(introId);

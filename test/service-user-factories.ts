@@ -1,5 +1,6 @@
 import { generateValidNationalId } from '../src/service-users/national-id';
-import { daysAgo } from './factories';
+import { addDays, addMonths } from '../src/common/dates';
+import { daysAgo, today } from './factories';
 
 const nextIndividualNumber = new Map<string, number>();
 
@@ -21,9 +22,9 @@ export function nationalIdFor(
   return generated.nationalId;
 }
 
-/** A birth date `years` years and `days` days ago. */
+/** A birth date `years` calendar years and `days` days before today (Oslo), so the age is exact on any day. */
 export function bornYearsAgo(years: number, days = 0): string {
-  return daysAgo(Math.round(years * 365.25) + days);
+  return addDays(addMonths(today(), -Math.round(years * 12)), -days);
 }
 
 export const serviceUserBody = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { hoursFixtures } from './support/hours-fixtures';
+import { today } from './factories';
+import { hoursFixtures, YEAR } from './support/hours-fixtures';
 import { as, createMunicipality, createTestApp, tokenFor } from './support/test-app';
 
 const MISSING_ID = '6b0f0a9e-3f41-4c55-9a53-000000000000';
@@ -33,13 +34,13 @@ describe('sessions, quotas and timesheets', () => {
       const { contact, user, assignmentId } = await fx.individual();
       const response = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-03-10', start: '17:00', end: '19:30', km: 12.5 }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-03-10`, start: '17:00', end: '19:30', km: 12.5 }))
         .expect(201);
       expect(response.headers['cache-control']).toBe('no-store');
       expect(response.body).toMatchObject({
         assignmentId,
         contactId: contact.id,
-        date: '2026-03-10',
+        date: `${YEAR}-03-10`,
         start: '17:00',
         end: '19:30',
         minutes: 150,
@@ -56,8 +57,8 @@ describe('sessions, quotas and timesheets', () => {
           serviceUserId: user.id,
           decisionId: user.decisionId,
           hours: {
-            periodStart: '2026-03-01',
-            periodEnd: '2026-03-31',
+            periodStart: `${YEAR}-03-01`,
+            periodEnd: `${YEAR}-03-31`,
             grantedHours: 10,
             approvedOverrunHours: 0,
             usedHours: 2.5,
@@ -72,8 +73,8 @@ describe('sessions, quotas and timesheets', () => {
       expect(JSON.stringify(response.body)).not.toMatch(FORBIDDEN_KEYS);
       const sheet = await contact.client.get(`/timesheets/${response.body.timesheetId}`).expect(200);
       expect(sheet.body).toMatchObject({
-        periodStart: '2026-02-21',
-        periodEnd: '2026-03-20',
+        periodStart: `${YEAR}-02-21`,
+        periodEnd: `${YEAR}-03-20`,
         status: 'open',
         signature: null,
         totals: { sessions: 1, minutes: 150, hours: 2.5, km: 12.5, expensesOre: 0 },
@@ -85,20 +86,22 @@ describe('sessions, quotas and timesheets', () => {
       const { contact, user, assignmentId } = await fx.individual({ hoursGranted: 5 });
       const first = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-04-02', start: '10:00', end: '13:00' }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-04-02`, start: '10:00', end: '13:00' }))
         .expect(201);
       expect(first.body.warnings).toEqual([]);
       const second = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-04-03', start: '10:00', end: '11:00' }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-04-03`, start: '10:00', end: '11:00' }))
         .expect(201);
       expect(second.body.warnings).toEqual(['hours_quota_80_percent']);
       expect(second.body.quotas[0].hours).toMatchObject({ usedHours: 4, usedPercent: 80, warning: true });
       const seen = await contact.client
-        .get(`/quotas?assignmentId=${assignmentId}&date=2026-04-15`)
+        .get(`/quotas?assignmentId=${assignmentId}&date=${YEAR}-04-15`)
         .expect(200);
       expect(seen.body[0]).toMatchObject({ serviceUserId: user.id, warning: true, hours: { usedHours: 4 } });
-      const staff = await coordinator.get(`/quotas?assignmentId=${assignmentId}&date=2026-04-15`).expect(200);
+      const staff = await coordinator
+        .get(`/quotas?assignmentId=${assignmentId}&date=${YEAR}-04-15`)
+        .expect(200);
       expect(staff.body).toEqual(seen.body);
     });
 
@@ -123,7 +126,7 @@ describe('sessions, quotas and timesheets', () => {
         5, 5.1,
       ]);
       const quotas = await coordinator
-        .get(`/quotas?assignmentId=${assignmentId}&date=2026-03-10`)
+        .get(`/quotas?assignmentId=${assignmentId}&date=${YEAR}-03-10`)
         .expect(200);
       const absent = quotas.body.find((q: { serviceUserId: string }) => q.serviceUserId === members[2].id);
       expect(absent.hours.usedHours).toBe(0);
@@ -135,7 +138,7 @@ describe('sessions, quotas and timesheets', () => {
       ['date', { date: '2099-01-01' }],
       ['end', { start: '19:00', end: '18:00' }],
       ['end', { end: '25:00' }],
-      ['date', { date: '2026-02-30' }],
+      ['date', { date: `${YEAR}-02-30` }],
       ['km', { km: 1.25 }],
       ['km', { km: -1 }],
       ['activity', { activity: '' }],
@@ -155,12 +158,19 @@ describe('sessions, quotas and timesheets', () => {
     });
 
     it('refuses a session today that has not ended yet', async () => {
-      const { contact, assignmentId } = await fx.individual({}, '2026-02-01');
-      const today = new Date().toISOString().slice(0, 10);
-      await contact.client
-        .post('/sessions')
-        .send(fx.session(assignmentId, { date: today, start: '00:00', end: '24:00' }))
-        .expect(400);
+      const { contact, assignmentId } = await fx.individual({}, `${YEAR}-02-01`);
+      // Today in Oslo as the service sees it; tried again if midnight came between the request and the answer.
+      let date: string;
+      let status: number;
+      do {
+        date = today();
+        status = (
+          await contact.client
+            .post('/sessions')
+            .send(fx.session(assignmentId, { date, start: '00:00', end: '24:00' }))
+        ).status;
+      } while (status !== 400 && date !== today());
+      expect(status).toBe(400);
     });
 
     it('answers 404 for another contact’s assignment, the same as for a missing one', async () => {
@@ -181,21 +191,21 @@ describe('sessions, quotas and timesheets', () => {
     });
 
     it('refuses a date outside the assignment’s period with 409', async () => {
-      const { contact, assignmentId } = await fx.individual({}, '2026-03-01');
+      const { contact, assignmentId } = await fx.individual({}, `${YEAR}-03-01`);
       const response = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-02-27' }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-02-27` }))
         .expect(409);
       expect(response.body).toMatchObject({
         code: 'outside_assignment_period',
-        context: { startsOn: '2026-03-01' },
+        context: { startsOn: `${YEAR}-03-01` },
       });
       await coordinator
         .post(`/assignments/${assignmentId}/end`)
-        .send({ endsOn: '2026-03-15', reason: 'other' });
+        .send({ endsOn: `${YEAR}-03-15`, reason: 'other' });
       const after = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-03-16' }));
+        .send(fx.session(assignmentId, { date: `${YEAR}-03-16` }));
       expect(after.status).toBe(409);
     });
 
@@ -212,7 +222,7 @@ describe('sessions, quotas and timesheets', () => {
                 startWithoutIntroductionReason: 'continues from before',
                 contactId: contact.id,
                 serviceUserId: user.id,
-                startsOn: '2026-02-01',
+                startsOn: `${YEAR}-02-01`,
                 weeklyHours: 1,
               })
               .expect(201)
@@ -246,7 +256,7 @@ describe('sessions, quotas and timesheets', () => {
         .expect(201);
       const refused = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-03-11', start: '10:00', end: '11:00' }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-03-11`, start: '10:00', end: '11:00' }))
         .expect(409);
       expect(refused.body).toMatchObject({
         code: 'quota_exceeded',
@@ -256,8 +266,8 @@ describe('sessions, quotas and timesheets', () => {
               serviceUserId: user.id,
               decisionId: user.decisionId,
               kind: 'hours',
-              periodStart: '2026-03-01',
-              periodEnd: '2026-03-31',
+              periodStart: `${YEAR}-03-01`,
+              periodEnd: `${YEAR}-03-31`,
               granted: 3,
               approvedOverrun: 0,
               used: 2.5,
@@ -271,22 +281,26 @@ describe('sessions, quotas and timesheets', () => {
       await contact.client.post('/quota-overruns').send({}).expect(403);
       await coordinator
         .post('/quota-overruns')
-        .send({ decisionId: user.decisionId, kind: 'hours', date: '2026-03-11', extra: 1 })
+        .send({ decisionId: user.decisionId, kind: 'hours', date: `${YEAR}-03-11`, extra: 1 })
         .expect(400);
       const overrun = await coordinator
         .post('/quota-overruns')
         .send({
           decisionId: user.decisionId,
           kind: 'hours',
-          date: '2026-03-11',
+          date: `${YEAR}-03-11`,
           extra: 1,
           reason: 'Sommeravslutning',
         })
         .expect(201);
-      expect(overrun.body).toMatchObject({ periodStart: '2026-03-01', periodEnd: '2026-03-31', extra: 1 });
+      expect(overrun.body).toMatchObject({
+        periodStart: `${YEAR}-03-01`,
+        periodEnd: `${YEAR}-03-31`,
+        extra: 1,
+      });
       const accepted = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-03-11', start: '10:00', end: '11:00' }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-03-11`, start: '10:00', end: '11:00' }))
         .expect(201);
       expect(accepted.body.quotas[0].hours).toMatchObject({
         grantedHours: 3,
@@ -296,7 +310,7 @@ describe('sessions, quotas and timesheets', () => {
       // April is a new period.
       await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-04-01', start: '10:00', end: '12:00' }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-04-01`, start: '10:00', end: '12:00' }))
         .expect(201);
     });
 
@@ -308,7 +322,7 @@ describe('sessions, quotas and timesheets', () => {
         .expect(201);
       const refused = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-03-12', km: 5.5 }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-03-12`, km: 5.5 }))
         .expect(409);
       expect(refused.body.context.excess[0]).toMatchObject({
         kind: 'km',
@@ -329,27 +343,26 @@ describe('sessions, quotas and timesheets', () => {
     });
 
     it('refuses sessions after the vedtak lapsed, and while the politiattest has lapsed', async () => {
-      const { contact, assignmentId } = await fx.individual({ validTo: '2026-03-31' });
+      const { contact, assignmentId } = await fx.individual({ validTo: `${YEAR}-03-31` });
       await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-03-31' }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-03-31` }))
         .expect(201);
       const lapsed = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-04-01' }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-04-01` }))
         .expect(409);
-      expect(lapsed.body).toMatchObject({ code: 'decision_expired', context: { validTo: '2026-03-31' } });
+      expect(lapsed.body).toMatchObject({ code: 'decision_expired', context: { validTo: `${YEAR}-03-31` } });
 
-      const expired = await fx.individual({}, '2026-02-01');
+      const expired = await fx.individual({}, `${YEAR}-02-01`);
       // The politiattest (valid 36 months) now counts as issued long ago: lapsed before the session.
       await fx.sql(
-        `UPDATE contacts SET police_certificate_issued_on = '2022-06-01', police_certificate_presented_on = '2022-06-10'
-          WHERE id = $1`,
-        [expired.contact.id],
+        `UPDATE contacts SET police_certificate_issued_on = $2, police_certificate_presented_on = $3 WHERE id = $1`,
+        [expired.contact.id, `${YEAR - 4}-06-01`, `${YEAR - 4}-06-10`],
       );
       const blocked = await expired.contact.client
         .post('/sessions')
-        .send(fx.session(expired.assignmentId, { date: '2026-06-05' }))
+        .send(fx.session(expired.assignmentId, { date: `${YEAR}-06-05` }))
         .expect(409);
       expect(blocked.body).toMatchObject({
         code: 'contact_not_eligible',
@@ -376,7 +389,7 @@ describe('sessions, quotas and timesheets', () => {
         Array.from({ length: 20 }, (_, i) =>
           contact.client.post('/sessions').send(
             fx.session(assignmentId, {
-              date: `2026-05-${String(i + 1).padStart(2, '0')}`,
+              date: `${YEAR}-05-${String(i + 1).padStart(2, '0')}`,
               start: '10:00',
               end: '11:00',
             }),
@@ -389,7 +402,7 @@ describe('sessions, quotas and timesheets', () => {
       for (const r of responses.filter((r) => r.status === 409)) expect(r.body.code).toBe('quota_exceeded');
       const [{ used }] = await fx.sql<{ used: number }>(
         `SELECT sum(s.minutes)::int AS used FROM sessions s JOIN session_attendees sa ON sa.session_id = s.id
-          WHERE sa.decision_id = $1 AND s.session_date BETWEEN '2026-05-01' AND '2026-05-31'`,
+          WHERE sa.decision_id = $1 AND s.session_date BETWEEN '${YEAR}-05-01' AND '${YEAR}-05-31'`,
         [user.decisionId],
       );
       expect(used).toBe(600);
@@ -397,7 +410,7 @@ describe('sessions, quotas and timesheets', () => {
 
     it('two identical sessions sent at once: one 201, one 409', async () => {
       const { contact, assignmentId } = await fx.individual();
-      const body = fx.session(assignmentId, { date: '2026-06-10', start: '12:00', end: '13:00' });
+      const body = fx.session(assignmentId, { date: `${YEAR}-06-10`, start: '12:00', end: '13:00' });
       const responses = await Promise.all([1, 2].map(() => contact.client.post('/sessions').send(body)));
       expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(responses.find((r) => r.status === 409)!.body.code).toBe('overlap');
@@ -409,7 +422,7 @@ describe('sessions, quotas and timesheets', () => {
       const { contact, user, assignmentId } = await fx.individual();
       const first = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-07-01' }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-07-01` }))
         .expect(201);
       const sheetId = first.body.timesheetId as string;
       await coordinator.post(`/timesheets/${sheetId}/approve`).expect(409);
@@ -420,7 +433,7 @@ describe('sessions, quotas and timesheets', () => {
         .expect(400);
       await contact.client
         .post(`/timesheets/${sheetId}/signature`)
-        .send({ signedBy: 'user', signedAt: '2026-06-30T10:00:00Z' })
+        .send({ signedBy: 'user', signedAt: `${YEAR}-06-30T10:00:00Z` })
         .expect(400);
       const noGuardian = await contact.client
         .post(`/timesheets/${sheetId}/signature`)
@@ -430,17 +443,17 @@ describe('sessions, quotas and timesheets', () => {
 
       const signed = await contact.client
         .post(`/timesheets/${sheetId}/signature`)
-        .send({ signedBy: 'user', signedAt: '2026-07-20T18:00:00+02:00' })
+        .send({ signedBy: 'user', signedAt: `${YEAR}-07-20T18:00:00+02:00` })
         .expect(200);
       expect(signed.body).toMatchObject({
         status: 'signed',
-        periodStart: '2026-06-21',
-        periodEnd: '2026-07-20',
+        periodStart: `${YEAR}-06-21`,
+        periodEnd: `${YEAR}-07-20`,
         signature: {
           signedBy: 'user',
           serviceUserId: user.id,
           name: `${user.firstName} ${user.lastName}`,
-          signedAt: '2026-07-20T16:00:00.000Z',
+          signedAt: `${YEAR}-07-20T16:00:00.000Z`,
           recordedBy: expect.stringMatching(/^contact-/),
         },
         approval: null,
@@ -467,11 +480,15 @@ describe('sessions, quotas and timesheets', () => {
       // A late session of that period lands on the next open timesheet.
       const late = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-07-02' }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-07-02` }))
         .expect(201);
       expect(late.body.timesheetId).not.toBe(sheetId);
       const next = await coordinator.get(`/timesheets/${late.body.timesheetId}`).expect(200);
-      expect(next.body).toMatchObject({ periodStart: '2026-07-21', periodEnd: '2026-08-20', status: 'open' });
+      expect(next.body).toMatchObject({
+        periodStart: `${YEAR}-07-21`,
+        periodEnd: `${YEAR}-08-20`,
+        status: 'open',
+      });
 
       await contact.client.post(`/timesheets/${sheetId}/approve`).expect(403);
       const approved = await coordinator.post(`/timesheets/${sheetId}/approve`).expect(200);
@@ -519,13 +536,13 @@ describe('sessions, quotas and timesheets', () => {
       const { contact, assignmentId } = await fx.individual({ hoursGranted: 4 });
       const original = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-08-03', start: '10:00', end: '13:00' }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-08-03`, start: '10:00', end: '13:00' }))
         .expect(201);
       const open = await contact.client
         .post(`/sessions/${original.body.id}/corrections`)
         .send(
           fx.session(assignmentId, {
-            date: '2026-08-03',
+            date: `${YEAR}-08-03`,
             start: '10:00',
             end: '12:00',
             reason: 'Feil sluttid',
@@ -534,7 +551,7 @@ describe('sessions, quotas and timesheets', () => {
         .expect(400); // assignmentId is not part of a correction
       expect(open.body.details.map((d: { field: string }) => d.field)).toContain('assignmentId');
       const correction = {
-        date: '2026-08-03',
+        date: `${YEAR}-08-03`,
         start: '10:00',
         end: '12:00',
         activity: 'Tur',
@@ -634,10 +651,10 @@ describe('sessions, quotas and timesheets', () => {
       const { contact, assignmentId } = await fx.individual();
       const logged = await contact.client
         .post('/sessions')
-        .send(fx.session(assignmentId, { date: '2026-09-15' }))
+        .send(fx.session(assignmentId, { date: `${YEAR}-09-15` }))
         .expect(201);
       const sheet = await contact.client.get(`/timesheets/${logged.body.timesheetId}`).expect(200);
-      expect(sheet.body).toMatchObject({ periodStart: '2026-09-01', periodEnd: '2026-09-30' });
+      expect(sheet.body).toMatchObject({ periodStart: `${YEAR}-09-01`, periodEnd: `${YEAR}-09-30` });
       await admin.put('/pay-settings').send({ payPeriodStartDay: 21 }).expect(200);
     });
   });

@@ -67,14 +67,19 @@ describe('trust', () => {
       expect(response.headers['x-request-id']).toBe('req-trust-0001');
     });
 
-    it('writes one row per listed user', async () => {
-      const list = await coordinator.get('/service-users?pageSize=100').expect(200);
+    it('writes exactly one row per listed user, for the request that listed them', async () => {
+      const requestId = `req-trust-list-${Date.now()}`;
+      const list = await coordinator
+        .get('/service-users?pageSize=100')
+        .set('X-Request-Id', requestId)
+        .expect(200);
       const ids: string[] = list.body.items.map((u: { id: string }) => u.id);
-      const [{ count }] = await dataSourceOf(app).query(
-        `SELECT count(*) FROM access_log WHERE action = 'list' AND subject_id = ANY($1::uuid[]) AND municipality_id = $2`,
-        [ids, municipalityId],
+      expect(ids).toEqual(expect.arrayContaining([mine.id, notMine.id]));
+      const rows: { subject_id: string }[] = await dataSourceOf(app).query(
+        `SELECT subject_id FROM access_log WHERE request_id = $1 AND action = 'list' AND municipality_id = $2`,
+        [requestId, municipalityId],
       );
-      expect(Number(count)).toBeGreaterThanOrEqual(ids.length);
+      expect(rows.map((r) => r.subject_id).sort()).toEqual([...ids].sort());
     });
 
     it('cannot be changed or deleted by the application', async () => {
@@ -86,16 +91,25 @@ describe('trust', () => {
     });
 
     it('is readable per user by a coordinator, and not across municipalities', async () => {
-      const log = await coordinator.get(`/service-users/${notMine.id}/access-log`).expect(200);
-      expect(log.body.total).toBeGreaterThanOrEqual(1);
-      expect(log.body.items[0]).toMatchObject({
-        subjectId: notMine.id,
-        occurredAt: expect.stringMatching(/Z$/),
-      });
+      const fresh = await seedUserWithDecision(app, municipalityId);
+      const caseworker = as(app, await tokenFor(app, 'caseworker', municipalityId));
+      await caseworker.get(`/service-users/${fresh.id}`).expect(200);
+      await caseworker.get(`/service-users/${fresh.id}`).expect(200);
+      const log = await coordinator.get(`/service-users/${fresh.id}/access-log`).expect(200);
+      expect(log.body.total).toBe(2);
+      expect(log.body.items).toHaveLength(2);
+      for (const item of log.body.items) {
+        expect(item).toMatchObject({
+          subjectId: fresh.id,
+          role: 'caseworker',
+          action: 'read',
+          occurredAt: expect.stringMatching(/Z$/),
+        });
+      }
       const elsewhere = await createMunicipality(app);
       const foreign = as(app, await tokenFor(app, 'coordinator', elsewhere.id));
-      await foreign.get(`/service-users/${notMine.id}/access-log`).expect(404);
-      await contact.get(`/service-users/${notMine.id}/access-log`).expect(403);
+      await foreign.get(`/service-users/${fresh.id}/access-log`).expect(404);
+      await contact.get(`/service-users/${fresh.id}/access-log`).expect(403);
     });
   });
 
@@ -174,7 +188,7 @@ describe('trust', () => {
     it('sets helmet headers and Cache-Control: no-store on personal data', async () => {
       const response = await coordinator.get(`/service-users/${mine.id}`).expect(200);
       expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['strict-transport-security']).toBeDefined();
+      expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       expect(response.headers['cache-control']).toBe('no-store');
       expect((await coordinator.get('/contacts').expect(200)).headers['cache-control']).toBe('no-store');
     });
@@ -213,8 +227,20 @@ describe('trust', () => {
     });
 
     it('parses query booleans exactly and caps the page size', async () => {
-      const inactive = await coordinator.get('/contacts?active=false').expect(200);
+      const retired = (
+        await coordinator
+          .post('/contacts')
+          .send(contactBody({ lastName: 'Sluttet', active: false }))
+          .expect(201)
+      ).body.id as string;
+      const idsOf = (body: { items: { id: string; active: boolean }[] }) => body.items.map((c) => c.id);
+      const inactive = await coordinator.get('/contacts?active=false&pageSize=100').expect(200);
+      expect(idsOf(inactive.body)).toContain(retired);
+      expect(idsOf(inactive.body)).not.toContain(contactId);
       expect(inactive.body.items.every((c: { active: boolean }) => c.active === false)).toBe(true);
+      const active = await coordinator.get('/contacts?active=true&pageSize=100').expect(200);
+      expect(idsOf(active.body)).toContain(contactId);
+      expect(idsOf(active.body)).not.toContain(retired);
       await coordinator.get('/contacts?active=yes').expect(400);
       const tooBig = await coordinator.get('/contacts?pageSize=101').expect(400);
       expect(tooBig.body.details[0].field).toBe('pageSize');

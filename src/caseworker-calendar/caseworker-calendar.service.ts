@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Principal } from '../common/auth/principal';
+import { Clock } from '../common/clock';
 import { badRequest, conflict, notFound } from '../common/errors/api-error';
 import { lockCaseworkerCalendar } from './calendar-lock';
 import { BusyTimeQuery, BusyTimeResponse, CreateBusyTimeRequest } from './dto/busy-time.dto';
@@ -23,10 +24,13 @@ interface CalendarRow {
  */
 @Injectable()
 export class CaseworkerCalendarService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async list(principal: Principal, query: BusyTimeQuery): Promise<BusyTimeResponse[]> {
-    const from = query.from ? new Date(query.from) : new Date();
+    const from = query.from ? new Date(query.from) : this.clock.now();
     const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_WINDOW_MS);
     if (to <= from)
       throw badRequest('validation_failed', 'The request is invalid', [

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { Role, ROLES } from '../../src/common/auth/principal';
-import { contactBody, daysAgo } from '../factories';
+import { contactBody, daysAgo, today } from '../factories';
 import { seedUserWithDecision } from '../support/seed-rows';
 import { as, createMunicipality, createTestApp, dataSourceOf, tokenFor } from '../support/test-app';
 import { Access, ACCESS_MATRIX, Fixture, RouteRule } from './access-matrix';
@@ -62,8 +62,8 @@ describe('access matrix', () => {
     ).body.id;
     const [run] = await db.query(
       `INSERT INTO matching_runs (municipality_id, trigger, run_date, status, requested_by)
-       VALUES ($1, 'manual', current_date, 'completed', 'test') RETURNING id`,
-      [municipalityId],
+       VALUES ($1, 'manual', $2, 'completed', 'test') RETURNING id`,
+      [municipalityId, today()],
     );
     const [proposal] = await db.query(
       `INSERT INTO proposals (municipality_id, run_id, service_user_id, contact_id, score, components, reason)

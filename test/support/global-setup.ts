@@ -3,10 +3,12 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { writeFileSync } from 'node:fs';
+import { guardRun } from './run-guard';
 import { TEST_DATABASE_URL, TEST_LOG_FILE } from './test-env';
 
 /** Creates the e2e database afresh and builds its schema with the real migrations (never synchronize). */
 export default async function globalSetup(): Promise<void> {
+  guardRun();
   writeFileSync(TEST_LOG_FILE, '');
   const url = new URL(TEST_DATABASE_URL);
   const database = url.pathname.slice(1);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseNationalId } from '../../src/service-users/national-id';
+import { guardExit } from './run-guard';
 import { TEST_LOG_FILE } from './test-env';
 
 /**
@@ -8,6 +9,7 @@ import { TEST_LOG_FILE } from './test-env';
  * failing test's data can be inspected.
  */
 export default async function globalTeardown(): Promise<void> {
+  guardExit();
   if (!existsSync(TEST_LOG_FILE)) return;
   const log = readFileSync(TEST_LOG_FILE, 'utf8');
   // Request ids and record ids are UUIDs, whose hex groups can hold 11 digits in a row by chance: not a leak.

@@ -1,14 +1,22 @@
 import { INestApplication } from '@nestjs/common';
 import { addDays, addMonths } from '../../src/common/dates';
-import { contactBody } from '../factories';
+import { contactBody, today } from '../factories';
 import { DecisionRow, seedUserWithDecision } from './seed-rows';
 import { as, dataSourceOf, tokenFor } from './test-app';
 
 type Client = ReturnType<typeof as>;
 
 /**
- * Setup for the hours, timesheets and money suites: contacts whose politiattest covers all of 2026, users with
- * a vedtak from 1 January 2026 (with driving), individual and group assignments, and a token per contact.
+ * The hours, timesheets and money suites live in one whole calendar year that is over: the year before the
+ * Clock's today (Europe/Oslo). Every session, pay period, rate and report then lies in the past, with the
+ * same months and days, whatever date the suite runs on. Read once, so a run across New Year keeps its year.
+ */
+export const YEAR = Number(today().slice(0, 4)) - 1;
+
+/**
+ * Setup for the hours, timesheets and money suites: contacts whose politiattest covers all of YEAR and today,
+ * users with a vedtak from 1 January of YEAR (with driving), individual and group assignments, and a token per
+ * contact.
  */
 export function hoursFixtures(app: INestApplication, municipalityId: string, coordinator: Client) {
   const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> =>
@@ -18,9 +26,9 @@ export function hoursFixtures(app: INestApplication, municipalityId: string, coo
     const body = contactBody({
       maxUsers: 10,
       maxWeeklyHours: 60,
-      policeCertificateIssuedOn: '2025-12-15',
-      policeCertificatePresentedOn: '2026-01-05',
-      confidentialitySignedOn: '2026-01-05',
+      policeCertificateIssuedOn: `${YEAR - 1}-12-15`,
+      policeCertificatePresentedOn: `${YEAR}-01-05`,
+      confidentialitySignedOn: `${YEAR}-01-05`,
       ...overrides,
     });
     const contact = (await coordinator.post('/contacts').send(body).expect(201)).body as { id: string };
@@ -35,7 +43,7 @@ export function hoursFixtures(app: INestApplication, municipalityId: string, coo
     const seeded = await seedUserWithDecision(
       app,
       municipalityId,
-      { validFrom: '2026-01-01', hoursGranted: 10, hoursPeriod: 'month', ...decision },
+      { validFrom: `${YEAR}-01-01`, hoursGranted: 10, hoursPeriod: 'month', ...decision },
       user,
     );
     await sql(`UPDATE decisions SET driving_km_granted = $2, driving_period = $3 WHERE id = $1`, [
@@ -49,7 +57,7 @@ export function hoursFixtures(app: INestApplication, municipalityId: string, coo
   /** A contact with one individual assignment from `startsOn` for a new user. */
   const individual = async (
     decision: Parameters<typeof userWithDecision>[0] = {},
-    startsOn = '2026-02-01',
+    startsOn = `${YEAR}-02-01`,
     contactOverrides: Record<string, unknown> = {},
   ) => {
     const contact = await newContact({ ...certificateFor(startsOn), ...contactOverrides });
@@ -69,7 +77,7 @@ export function hoursFixtures(app: INestApplication, municipalityId: string, coo
   };
 
   /** A group of `size` members (each with a group vedtak) run by a new contact from `startsOn`. */
-  const group = async (size: number, startsOn = '2026-02-01') => {
+  const group = async (size: number, startsOn = `${YEAR}-02-01`) => {
     const contact = await newContact(certificateFor(startsOn));
     const created = (
       await coordinator
@@ -94,7 +102,7 @@ export function hoursFixtures(app: INestApplication, municipalityId: string, coo
 
   const session = (assignmentId: string, overrides: Record<string, unknown> = {}) => ({
     assignmentId,
-    date: '2026-03-10',
+    date: `${YEAR}-03-10`,
     start: '17:00',
     end: '19:00',
     activity: 'Tur i marka',

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { contactBody, daysAgo } from '../factories';
+import { contactBody, daysAgo, today } from '../factories';
 import { DecisionRow, seedUserWithDecision } from './seed-rows';
 import { as, dataSourceOf } from './test-app';
 
@@ -50,8 +50,8 @@ export async function seedProposal(
   const db = dataSourceOf(app);
   const [run] = await db.query(
     `INSERT INTO matching_runs (municipality_id, trigger, run_date, status, requested_by)
-     VALUES ($1, 'manual', current_date, 'completed', 'test') RETURNING id`,
-    [municipalityId],
+     VALUES ($1, 'manual', $2, 'completed', 'test') RETURNING id`,
+    [municipalityId, today()],
   );
   const [proposal] = await db.query(
     `INSERT INTO proposals (municipality_id, run_id, service_user_id, contact_id, score, components, reason)
@@ -61,13 +61,17 @@ export async function seedProposal(
   return proposal.id as string;
 }
 
-/** As if the booked meeting had been held an hour ago (outcomes are recorded after the meeting). */
+/**
+ * As if the booked meeting had been held an hour ago (outcomes are recorded after the meeting), by the
+ * service's clock, not the database's.
+ */
 export async function holdMeeting(app: INestApplication, introductionId: string): Promise<void> {
-  await dataSourceOf(app).query(
-    `UPDATE introductions SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour'
-      WHERE id = $1`,
-    [introductionId],
-  );
+  const now = Date.now();
+  await dataSourceOf(app).query(`UPDATE introductions SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+    introductionId,
+    new Date(now - 2 * 3_600_000),
+    new Date(now - 3_600_000),
+  ]);
 }
 
 /** An instant `days` from now at a whole hour (UTC), for bookings. */

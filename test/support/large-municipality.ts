@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
+import { today } from '../factories';
 
 /**
  * A large synthetic municipality made by PostgreSQL itself (generate_series, seeded random), so a matching run
- * takes long enough to be interrupted: `size` users with an individual decision, and as many contacts.
+ * takes long enough to be interrupted: `size` users with an individual decision, and as many contacts. Dates
+ * count from the service's today (the Clock), never the database's current_date.
  */
 export async function seedLargeMunicipality(db: DataSource, size: number): Promise<string> {
   const [municipality] = await db.query(
@@ -24,9 +26,9 @@ export async function seedLargeMunicipality(db: DataSource, size: number): Promi
                            interests, availability, max_users, max_weekly_hours, police_certificate_issued_on,
                            police_certificate_presented_on, confidentiality_signed_on)
      SELECT $1, 'Kontakt', 'Nr ' || n, 1970 + n % 30, (ARRAY['female','male'])[1 + n % 2]::gender, '{nb}', ${place},
-            ${interests}, ${slots}, 1 + n % 3, 12, current_date - 100, current_date - 90, current_date - 90
+            ${interests}, ${slots}, 1 + n % 3, 12, $3::date - 100, $3::date - 90, $3::date - 90
        FROM generate_series(1, $2) AS n`,
-    [id, size],
+    [id, size, today()],
   );
   await db.query(
     `WITH users AS (
@@ -38,10 +40,9 @@ export async function seedLargeMunicipality(db: DataSource, size: number): Promi
        RETURNING id)
      INSERT INTO decisions (municipality_id, service_user_id, service_form, hours_granted, hours_period, decided_on,
                             valid_from, valid_to, waiting_since, created_by)
-     SELECT $1, id, 'individual', 3, 'week', current_date - 40, current_date - 30, current_date + 300,
-            current_date - 30, 'test'
+     SELECT $1, id, 'individual', 3, 'week', $3::date - 40, $3::date - 30, $3::date + 300, $3::date - 30, 'test'
        FROM users`,
-    [id, size],
+    [id, size, today()],
   );
   return id;
 }
