@@ -120,6 +120,12 @@ describe('web session', () => {
     expect(subjects.size).toBe(4);
   });
 
+  it('sends a browser back to the sign-in page when no identity provider is configured', async () => {
+    const login = await request(server()).get('/auth/login').query({ returnTo: '/forslag' }).expect(302);
+    expect(login.headers.location).toBe('/logg-inn?error=sign_in_unavailable');
+    expect(login.headers['set-cookie']).toBeUndefined();
+  });
+
   it('refuses an unknown persona with 400 naming the field', async () => {
     const response = await request(server()).post('/auth/demo-login').send({ persona: 'root' }).expect(400);
     expect(response.body.details).toEqual([expect.objectContaining({ field: 'persona' })]);

@@ -34,15 +34,21 @@ export class WebSessionController {
   @Get('login')
   @ApiOperation({ summary: 'Start the sign-in at the identity provider (Authorization Code + PKCE)' })
   @ApiQuery({ name: 'returnTo', required: false, description: 'A path of this app; anything else is /' })
-  @ApiFoundResponse({ description: 'Redirect to the identity provider' })
-  @ApiNotFoundResponse({ description: 'No identity provider is configured' })
+  @ApiFoundResponse({
+    description:
+      'Redirect to the identity provider; to /logg-inn?error=sign_in_unavailable (none configured) or ' +
+      'identity_provider_unavailable (it does not answer)',
+  })
   async login(@Query('returnTo') returnTo: unknown, @Res() reply: FastifyReply): Promise<void> {
     await reply.redirect(await this.sessions.startSignIn(returnTo, reply), 302);
   }
 
   @Get('callback')
   @ApiOperation({ summary: 'The identity provider’s redirect back: sets the session cookie' })
-  @ApiFoundResponse({ description: 'Redirect to returnTo, or to /logg-inn?error=… when the sign-in failed' })
+  @ApiFoundResponse({
+    description:
+      'Redirect to returnTo, or to /logg-inn?error=sign_in_failed | sign_in_expired | identity_provider_unavailable',
+  })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await reply.redirect(await this.sessions.finishSignIn(request, reply), 302);
   }

@@ -82,10 +82,17 @@ export class WebSessionService {
 
   /** GET /auth/login: remembers the sign-in against a short-lived cookie and returns the provider's URL. */
   async startSignIn(returnTo: unknown, reply: FastifyReply): Promise<string> {
-    const { url, pending } = await this.oidc.start(safeReturnTo(returnTo));
-    const id = await this.store.startSignIn(pending, this.clock.now());
+    // A browser navigation: a failure goes back to the sign-in page with a code it can show in words.
+    if (!this.oidc.enabled) return '/logg-inn?error=sign_in_unavailable';
+    let started: Awaited<ReturnType<OidcSignIn['start']>>;
+    try {
+      started = await this.oidc.start(safeReturnTo(returnTo));
+    } catch {
+      return '/logg-inn?error=identity_provider_unavailable';
+    }
+    const id = await this.store.startSignIn(started.pending, this.clock.now());
     setCookie(reply, SIGN_IN_COOKIE, id, { ...COOKIE_OPTIONS, maxAge: SIGN_IN_TTL_MS / 1000 });
-    return url.toString();
+    return started.url.toString();
   }
 
   /**
@@ -103,7 +110,9 @@ export class WebSessionService {
       await this.open({ ...signedIn.principal, name: signedIn.name, idToken: signedIn.idToken }, reply);
       return pending.returnTo;
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'identity_provider_unavailable') throw error;
+      if (error instanceof ApiError && error.code === 'identity_provider_unavailable') {
+        return '/logg-inn?error=identity_provider_unavailable';
+      }
       // The reason goes to the log (with the request id), never the claims or the code.
       this.logger.warn({ reason: error instanceof Error ? error.message : 'unknown' }, 'sign-in refused');
       return '/logg-inn?error=sign_in_failed';

@@ -3533,15 +3533,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Redirect to the identity provider */
+            /** @description Redirect to the identity provider; to /logg-inn?error=sign_in_unavailable (none configured) or identity_provider_unavailable (it does not answer) */
             302: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No identity provider is configured */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3558,7 +3551,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Redirect to returnTo, or to /logg-inn?error=… when the sign-in failed */
+            /** @description Redirect to returnTo, or to /logg-inn?error=sign_in_failed | sign_in_expired | identity_provider_unavailable */
             302: {
                 headers: {
                     [name: string]: unknown;
