@@ -33,7 +33,7 @@ export function Layout() {
   return (
     <div className="app">
       <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
-      <header className="app-header" data-color="accent">
+      <header className="app-header">
         <div className="app-header__bar">
           <Paragraph className="app-header__title" asChild>
             <span>

@@ -8,7 +8,7 @@ import { fullName } from '../../common/format/names';
 import { usePageTitle } from '../../common/layout/usePageTitle';
 import { ASSIGNMENTS_PAGE_SIZE, useAssignments } from './queries';
 
-/** Oppdrag: the active assignments, newest first. */
+/** Oppdrag: the active assignments, latest start first. */
 export default function AssignmentsPage() {
   const { t } = useTranslation('assignments');
   usePageTitle(t('title'));
