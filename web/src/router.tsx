@@ -13,6 +13,7 @@ import { RouteError } from './common/layout/RouteError';
  */
 type Role = 'coordinator' | 'caseworker' | 'admin' | 'contact';
 const STAFF: Role[] = ['coordinator', 'caseworker', 'admin'];
+const COORDINATORS: Role[] = ['coordinator', 'admin'];
 
 function screen(load: () => Promise<ComponentType>, roles?: Role[]): Pick<RouteObject, 'lazy'> {
   return {
@@ -44,6 +45,22 @@ export const routes: RouteObject[] = [
       {
         index: true,
         ...screen(async () => (await import('./features/dashboard/DashboardPage')).default, STAFF),
+      },
+      {
+        path: '/forslag',
+        ...screen(async () => (await import('./features/proposals/ProposalsPage')).default, COORDINATORS),
+      },
+      {
+        path: '/introduksjoner',
+        ...screen(async () => (await import('./features/introductions/IntroductionsPage')).default, STAFF),
+      },
+      {
+        path: '/introduksjoner/:id',
+        ...screen(async () => (await import('./features/introductions/IntroductionPage')).default, STAFF),
+      },
+      {
+        path: '/oppdrag',
+        ...screen(async () => (await import('./features/assignments/AssignmentsPage')).default, STAFF),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -77,11 +77,26 @@ export class MatchingRunResponse {
   }
 }
 
+/** A person named in a proposal, so a coordinator reads names rather than ids. */
+export class ProposalPersonRef {
+  @ApiProperty() id!: string;
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+}
+
+/** First and last names by id, of the proposals' users and contacts. */
+export interface ProposalNames {
+  serviceUsers: Map<string, ProposalPersonRef>;
+  contacts: Map<string, ProposalPersonRef>;
+}
+
 export class ProposalResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) runId!: string;
   @ApiProperty({ format: 'uuid' }) serviceUserId!: string;
   @ApiProperty({ format: 'uuid' }) contactId!: string;
+  @ApiProperty({ type: ProposalPersonRef }) serviceUser!: ProposalPersonRef;
+  @ApiProperty({ type: ProposalPersonRef }) contact!: ProposalPersonRef;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) decisionId!: string | null;
   @ApiProperty({ type: 'integer', format: 'int32', description: 'Total score; higher is a better pair' })
   score!: number;
@@ -97,12 +112,15 @@ export class ProposalResponse {
   @ApiProperty({ enum: PROPOSAL_STATUSES }) status!: ProposalStatus;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
-  static from(p: Proposal): ProposalResponse {
+  static from(p: Proposal, names: ProposalNames): ProposalResponse {
+    const unknown = (id: string): ProposalPersonRef => ({ id, firstName: '', lastName: '' });
     return {
       id: p.id,
       runId: p.runId,
       serviceUserId: p.serviceUserId,
       contactId: p.contactId,
+      serviceUser: names.serviceUsers.get(p.serviceUserId) ?? unknown(p.serviceUserId),
+      contact: names.contacts.get(p.contactId) ?? unknown(p.contactId),
       decisionId: p.decisionId,
       score: p.score,
       components: p.components as unknown as Record<string, number>,

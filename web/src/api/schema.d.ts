@@ -4,6 +4,91 @@
  */
 
 export interface paths {
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, the CSRF token, and how one may sign in */
+        get: operations["WebSessionController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start the sign-in at the identity provider (Authorization Code + PKCE) */
+        get: operations["WebSessionController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The identity provider’s redirect back: sets the session cookie */
+        get: operations["WebSessionController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/demo-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in as a demo persona (only where the local demo signer is enabled) */
+        post: operations["WebSessionController_demoLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session (send X-CSRF-Token); navigate to endSessionUrl when not null */
+        post: operations["WebSessionController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/service-users/{id}/access-log": {
         parameters: {
             query?: never;
@@ -1155,6 +1240,88 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SessionUserResponse: {
+            /** @description The person’s subject at the identity provider (the access log’s actor) */
+            subject: string;
+            name: string;
+            /** @enum {string} */
+            role: "coordinator" | "caseworker" | "contact" | "admin";
+            /** Format: uuid */
+            municipalityId: string;
+            /** Format: uuid */
+            contactId: string | null;
+        };
+        DemoPersonaResponse: {
+            /** @enum {string} */
+            key: "coordinator" | "caseworker" | "admin" | "contact";
+            /** @enum {string} */
+            role: "coordinator" | "caseworker" | "contact" | "admin";
+            name: string;
+            description: string;
+        };
+        SignInOptionsResponse: {
+            /** @description An OpenID provider is configured: the sign-in page offers "Logg inn" */
+            oidc: boolean;
+            /** @description Empty unless the local demo signer is enabled */
+            demoPersonas: components["schemas"]["DemoPersonaResponse"][];
+        };
+        SessionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            contactId: string;
+            /**
+             * Format: uuid
+             * @description The timesheet the session is on (a late entry lands on the next open one)
+             */
+            timesheetId: string;
+            /**
+             * Format: date
+             * @example 2026-01-22
+             */
+            date: string;
+            /** @example 17:00 */
+            start: string;
+            /** @example 19:30 */
+            end: string;
+            /**
+             * Format: int32
+             * @example 150
+             */
+            minutes: number;
+            /** @example 2.5 */
+            hours: number;
+            activity: string;
+            /** @example 12.5 */
+            km: number;
+            /**
+             * Format: int32
+             * @example 0
+             */
+            expensesOre: number;
+            expensesNote: string | null;
+            presentServiceUserIds: string[];
+            /**
+             * Format: uuid
+             * @description The session this one corrects
+             */
+            correctsSessionId: string | null;
+            correctionReason: string | null;
+            /** @description Set when a correction replaced this session */
+            supersededAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DemoLoginRequest: {
+            /** @enum {string} */
+            persona: "coordinator" | "caseworker" | "admin" | "contact";
+        };
+        LogoutResponse: {
+            /** @description Navigate here to end the session at the identity provider too; null when there is none */
+            endSessionUrl: string | null;
+        };
         AccessLogEntryResponse: {
             /** Format: date-time */
             occurredAt: string;
@@ -1615,6 +1782,11 @@ export interface components {
             total: number;
             items: components["schemas"]["MatchingRunResponse"][];
         };
+        ProposalPersonRef: {
+            id: string;
+            firstName: string;
+            lastName: string;
+        };
         ProposalResponse: {
             /** Format: uuid */
             id: string;
@@ -1624,6 +1796,8 @@ export interface components {
             serviceUserId: string;
             /** Format: uuid */
             contactId: string;
+            serviceUser: components["schemas"]["ProposalPersonRef"];
+            contact: components["schemas"]["ProposalPersonRef"];
             /** Format: uuid */
             decisionId: string | null;
             /**
@@ -2548,55 +2722,6 @@ export interface components {
              *     ]
              */
             warnings: string[];
-        };
-        SessionResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            assignmentId: string;
-            /** Format: uuid */
-            contactId: string;
-            /**
-             * Format: uuid
-             * @description The timesheet the session is on (a late entry lands on the next open one)
-             */
-            timesheetId: string;
-            /**
-             * Format: date
-             * @example 2026-01-22
-             */
-            date: string;
-            /** @example 17:00 */
-            start: string;
-            /** @example 19:30 */
-            end: string;
-            /**
-             * Format: int32
-             * @example 150
-             */
-            minutes: number;
-            /** @example 2.5 */
-            hours: number;
-            activity: string;
-            /** @example 12.5 */
-            km: number;
-            /**
-             * Format: int32
-             * @example 0
-             */
-            expensesOre: number;
-            expensesNote: string | null;
-            presentServiceUserIds: string[];
-            /**
-             * Format: uuid
-             * @description The session this one corrects
-             */
-            correctsSessionId: string | null;
-            correctionReason: string | null;
-            /** @description Set when a correction replaced this session */
-            supersededAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
         };
         SessionPage: {
             /** Format: int32 */
@@ -3528,6 +3653,127 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    WebSessionController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+        };
+    };
+    WebSessionController_login: {
+        parameters: {
+            query?: {
+                /** @description A path of this app; anything else is / */
+                returnTo?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the identity provider; to /logg-inn?error=sign_in_unavailable (none configured) or identity_provider_unavailable (it does not answer) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebSessionController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to returnTo, or to /logg-inn?error=sign_in_failed | sign_in_expired | identity_provider_unavailable */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebSessionController_demoLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DemoLoginRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Unknown persona */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The demo signer is not enabled */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebSessionController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogoutResponse"];
+                };
+            };
+            /** @description csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AccessLogController_forServiceUser: {
         parameters: {
             query?: {

@@ -27,3 +27,17 @@ describe('formatting as Norwegians write it', () => {
     expect(osloDay(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
   });
 });
+
+describe('Oslo wall-clock times to instants', () => {
+  it('reads a winter time as UTC+1 and a summer time as UTC+2', async () => {
+    const { osloInstant } = await import('./format');
+    expect(osloInstant('2026-01-15', '10:00')).toBe('2026-01-15T09:00:00.000Z');
+    expect(osloInstant('2026-07-15', '10:00')).toBe('2026-07-15T08:00:00.000Z');
+  });
+
+  it('handles the days the clocks change', async () => {
+    const { osloInstant } = await import('./format');
+    expect(osloInstant('2026-03-29', '12:00')).toBe('2026-03-29T10:00:00.000Z');
+    expect(osloInstant('2026-10-25', '12:00')).toBe('2026-10-25T11:00:00.000Z');
+  });
+});

@@ -67,3 +67,43 @@ export function osloDay(value: Date = new Date()): string {
   }).format(value);
   return parts;
 }
+
+const osloParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** Oslo's offset from UTC in minutes at an instant (60 in winter, 120 in summer). */
+function osloOffsetMinutes(instant: number): number {
+  const part = (parts: Intl.DateTimeFormatPart[], type: string) =>
+    Number(parts.find((p) => p.type === type)?.value);
+  const parts = osloParts.formatToParts(new Date(instant));
+  const asUtc = Date.UTC(
+    part(parts, 'year'),
+    part(parts, 'month') - 1,
+    part(parts, 'day'),
+    part(parts, 'hour'),
+    part(parts, 'minute'),
+  );
+  return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
+}
+
+/** The instant of an Oslo wall-clock time (`2026-03-05`, `10:30`), as an ISO string with Z. */
+export function osloInstant(day: string, time: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  const wall = Date.UTC(year, month - 1, date, hour, minute);
+  let instant = wall - osloOffsetMinutes(wall) * 60_000;
+  instant = wall - osloOffsetMinutes(instant) * 60_000; // the offset on the far side of a DST change
+  return new Date(instant).toISOString();
+}
+
+/** HH:mm in Oslo of an instant, for a time field. */
+export function osloClock(value: Date): string {
+  return formatTime(value);
+}

@@ -11,8 +11,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   the row's ids, and a signing link's token exists only in the e-mail.
  * - `signing_requests`: the token is stored as its SHA-256 hash, bound to the timesheet's content hash, used once.
  */
-export class NotificationsAndSigning1763900008000 implements MigrationInterface {
-  name = 'NotificationsAndSigning1763900008000';
+export class NotificationsAndSigning1763900009000 implements MigrationInterface {
+  name = 'NotificationsAndSigning1763900009000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE TYPE notify_channel AS ENUM ('email', 'none')`);
