@@ -41,7 +41,7 @@ describe('signing by link, and notifications through the outbox', () => {
       .send({ notifyBy: 'email', email: coordinatorEmail })
       .expect(200);
     fx = hoursFixtures(app, municipalityId, coordinator);
-  });
+  }, 180_000);
   afterAll(async () => {
     await worker.close();
     await app.close();
@@ -252,17 +252,55 @@ describe('signing by link, and notifications through the outbox', () => {
   });
 
   it('retries a send the SMTP server refused, and sends each notification once', async () => {
-    smtp.failNext(1);
+    smtp.refuseNextTo('retry@example.test');
     const { sheetId } = await sentMonth('retry@example.test');
     const mails = smtp.received.filter((mail) => mail.to.includes('retry@example.test'));
     expect(mails).toHaveLength(1);
-    const [row] = await fx.sql<{ attempts: number; status: string }>(
-      `SELECT o.attempts, o.status FROM notification_outbox o JOIN signing_requests r ON r.id = (o.payload->>'signingRequestId')::uuid
-        WHERE r.timesheet_id = $1`,
-      [sheetId],
-    );
+    // The row is marked sent just after the server took the mail.
+    let row: { attempts: number; status: string } | undefined;
+    for (let tries = 0; tries < 50 && row?.status !== 'sent'; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      [row] = await fx.sql<{ attempts: number; status: string }>(
+        `SELECT o.attempts, o.status FROM notification_outbox o JOIN signing_requests r ON r.id = (o.payload->>'signingRequestId')::uuid
+          WHERE r.timesheet_id = $1`,
+        [sheetId],
+      );
+    }
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
   }, 30_000);
+
+  it('tells the contact and the saksbehandler when an introduction is booked and when it is moved', async () => {
+    const { newContact, newWaitingUser, inDays } = await import('./support/introduction-fixtures');
+    const { as, tokenFor } = await import('./support/test-app');
+    const caseworker = as(app, await tokenFor(app, 'caseworker', municipalityId));
+    await caseworker
+      .put('/notification-settings/me')
+      .send({ notifyBy: 'email', email: 'saksbehandler@kommune.test' })
+      .expect(200);
+    const contact = await newContact(coordinator);
+    await fx.sql(`UPDATE contacts SET email = 'stottekontakt@example.test' WHERE id = $1`, [contact.id]);
+    const user = await newWaitingUser(app, municipalityId);
+    const intro = await coordinator
+      .post('/introductions')
+      .send({ serviceUserId: user.id, contactId: contact.id })
+      .expect(201);
+    await caseworker
+      .post(`/introductions/${intro.body.id}/booking`)
+      .send({ startsAt: inDays(10), location: 'Servicetorget' })
+      .expect(201);
+    for (const address of ['stottekontakt@example.test', 'saksbehandler@kommune.test']) {
+      const mail = await smtp.waitFor(address, /Nytt møte/);
+      expect(mail.text).toContain(`http://signing.test/introduksjoner/${intro.body.id}`);
+      expect(mail.text).not.toContain(user.firstName);
+      expect(mail.text).not.toMatch(NATIONAL_ID);
+    }
+    await caseworker
+      .post(`/introductions/${intro.body.id}/booking`)
+      .send({ startsAt: inDays(12), location: 'Servicetorget' })
+      .expect(201);
+    await smtp.waitFor('stottekontakt@example.test', /flyttet/);
+    await smtp.waitFor('saksbehandler@kommune.test', /flyttet/);
+  });
 
   it('writes nothing when the change that causes a notification rolls back', async () => {
     const before = await fx.sql(`SELECT count(*)::int AS n FROM notification_outbox`);

@@ -17,17 +17,18 @@ export interface ReceivedMail {
 export async function startSmtpServer() {
   const received: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
-  let failNext = 0;
+  const refuseOnce = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
+      const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        if (failNext > 0) {
-          failNext--;
+        const refused = recipients.find((address) => refuseOnce.delete(address));
+        if (refused) {
           callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 }));
           return;
         }
@@ -72,8 +73,8 @@ export async function startSmtpServer() {
     url: `smtp://127.0.0.1:${port}`,
     received,
     waitFor,
-    /** The next `n` messages are refused with a temporary error (451), as a busy server does. */
-    failNext: (n: number) => (failNext = n),
+    /** The next message to `address` is refused with a temporary error (451), as a busy server does. */
+    refuseNextTo: (address: string) => refuseOnce.add(address),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
