@@ -28,6 +28,8 @@ import { TimesheetsModule } from './timesheets/timesheets.module';
 import { CompensationModule } from './compensation/compensation.module';
 import { LapsesModule } from './lapses/lapses.module';
 import { ReportsModule } from './reports/reports.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { SigningModule } from './signing/signing.module';
 
 /** The API: wires the bounded contexts. */
 @Module({
@@ -55,6 +57,8 @@ import { ReportsModule } from './reports/reports.module';
     CompensationModule,
     LapsesModule,
     ReportsModule,
+    NotificationsModule,
+    SigningModule,
     IntroductionsModule,
     CaseworkerCalendarModule,
     WaitingListModule,

@@ -5,6 +5,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { MatchingWorkerModule } from './matching/matching-worker.module';
 import { LapsesWorkerModule } from './lapses/lapses-worker.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 
 /** The worker: BullMQ processors over the same modules as the API, and no HTTP. */
 @Module({
@@ -15,6 +16,7 @@ import { LapsesWorkerModule } from './lapses/lapses-worker.module';
     DatabaseModule,
     MatchingWorkerModule,
     LapsesWorkerModule,
+    NotificationsWorkerModule,
   ],
 })
 export class WorkerModule {}

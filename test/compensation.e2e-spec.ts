@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { hoursFixtures, YEAR } from './support/hours-fixtures';
+import { signTimesheet } from './support/signing';
 import { as, createMunicipality, createTestApp, tokenFor } from './support/test-app';
 
 /** Parses our CSV (quoted cells may hold commas) into objects keyed by the header. */
@@ -59,10 +60,7 @@ describe('compensation: rates, money and exports', () => {
           .expect(201)
       ).body.timesheetId;
     }
-    await contact.client
-      .post(`/timesheets/${timesheetId}/signature`)
-      .send({ signedBy: 'user', signedAt: `${YEAR}-10-20T19:00:00+02:00` })
-      .expect(200);
+    await signTimesheet(app, contact.client, timesheetId);
     return { contact, user, assignmentId, timesheetId };
   };
 
@@ -130,10 +128,9 @@ describe('compensation: rates, money and exports', () => {
         presentServiceUserIds: group.members.map((m) => m.id),
       })
       .expect(201);
-    await group.contact.client
-      .post(`/timesheets/${groupSession.body.timesheetId}/signature`)
-      .send({ signedBy: 'user', serviceUserId: group.members[0].id })
-      .expect(200);
+    await signTimesheet(app, group.contact.client, groupSession.body.timesheetId, {
+      serviceUserId: group.members[0].id,
+    });
     const notApproved = await fx.individual({}, `${YEAR}-09-01`);
     await notApproved.contact.client
       .post('/sessions')

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { today } from './factories';
 import { hoursFixtures, YEAR } from './support/hours-fixtures';
+import { signTimesheet } from './support/signing';
 import { as, createMunicipality, createTestApp, tokenFor } from './support/test-app';
 
 const MISSING_ID = '6b0f0a9e-3f41-4c55-9a53-000000000000';
@@ -418,7 +419,7 @@ describe('sessions, quotas and timesheets', () => {
   });
 
   describe('timesheets', () => {
-    it('is signed by the user (recorded by the contact), then approved; signed means frozen', async () => {
+    it('is signed by the user by their own link, then approved; signed means frozen', async () => {
       const { contact, user, assignmentId } = await fx.individual();
       const first = await contact.client
         .post('/sessions')
@@ -426,25 +427,15 @@ describe('sessions, quotas and timesheets', () => {
         .expect(201);
       const sheetId = first.body.timesheetId as string;
       await coordinator.post(`/timesheets/${sheetId}/approve`).expect(409);
-      await coordinator.post(`/timesheets/${sheetId}/signature`).send({ signedBy: 'user' }).expect(403);
-      await contact.client
-        .post(`/timesheets/${sheetId}/signature`)
-        .send({ signedBy: 'user', signedAt: '2099-01-01T10:00:00Z' })
-        .expect(400);
-      await contact.client
-        .post(`/timesheets/${sheetId}/signature`)
-        .send({ signedBy: 'user', signedAt: `${YEAR}-06-30T10:00:00Z` })
-        .expect(400);
-      const noGuardian = await contact.client
-        .post(`/timesheets/${sheetId}/signature`)
-        .send({ signedBy: 'guardian' })
+      await coordinator.post(`/timesheets/${sheetId}/signing-request`).send({}).expect(403);
+      const noAddress = await contact.client
+        .post(`/timesheets/${sheetId}/signing-request`)
+        .send({})
         .expect(409);
-      expect(noGuardian.body.code).toBe('no_guardian_on_record');
+      expect(noAddress.body.code).toBe('no_signing_address');
 
-      const signed = await contact.client
-        .post(`/timesheets/${sheetId}/signature`)
-        .send({ signedBy: 'user', signedAt: `${YEAR}-07-20T18:00:00+02:00` })
-        .expect(200);
+      await signTimesheet(app, contact.client, sheetId);
+      const signed = await contact.client.get(`/timesheets/${sheetId}`).expect(200);
       expect(signed.body).toMatchObject({
         status: 'signed',
         periodStart: `${YEAR}-06-21`,
@@ -453,15 +444,14 @@ describe('sessions, quotas and timesheets', () => {
           signedBy: 'user',
           serviceUserId: user.id,
           name: `${user.firstName} ${user.lastName}`,
-          signedAt: `${YEAR}-07-20T16:00:00.000Z`,
-          recordedBy: expect.stringMatching(/^contact-/),
+          recordedBy: 'signing-link',
+          method: 'link',
+          contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         },
+        signing: { status: 'signed', signer: 'user', comment: null },
         approval: null,
       });
-      const again = await contact.client
-        .post(`/timesheets/${sheetId}/signature`)
-        .send({ signedBy: 'user' })
-        .expect(409);
+      const again = await contact.client.post(`/timesheets/${sheetId}/signing-request`).send({}).expect(409);
       expect(again.body.code).toBe('timesheet_already_signed');
 
       // Frozen: not deleted, not changed, not even by SQL.
@@ -503,16 +493,18 @@ describe('sessions, quotas and timesheets', () => {
 
     it('is signed by a guardian on record under the guardian’s name', async () => {
       const { contact, user, assignmentId } = await fx.individual();
-      await fx.sql(`UPDATE service_users SET guardian_name = 'Mor Nordmann' WHERE id = $1`, [user.id]);
+      await fx.sql(
+        `UPDATE service_users SET guardian_name = 'Mor Nordmann', guardian_email = 'mor@example.test' WHERE id = $1`,
+        [user.id],
+      );
       const logged = await contact.client.post('/sessions').send(fx.session(assignmentId)).expect(201);
-      const signed = await contact.client
-        .post(`/timesheets/${logged.body.timesheetId}/signature`)
-        .send({ signedBy: 'guardian' })
-        .expect(200);
+      await signTimesheet(app, contact.client, logged.body.timesheetId);
+      const signed = await coordinator.get(`/timesheets/${logged.body.timesheetId}`).expect(200);
       expect(signed.body.signature).toMatchObject({
         signedBy: 'guardian',
         name: 'Mor Nordmann',
         serviceUserId: user.id,
+        method: 'link',
       });
     });
 
@@ -522,14 +514,13 @@ describe('sessions, quotas and timesheets', () => {
         .post('/sessions')
         .send(fx.session(assignmentId, { presentServiceUserIds: [members[0].id] }))
         .expect(201);
-      const path = `/timesheets/${logged.body.timesheetId}/signature`;
-      await contact.client.post(path).send({ signedBy: 'user' }).expect(400);
-      const absent = await contact.client
-        .post(path)
-        .send({ signedBy: 'user', serviceUserId: members[1].id })
-        .expect(409);
+      const path = `/timesheets/${logged.body.timesheetId}/signing-request`;
+      await contact.client.post(path).send({}).expect(400);
+      const absent = await contact.client.post(path).send({ serviceUserId: members[1].id }).expect(409);
       expect(absent.body.code).toBe('signer_not_on_timesheet');
-      await contact.client.post(path).send({ signedBy: 'user', serviceUserId: members[0].id }).expect(200);
+      await signTimesheet(app, contact.client, logged.body.timesheetId, { serviceUserId: members[0].id });
+      const signed = await coordinator.get(`/timesheets/${logged.body.timesheetId}`).expect(200);
+      expect(signed.body.signature).toMatchObject({ serviceUserId: members[0].id, method: 'link' });
     });
 
     it('corrects a signed session with a new entry that refers to the old, on the next timesheet', async () => {
@@ -562,10 +553,7 @@ describe('sessions, quotas and timesheets', () => {
         .send(correction)
         .expect(409);
       expect(notSigned.body.code).toBe('timesheet_not_signed');
-      await contact.client
-        .post(`/timesheets/${original.body.timesheetId}/signature`)
-        .send({ signedBy: 'user' })
-        .expect(200);
+      await signTimesheet(app, contact.client, original.body.timesheetId);
 
       // 3 h used of 4: a correction to 4.5 h would pass the quota, counted without the session it replaces.
       const tooMuch = await contact.client
@@ -621,8 +609,8 @@ describe('sessions, quotas and timesheets', () => {
       await mine.contact.client.get(`/sessions/${other.body.id}`).expect(404);
       await mine.contact.client.get(`/timesheets/${other.body.timesheetId}`).expect(404);
       await mine.contact.client
-        .post(`/timesheets/${other.body.timesheetId}/signature`)
-        .send({ signedBy: 'user' })
+        .post(`/timesheets/${other.body.timesheetId}/signing-request`)
+        .send({})
         .expect(404);
       await mine.contact.client.delete(`/sessions/${other.body.id}`).expect(404);
       await mine.contact.client.get(`/quotas?assignmentId=${theirs.assignmentId}`).expect(404);

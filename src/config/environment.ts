@@ -133,6 +133,18 @@ export class Environment {
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'MATCHING_CRON must be a cron expression like "0 2 * * *"' })
   MATCHING_CRON = '0 2 * * *';
 
+  /** Where e-mail is sent (smtp:// or smtps://, credentials in the URL); the worker sends the notification outbox. */
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  /** The sender of every notification e-mail. */
+  @IsString()
+  MAIL_FROM = 'Støttekontakt <ikke-svar@stottekontakt.local>';
+
+  /** The web app's address as people reach it; links in e-mails and calendar feed URLs start with it. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
   /** Run the nightly schedule in this process (API instances); off in tests and one-off tools. */
   @Transform(toBoolean)
   @IsBoolean()

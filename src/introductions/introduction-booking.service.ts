@@ -10,6 +10,9 @@ import { WeeklySlot } from '../common/scheduling/weekly-slot';
 import { assessEligibility } from '../contacts/eligibility';
 import { transactionWithRetry } from '../database/retry';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
+import { NotificationKind } from '../notifications/messages';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { Recipients } from '../notifications/recipients';
 import { BookIntroductionRequest, SuggestedTimesQuery } from './dto/introduction.request';
 import { IntroductionResponse, SuggestedTimesResponse } from './dto/introduction.response';
 import { Introduction } from './introduction.entity';
@@ -36,6 +39,8 @@ export class IntroductionBookingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly municipalities: MunicipalitiesService,
     private readonly clock: Clock,
+    private readonly outbox: NotificationOutbox,
+    private readonly recipients: Recipients,
   ) {}
 
   async suggest(
@@ -99,7 +104,7 @@ export class IntroductionBookingService {
       ]);
     }
     const caseworker = body.caseworker ?? principal.subject;
-    await transactionWithRetry(this.dataSource, async (em) => {
+    const notificationIds = await transactionWithRetry(this.dataSource, async (em) => {
       const introduction = await lockIntroduction(em, principal.municipalityId, id);
       const to = introductionTransition(introduction, 'book');
       const meetingHours = await this.municipalities.meetingHours(principal.municipalityId, em);
@@ -140,7 +145,22 @@ export class IntroductionBookingService {
           note: `meeting ${start.toISOString()} with ${caseworker}${introduction.status === 'booked' ? ' (moved)' : ''}`,
         },
       );
+      // The contact and the saksbehandler are told, in this transaction; one message per meeting time.
+      return this.outbox.write(
+        em,
+        principal.municipalityId,
+        introduction.status === 'booked'
+          ? NotificationKind.IntroductionMoved
+          : NotificationKind.IntroductionBooked,
+        `${id}:${start.toISOString()}`,
+        [
+          ...(await this.recipients.contact(em, introduction.contactId)),
+          ...(await this.recipients.staff(em, principal.municipalityId, caseworker)),
+        ],
+        { introductionId: id, startsAt: start.toISOString() },
+      );
     });
+    await this.outbox.dispatch(notificationIds);
     return introductionView(this.dataSource.manager, principal.municipalityId, id);
   }
 

@@ -3,6 +3,7 @@ import { AssignmentsModule } from '../assignments/assignments.module';
 import { describeConstraints } from '../common/errors/postgres-errors';
 import { ContactsModule } from '../contacts/contacts.module';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ServiceUsersModule } from '../service-users/service-users.module';
 import { IntroductionBookingService } from './introduction-booking.service';
 import { IntroductionOutcomeService } from './introduction-outcome.service';
@@ -21,7 +22,7 @@ describeConstraints({
 
 /** From proposal to assignment: introductions, their meetings and outcomes. */
 @Module({
-  imports: [ServiceUsersModule, ContactsModule, AssignmentsModule, MunicipalitiesModule],
+  imports: [ServiceUsersModule, ContactsModule, AssignmentsModule, MunicipalitiesModule, NotificationsModule],
   controllers: [IntroductionsController],
   providers: [IntroductionsService, IntroductionBookingService, IntroductionOutcomeService],
 })

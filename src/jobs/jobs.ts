@@ -5,6 +5,7 @@
 export const QueueName = {
   Matching: 'matching',
   Lapses: 'lapses',
+  Notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -13,12 +14,15 @@ export const JobName = {
   MatchingRun: 'matching-run',
   /** Find politiattester and vedtak that lapse within 30 days or have lapsed; jobId = 'lapse-scan-<date>'. */
   LapseScan: 'lapse-scan',
+  /** Send one outbox row (e-mail); jobId = the row's id, so it is never queued twice. */
+  SendNotification: 'send-notification',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export interface JobPayloads {
   [JobName.MatchingRun]: { runId: string; municipalityId: string };
   [JobName.LapseScan]: { scanDate: string };
+  [JobName.SendNotification]: { notificationId: string };
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];

@@ -47,8 +47,10 @@ export const SELECT_TIMESHEETS = `
          a.group_id, g.name AS group_name,
          t.period_start::text AS period_start, t.period_end::text AS period_end, t.status,
          t.signed_by, t.signer_service_user_id, t.signer_name, t.signed_at, t.signature_recorded_by,
-         t.signature_recorded_at, t.approved_by, t.approved_at, t.version, t.created_at,
-         totals.sessions, totals.minutes, totals.km_tenths, totals.expenses_ore
+         t.signature_recorded_at, t.signature_method, t.signature_content_hash, t.approved_by, t.approved_at,
+         t.version, t.created_at, totals.sessions, totals.minutes, totals.km_tenths, totals.expenses_ore,
+         sr.status AS signing_status, sr.signer AS signing_signer, sr.created_at AS signing_requested_at,
+         sr.expires_at AS signing_expires_at, sr.decided_at AS signing_decided_at, sr.comment AS signing_comment
     FROM timesheets t
     JOIN assignments a ON a.id = t.assignment_id
     JOIN contacts c ON c.id = t.contact_id
@@ -60,7 +62,10 @@ export const SELECT_TIMESHEETS = `
              COALESCE(sum(s.km_tenths - COALESCE(o.km_tenths, 0)), 0)::int AS km_tenths,
              COALESCE(sum(s.expenses_ore - COALESCE(o.expenses_ore, 0)), 0)::int AS expenses_ore
         FROM sessions s LEFT JOIN sessions o ON o.id = s.corrects_session_id
-       WHERE s.timesheet_id = t.id) totals`;
+       WHERE s.timesheet_id = t.id) totals
+    LEFT JOIN LATERAL (
+      SELECT r.status, r.signer, r.created_at, r.expires_at, r.decided_at, r.comment FROM signing_requests r
+       WHERE r.timesheet_id = t.id ORDER BY r.created_at DESC, r.id LIMIT 1) sr ON true`;
 
 export interface TimesheetRow {
   id: string;
@@ -82,6 +87,14 @@ export interface TimesheetRow {
   signed_at: Date | null;
   signature_recorded_by: string | null;
   signature_recorded_at: Date | null;
+  signature_method: 'recorded' | 'link' | null;
+  signature_content_hash: string | null;
+  signing_status: 'pending' | 'signed' | 'objected' | 'voided' | null;
+  signing_signer: 'user' | 'guardian' | null;
+  signing_requested_at: Date | null;
+  signing_expires_at: Date | null;
+  signing_decided_at: Date | null;
+  signing_comment: string | null;
   approved_by: string | null;
   approved_at: Date | null;
   version: number;

@@ -6,12 +6,11 @@ import { Page } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { PaySettingsDto } from './dto/pay-settings.dto';
 import { TimesheetListQuery } from './dto/session.query';
-import { SignTimesheetRequest } from './dto/timesheet.request';
 import { TimesheetDetailResponse, TimesheetPage, TimesheetResponse } from './dto/timesheet.response';
 import { PaySettingsService } from './pay-settings.service';
 import { TimesheetsService } from './timesheets.service';
 
-/** timelister: signed by the user or a guardian (recorded by the contact), approved by a coordinator. */
+/** timelister: signed by the user or a guardian by their own link (src/signing/), approved by a coordinator. */
 @ApiTags('timesheets')
 @ApiBearerAuth()
 @Controller()
@@ -44,29 +43,14 @@ export class TimesheetsController {
     return this.timesheets.get(principal, id);
   }
 
-  @Roles('contact')
-  @Post('timesheets/:id/signature')
-  @HttpCode(200)
-  @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: "Record the user's (or a guardian's) signature: who signed and when" })
-  @ApiOkResponse({ type: TimesheetDetailResponse })
-  @ApiConflictResponse({
-    description: 'timesheet_already_signed, timesheet_empty, signer_not_on_timesheet, no_guardian_on_record',
-  })
-  sign(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParam) id: string,
-    @Body() body: SignTimesheetRequest,
-  ): Promise<TimesheetDetailResponse> {
-    return this.timesheets.sign(principal, id, body);
-  }
-
   @Roles('coordinator', 'admin')
   @Post('timesheets/:id/approve')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: TimesheetDetailResponse })
-  @ApiConflictResponse({ description: 'timesheet_not_signed, timesheet_already_approved' })
+  @ApiConflictResponse({
+    description: 'timesheet_not_signed, timesheet_already_approved, timesheet_signature_invalid',
+  })
   approve(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,

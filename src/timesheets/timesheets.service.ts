@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Principal } from '../common/auth/principal';
+import { isStaff, Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
-import { addDays, todayInOslo } from '../common/dates';
-import { badRequest, conflict, notFound } from '../common/errors/api-error';
+import { addDays } from '../common/dates';
+import { conflict, notFound } from '../common/errors/api-error';
 import { Page, pageOf } from '../common/http/pagination';
 import { transactionWithRetry } from '../database/retry';
 import { TimesheetListQuery } from './dto/session.query';
 import { SessionResponse } from './dto/session.response';
-import { SignTimesheetRequest } from './dto/timesheet.request';
 import { TimesheetDetailResponse, TimesheetResponse } from './dto/timesheet.response';
 import { payPeriodContaining } from './pay-period';
 import { PaySettingsService } from './pay-settings.service';
-import { Attendee, SELECT_SESSIONS, SELECT_TIMESHEETS, SessionRow, TimesheetRow } from './session.queries';
+import { timesheetContentHash } from './timesheet-content';
+import { SELECT_SESSIONS, SELECT_TIMESHEETS, SessionRow, TimesheetRow } from './session.queries';
 
 /** A priced line of a timesheet: a session (+1), or the session a correction replaces (−1). */
 export interface LedgerEntry {
@@ -31,7 +31,7 @@ const MAX_PERIODS_AHEAD = 24;
 
 /**
  * timelister: one per assignment and pay period, opened by the first session in it. The user (or a guardian
- * on record) signs it, the contact records the signature, a coordinator approves it (DOMAIN rule 5). Once
+ * on record) signs it by their own one-time link (src/signing/), a coordinator approves it (DOMAIN rule 5). Once
  * signed nothing in it changes (triggers in the database hold that too); a late session or a correction
  * lands on the next open timesheet of the assignment.
  */
@@ -92,7 +92,11 @@ export class TimesheetsService {
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, query.offset],
     );
-    return pageOf(rows.map(TimesheetResponse.from), total, query);
+    return pageOf(
+      rows.map((row) => TimesheetResponse.from(row, isStaff(principal))),
+      total,
+      query,
+    );
   }
 
   async get(principal: Principal, id: string): Promise<TimesheetDetailResponse> {
@@ -101,69 +105,10 @@ export class TimesheetsService {
       `${SELECT_SESSIONS} WHERE s.timesheet_id = $1 ORDER BY s.session_date, s.starts_at, s.created_at`,
       [id],
     );
-    return { ...TimesheetResponse.from(row), sessions: sessions.map(SessionResponse.from) };
-  }
-
-  /** The contact records the user's or guardian's signature; from then on the timesheet never changes. */
-  async sign(principal: Principal, id: string, body: SignTimesheetRequest): Promise<TimesheetDetailResponse> {
-    const now = this.clock.now();
-    const signedAt = body.signedAt ? new Date(body.signedAt) : now;
-    if (Number.isNaN(signedAt.getTime()) || signedAt.getTime() > now.getTime() + 60_000) {
-      throw badRequest('validation_failed', 'The request is invalid', [
-        { field: 'signedAt', reason: 'signedAt cannot be in the future' },
-      ]);
-    }
-    await transactionWithRetry(this.dataSource, async (em) => {
-      const sheet = await this.lock(em, principal, id);
-      if (sheet.status !== 'open') {
-        throw conflict('timesheet_already_signed', 'The timesheet is signed already', {
-          status: sheet.status,
-        });
-      }
-      const sessions = await em.query<{ date: string; attendees: Attendee[] }[]>(
-        `SELECT s.session_date::text AS date,
-                (SELECT json_agg(json_build_object('serviceUserId', sa.service_user_id))
-                   FROM session_attendees sa WHERE sa.session_id = s.id) AS attendees
-           FROM sessions s WHERE s.timesheet_id = $1`,
-        [id],
-      );
-      if (sessions.length === 0)
-        throw conflict('timesheet_empty', 'A timesheet without sessions is not signed');
-      const lastDate = sessions
-        .map((s) => s.date)
-        .sort()
-        .at(-1)!;
-      if (todayInOslo(signedAt) < lastDate) {
-        throw badRequest('validation_failed', 'The request is invalid', [
-          { field: 'signedAt', reason: `signedAt cannot be before the last session (${lastDate})` },
-        ]);
-      }
-      const present = new Set(sessions.flatMap((s) => s.attendees.map((a) => a.serviceUserId)));
-      const signerId = body.serviceUserId ?? sheet.service_user_id;
-      if (!signerId) {
-        throw badRequest('validation_failed', 'The request is invalid', [
-          { field: 'serviceUserId', reason: 'a group timesheet names the member who signs' },
-        ]);
-      }
-      if (!present.has(signerId)) {
-        throw conflict('signer_not_on_timesheet', 'The signer is not a user on this timesheet');
-      }
-      const [user] = await em.query<
-        { first_name: string; last_name: string; guardian_name: string | null }[]
-      >(`SELECT first_name, last_name, guardian_name FROM service_users WHERE id = $1`, [signerId]);
-      const name = body.signedBy === 'guardian' ? user.guardian_name : `${user.first_name} ${user.last_name}`;
-      if (!name) {
-        throw conflict('no_guardian_on_record', 'The user has no guardian on record; the user signs');
-      }
-      await em.query(
-        `UPDATE timesheets
-            SET status = 'signed', signed_by = $2, signer_service_user_id = $3, signer_name = $4, signed_at = $5,
-                signature_recorded_by = $6, signature_recorded_at = now(), version = version + 1
-          WHERE id = $1`,
-        [id, body.signedBy, signerId, name, signedAt, principal.subject],
-      );
-    });
-    return this.get(principal, id);
+    return {
+      ...TimesheetResponse.from(row, isStaff(principal)),
+      sessions: sessions.map(SessionResponse.from),
+    };
   }
 
   /** A coordinator approves a signed timesheet; approved timesheets are paid and invoiced. */
@@ -173,6 +118,17 @@ export class TimesheetsService {
       if (sheet.status === 'open') throw conflict('timesheet_not_signed', 'The timesheet is not signed yet');
       if (sheet.status === 'approved')
         throw conflict('timesheet_already_approved', 'The timesheet is approved');
+      // Only the user's own signature by link counts, and only over the content as it is now.
+      const [signature] = await em.query<{ method: string | null; hash: string | null }[]>(
+        `SELECT signature_method AS method, signature_content_hash AS hash FROM timesheets WHERE id = $1`,
+        [id],
+      );
+      if (signature.method !== 'link' || signature.hash !== (await timesheetContentHash(em, id))) {
+        throw conflict(
+          'timesheet_signature_invalid',
+          "The timesheet has no valid signature by the user's own link; send it to signing again",
+        );
+      }
       await em.query(
         `UPDATE timesheets SET status = 'approved', approved_by = $2, approved_at = now(), version = version + 1
           WHERE id = $1`,

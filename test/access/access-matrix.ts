@@ -17,6 +17,11 @@ export type Fixture =
 
 export interface RouteRule {
   public?: true;
+  /**
+   * A public route whose path carries a secret (a signing link's token): without a real one it answers this
+   * status, never 401/403 or 5xx.
+   */
+  publicStatus?: number;
   roles?: Record<Role, Access>;
   /** Path parameter → the fixture it names. */
   params?: Record<string, Fixture>;
@@ -219,7 +224,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'GET /quota-overruns': { roles: staff() },
   'GET /timesheets': { roles: staff('allow') },
   'GET /timesheets/{id}': { roles: staff('own'), params: { id: 'assignment' }, crossTenant: true },
-  'POST /timesheets/{id}/signature': { roles: contactOnly, params: { id: 'assignment' } },
+  'POST /timesheets/{id}/signing-request': { roles: contactOnly, params: { id: 'assignment' } },
   'POST /timesheets/{id}/approve': { roles: managers(), params: { id: 'assignment' }, crossTenant: true },
   'GET /pay-settings': { roles: staff() },
   'PUT /pay-settings': { roles: adminOnly },
@@ -238,4 +243,16 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'GET /reports/waiting-times': { roles: staff() },
   'GET /reports/ended-assignments': { roles: staff() },
   'GET /reports/kpr': { roles: managers() },
+
+  // The user's signature and notifications (issue 16). The signing endpoints are public: the link is the key.
+  'GET /signing/{token}': { public: true, publicStatus: 404 },
+  'POST /signing/{token}': { public: true, publicStatus: 404, body: () => ({ decision: 'confirm' }) },
+  'GET /notification-settings/me': { roles: staff('allow') },
+  'PUT /notification-settings/me': { roles: staff('allow'), body: () => ({ notifyBy: 'none' }) },
+  'PUT /service-users/{id}/notification-settings': {
+    roles: staff(),
+    params: { id: 'serviceUser' },
+    body: () => ({ notifyBy: 'email' }),
+    crossTenant: true,
+  },
 };

@@ -22,8 +22,33 @@ export class SignatureResponse {
   serviceUserId!: string;
   @ApiProperty({ description: "The signer's name as on record" }) name!: string;
   @ApiProperty() signedAt!: Date;
-  @ApiProperty({ description: 'Who recorded it (token subject)' }) recordedBy!: string;
+  @ApiProperty({ description: "Who recorded it: 'signing-link' for the signer's own link" })
+  recordedBy!: string;
   @ApiProperty() recordedAt!: Date;
+  @ApiProperty({
+    enum: ['link', 'recorded'],
+    description:
+      "link: the signer's own one-time link; recorded: the contact's account of it (not approvable)",
+  })
+  method!: 'link' | 'recorded';
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the content signed' })
+  contentHash!: string | null;
+}
+
+/** The newest signing link sent for the timesheet, and its answer: an objection shows here. */
+export class SigningStateResponse {
+  @ApiProperty({ enum: ['pending', 'signed', 'objected', 'voided'] })
+  status!: 'pending' | 'signed' | 'objected' | 'voided';
+  @ApiProperty({ enum: ['user', 'guardian'] }) signer!: 'user' | 'guardian';
+  @ApiProperty() requestedAt!: Date;
+  @ApiProperty() expiresAt!: Date;
+  @ApiProperty({ type: Date, nullable: true }) decidedAt!: Date | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The signer's objection; shown to staff only (null for a contact)",
+  })
+  comment!: string | null;
 }
 
 export class ApprovalResponse {
@@ -50,11 +75,12 @@ export class TimesheetResponse {
   @ApiProperty({ format: 'date', example: '2026-02-20' }) periodEnd!: string;
   @ApiProperty({ enum: ['open', 'signed', 'approved'] }) status!: 'open' | 'signed' | 'approved';
   @ApiProperty({ type: SignatureResponse, nullable: true }) signature!: SignatureResponse | null;
+  @ApiProperty({ type: SigningStateResponse, nullable: true }) signing!: SigningStateResponse | null;
   @ApiProperty({ type: ApprovalResponse, nullable: true }) approval!: ApprovalResponse | null;
   @ApiProperty({ type: TimesheetTotals }) totals!: TimesheetTotals;
   @ApiProperty({ type: 'integer', format: 'int32' }) version!: number;
 
-  static from(row: TimesheetRow): TimesheetResponse {
+  static from(row: TimesheetRow, forStaff: boolean): TimesheetResponse {
     return {
       id: row.id,
       assignmentId: row.assignment_id,
@@ -80,7 +106,19 @@ export class TimesheetResponse {
               signedAt: row.signed_at!,
               recordedBy: row.signature_recorded_by!,
               recordedAt: row.signature_recorded_at!,
+              method: row.signature_method ?? 'recorded',
+              contentHash: row.signature_content_hash,
             },
+      signing: row.signing_status
+        ? {
+            status: row.signing_status,
+            signer: row.signing_signer!,
+            requestedAt: row.signing_requested_at!,
+            expiresAt: row.signing_expires_at!,
+            decidedAt: row.signing_decided_at,
+            comment: forStaff ? row.signing_comment : null,
+          }
+        : null,
       approval: row.approved_at ? { approvedBy: row.approved_by!, approvedAt: row.approved_at } : null,
       totals: {
         sessions: row.sessions,

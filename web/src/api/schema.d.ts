@@ -898,23 +898,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/timesheets/{id}/signature": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record the user's (or a guardian's) signature: who signed and when */
-        post: operations["TimesheetsController_sign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/timesheets/{id}/approve": {
         parameters: {
             query?: never;
@@ -1162,6 +1145,75 @@ export interface paths {
         get: operations["ReportsController_kpr"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notification-settings/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationSettingsController_mine"];
+        /** Choose e-mail or no notifications */
+        put: operations["NotificationSettingsController_updateMine"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/service-users/{id}/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The user's and the guardian's e-mail for signing links, and the user's choice */
+        put: operations["NotificationSettingsController_updateServiceUser"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timesheets/{id}/signing-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the timesheet to signing: a one-time link goes by e-mail to the user or the guardian on record */
+        post: operations["SigningController_requestSignature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signing/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The timesheet behind a signing link, in plain terms (no sign-in) */
+        get: operations["SigningController_view"];
+        put?: never;
+        /** Confirm the timesheet or object to it, once (no sign-in) */
+        post: operations["SigningController_decide"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3118,10 +3170,31 @@ export interface components {
             name: string;
             /** Format: date-time */
             signedAt: string;
-            /** @description Who recorded it (token subject) */
+            /** @description Who recorded it: 'signing-link' for the signer's own link */
             recordedBy: string;
             /** Format: date-time */
             recordedAt: string;
+            /**
+             * @description link: the signer's own one-time link; recorded: the contact's account of it (not approvable)
+             * @enum {string}
+             */
+            method: "link" | "recorded";
+            /** @description SHA-256 of the content signed */
+            contentHash: string | null;
+        };
+        SigningStateResponse: {
+            /** @enum {string} */
+            status: "pending" | "signed" | "objected" | "voided";
+            /** @enum {string} */
+            signer: "user" | "guardian";
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description The signer's objection; shown to staff only (null for a contact) */
+            comment: string | null;
         };
         ApprovalResponse: {
             approvedBy: string;
@@ -3162,6 +3235,7 @@ export interface components {
             /** @enum {string} */
             status: "open" | "signed" | "approved";
             signature: components["schemas"]["SignatureResponse"] | null;
+            signing: components["schemas"]["SigningStateResponse"] | null;
             approval: components["schemas"]["ApprovalResponse"] | null;
             totals: components["schemas"]["TimesheetTotals"];
             /** Format: int32 */
@@ -3200,27 +3274,13 @@ export interface components {
             /** @enum {string} */
             status: "open" | "signed" | "approved";
             signature: components["schemas"]["SignatureResponse"] | null;
+            signing: components["schemas"]["SigningStateResponse"] | null;
             approval: components["schemas"]["ApprovalResponse"] | null;
             totals: components["schemas"]["TimesheetTotals"];
             /** Format: int32 */
             version: number;
             /** @description Sessions on this timesheet, corrections included */
             sessions: components["schemas"]["SessionResponse"][];
-        };
-        SignTimesheetRequest: {
-            /** @enum {string} */
-            signedBy: "user" | "guardian";
-            /**
-             * Format: uuid
-             * @description Whose timesheet signature this is; required for a group, defaults to the user of an individual assignment
-             */
-            serviceUserId?: string;
-            /**
-             * Format: date-time
-             * @description When it was signed; default now
-             * @example 2026-02-20T18:00:00+01:00
-             */
-            signedAt?: string;
         };
         PaySettingsDto: {
             /**
@@ -3630,6 +3690,97 @@ export interface components {
             year: number;
             lines: components["schemas"]["KprLine"][];
             totalHours: number;
+        };
+        MyNotificationSettings: {
+            /** @enum {string} */
+            notifyBy: "email" | "none";
+            /**
+             * Format: email
+             * @description Staff only; a contact's address is the one on their roster record
+             */
+            email?: string | null;
+        };
+        ServiceUserNotificationSettings: {
+            /** @enum {string} */
+            notifyBy: "email" | "none";
+            /** Format: email */
+            email?: string | null;
+            /** Format: email */
+            guardianEmail?: string | null;
+        };
+        CreateSigningRequest: {
+            /**
+             * Format: uuid
+             * @description For a group timesheet: the member, present at a session, who signs; an individual one needs none
+             */
+            serviceUserId?: string;
+        };
+        SigningRequestResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            timesheetId: string;
+            /** @enum {string} */
+            signer: "user" | "guardian";
+            /** @description Where the link went, masked (e.g. "k***@example.no") */
+            sentTo: string;
+            /** @enum {string} */
+            status: "pending" | "signed" | "objected" | "voided";
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description SHA-256 of the timesheet content the link is bound to */
+            contentHash: string;
+        };
+        SigningLine: {
+            /** Format: date */
+            date: string;
+            /** @example 10:00 */
+            start: string;
+            /** @example 12:00 */
+            end: string;
+            hours: number;
+            activity: string;
+            km: number;
+            /** Format: int32 */
+            expensesOre: number;
+            /** @description A correction of an earlier line (its difference is paid) */
+            correction: boolean;
+        };
+        SigningTotals: {
+            /** Format: int32 */
+            sessions: number;
+            hours: number;
+            km: number;
+            /** Format: int32 */
+            expensesOre: number;
+        };
+        SigningViewResponse: {
+            /** @enum {string} */
+            signer: "user" | "guardian";
+            /** @description The user's first name */
+            userFirstName: string;
+            /** @description The støttekontakt's first name */
+            contactFirstName: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date-time */
+            expiresAt: string;
+            lines: components["schemas"]["SigningLine"][];
+            totals: components["schemas"]["SigningTotals"];
+        };
+        SigningDecisionRequest: {
+            /** @enum {string} */
+            decision: "confirm" | "object";
+            /** @description What is wrong; required when objecting */
+            comment?: string;
+        };
+        SigningDecisionResponse: {
+            /** @enum {string} */
+            status: "signed" | "objected";
+            /** Format: date-time */
+            decidedAt: string;
         };
         MeetingResponse: {
             /** Format: date-time */
@@ -5698,38 +5849,6 @@ export interface operations {
             };
         };
     };
-    TimesheetsController_sign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SignTimesheetRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TimesheetDetailResponse"];
-                };
-            };
-            /** @description timesheet_already_signed, timesheet_empty, signer_not_on_timesheet, no_guardian_on_record */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     TimesheetsController_approve: {
         parameters: {
             query?: never;
@@ -5749,7 +5868,7 @@ export interface operations {
                     "application/json": components["schemas"]["TimesheetDetailResponse"];
                 };
             };
-            /** @description timesheet_not_signed, timesheet_already_approved */
+            /** @description timesheet_not_signed, timesheet_already_approved, timesheet_signature_invalid */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6144,6 +6263,193 @@ export interface operations {
                     "application/json": components["schemas"]["KprReport"];
                     "text/csv": components["schemas"]["KprReport"];
                 };
+            };
+        };
+    };
+    NotificationSettingsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyNotificationSettings"];
+                };
+            };
+        };
+    };
+    NotificationSettingsController_updateMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MyNotificationSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyNotificationSettings"];
+                };
+            };
+        };
+    };
+    NotificationSettingsController_updateServiceUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceUserNotificationSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUserNotificationSettings"];
+                };
+            };
+        };
+    };
+    SigningController_requestSignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSigningRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningRequestResponse"];
+                };
+            };
+            /** @description timesheet_already_signed, timesheet_empty, signer_not_on_timesheet, no_signing_address */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SigningController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningViewResponse"];
+                };
+            };
+            /** @description signing_link_not_found: no such link (or an altered one) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description timesheet_changed: the timesheet changed after the link was sent */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description signing_link_used, signing_link_replaced, signing_link_expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SigningController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SigningDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningDecisionResponse"];
+                };
+            };
+            /** @description signing_link_not_found: no such link (or an altered one) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description timesheet_changed: the timesheet changed after the link was sent */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description signing_link_used, signing_link_replaced, signing_link_expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Header, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../common/auth/decorators';
+import { Principal } from '../common/auth/principal';
+import { UuidParam } from '../common/http/uuid-param';
+import { MyNotificationSettings, ServiceUserNotificationSettings } from './dto/notification-settings.dto';
+import { NotificationSettingsService } from './notification-settings.service';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller()
+export class NotificationSettingsController {
+  constructor(private readonly settings: NotificationSettingsService) {}
+
+  @Roles('coordinator', 'caseworker', 'admin', 'contact')
+  @Get('notification-settings/me')
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: MyNotificationSettings })
+  mine(@CurrentPrincipal() principal: Principal): Promise<MyNotificationSettings> {
+    return this.settings.mine(principal);
+  }
+
+  @Roles('coordinator', 'caseworker', 'admin', 'contact')
+  @Put('notification-settings/me')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Choose e-mail or no notifications' })
+  @ApiOkResponse({ type: MyNotificationSettings })
+  updateMine(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: MyNotificationSettings,
+  ): Promise<MyNotificationSettings> {
+    return this.settings.updateMine(principal, body);
+  }
+
+  @Put('service-users/:id/notification-settings')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "The user's and the guardian's e-mail for signing links, and the user's choice" })
+  @ApiOkResponse({ type: ServiceUserNotificationSettings })
+  updateServiceUser(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: ServiceUserNotificationSettings,
+  ): Promise<ServiceUserNotificationSettings> {
+    return this.settings.updateServiceUser(principal, id, body);
+  }
+}
