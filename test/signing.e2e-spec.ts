@@ -270,7 +270,9 @@ describe('signing by link, and notifications through the outbox', () => {
   }, 30_000);
 
   it('tells the contact and the saksbehandler when an introduction is booked and when it is moved', async () => {
-    const { newContact, newWaitingUser, inDays } = await import('./support/introduction-fixtures');
+    const { newContact, newWaitingUser, inDays, meetAroundTheClock } =
+      await import('./support/introduction-fixtures');
+    await meetAroundTheClock(app, municipalityId);
     const { as, tokenFor } = await import('./support/test-app');
     const caseworker = as(app, await tokenFor(app, 'caseworker', municipalityId));
     await caseworker
