@@ -198,7 +198,9 @@ export function buildDemoMunicipality(today: string, seed = 20261123): DemoData 
     const firstName = random.pick(gender === 'female' ? FEMALE : MALE);
     const lastName = random.pick(LAST);
     const certificate = random.next();
-    const issued = addDays(today, -random.int(20, 700));
+    // A politiattest must be no older than 3 months on the day an assignment starts (DOMAIN rule 1): the
+    // contacts in order present recent ones, so the demo's proposals can become assignments today.
+    const issued = addDays(today, -random.int(5, 75));
     // ~72 % in order, ~10 % missing, ~10 % expired (over 36 months), ~8 % too old when presented.
     const [issuedOn, presentedOn] =
       certificate < 0.72

@@ -1,7 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, signInAsCoordinator, soonInOslo } from './support';
+import { expectAccessible, openMeetingHoursAroundTheClock, signInAsCoordinator, soonInOslo } from './support';
 
 test.describe.configure({ mode: 'serial' });
+test.beforeAll(async ({ baseURL }) => openMeetingHoursAroundTheClock(baseURL ?? ''));
 
 /** Book a meeting that begins at the next whole minute, and wait until it has begun. */
 async function bookSoonAndWait(page: Page, choose: (label: string) => Promise<void>) {

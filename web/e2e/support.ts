@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, request } from '@playwright/test';
 
 /** Zero axe-core violations for WCAG 2.0, 2.1 and 2.2 A and AA on the page as it stands. */
 export async function expectAccessible(page: Page): Promise<void> {
@@ -46,4 +46,27 @@ export function soonInOslo(leadSeconds = 8): { day: string; time: string; at: Da
     time: `${part('hour')}:${part('minute')}`,
     at,
   };
+}
+
+/**
+ * The flows book a meeting a minute from now so that its outcome can be recorded at once; the demo
+ * municipality's meeting hours (Mon–Fri 08–16) would refuse that outside office hours. The demo admin opens
+ * them around the clock through the settings API, as a municipality would.
+ */
+export async function openMeetingHoursAroundTheClock(baseURL: string): Promise<void> {
+  const api = await request.newContext({ baseURL });
+  const signedIn = await api.post('/auth/demo-login', { data: { persona: 'admin' } });
+  expect(signedIn.status()).toBe(200);
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  const meetingHours = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({
+    day,
+    start: '00:00',
+    end: '23:59',
+  }));
+  const changed = await api.patch('/municipality/settings', {
+    data: { meetingHours },
+    headers: { 'X-CSRF-Token': csrfToken },
+  });
+  expect(changed.status(), await changed.text()).toBe(200);
+  await api.dispose();
 }
