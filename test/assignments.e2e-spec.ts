@@ -200,14 +200,15 @@ describe('assignments (oppdrag)', () => {
     });
 
     it('judges the politiattest in calendar months on the day the oppdragsavtale is signed (its start)', async () => {
+      const year = Number(today().slice(0, 4)) - 1;
       // Issued 30 September: accepted through 30 December (three calendar months), not 90 days (29 December).
       const certificate = {
-        policeCertificateIssuedOn: '2026-09-30',
-        policeCertificatePresentedOn: '2026-10-01',
-        confidentialitySignedOn: '2026-10-01',
+        policeCertificateIssuedOn: `${year}-09-30`,
+        policeCertificatePresentedOn: `${year}-10-01`,
+        confidentialitySignedOn: `${year}-10-01`,
       };
       const late = await newContact(certificate);
-      const user = await individualUser({ validFrom: '2026-01-01', validTo: '2027-12-31' });
+      const user = await individualUser({ validFrom: `${year}-01-01`, validTo: `${year + 1}-12-31` });
       const before = await assignmentCount();
       const refused = await coordinator
         .post('/assignments')
@@ -215,7 +216,7 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId: late.id,
           serviceUserId: user.id,
-          startsOn: '2026-12-31',
+          startsOn: `${year}-12-31`,
         })
         .expect(409);
       expect(refused.body.code).toBe('contact_not_eligible');
@@ -230,7 +231,7 @@ describe('assignments (oppdrag)', () => {
           startWithoutIntroductionReason: 'continues from before',
           contactId: onTime.id,
           serviceUserId: user.id,
-          startsOn: '2026-12-30',
+          startsOn: `${year}-12-30`,
         })
         .expect(201);
     });

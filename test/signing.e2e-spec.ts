@@ -24,13 +24,17 @@ describe('signing by link, and notifications through the outbox', () => {
   let fx: ReturnType<typeof hoursFixtures>;
   const coordinatorEmail = 'koordinator@kommune.test';
 
+  /** The fixtures' year (the one before the Clock's today), read once the modules are loaded. */
+  let YEAR: number;
+
   beforeAll(async () => {
     smtp = await startSmtpServer();
     // The configuration is read when its module is first loaded, so the modules are loaded after this.
     process.env.SMTP_URL = smtp.url;
     process.env.PUBLIC_BASE_URL = 'http://signing.test';
     const { as, createMunicipality, createTestApp, tokenFor } = await import('./support/test-app');
-    const { hoursFixtures } = await import('./support/hours-fixtures');
+    const { hoursFixtures, YEAR: fixtureYear } = await import('./support/hours-fixtures');
+    YEAR = fixtureYear;
     const { WorkerModule } = await import('../src/worker.module');
     app = await createTestApp();
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
@@ -61,11 +65,15 @@ describe('signing by link, and notifications through the outbox', () => {
       .expect(200);
     const first = await contact.client
       .post('/sessions')
-      .send(fx.session(assignmentId, { date: '2026-07-01', start: '10:00', end: '12:00', activity: 'Kino' }))
+      .send(
+        fx.session(assignmentId, { date: `${YEAR}-07-01`, start: '10:00', end: '12:00', activity: 'Kino' }),
+      )
       .expect(201);
     await contact.client
       .post('/sessions')
-      .send(fx.session(assignmentId, { date: '2026-07-08', start: '17:00', end: '18:30', activity: 'Tur' }))
+      .send(
+        fx.session(assignmentId, { date: `${YEAR}-07-08`, start: '17:00', end: '18:30', activity: 'Tur' }),
+      )
       .expect(201);
     const sheetId = first.body.timesheetId as string;
     const sent = await contact.client.post(`/timesheets/${sheetId}/signing-request`).send({}).expect(201);
@@ -107,8 +115,8 @@ describe('signing by link, and notifications through the outbox', () => {
     expect(view.body).toMatchObject({
       signer: 'user',
       userFirstName: user.firstName,
-      periodStart: '2026-06-21',
-      periodEnd: '2026-07-20',
+      periodStart: `${YEAR}-06-21`,
+      periodEnd: `${YEAR}-07-20`,
       totals: { sessions: 2, hours: 3.5 },
     });
     expect(view.body.lines.map((line: { activity: string }) => line.activity)).toEqual(['Kino', 'Tur']);
@@ -165,7 +173,7 @@ describe('signing by link, and notifications through the outbox', () => {
     // A session added after the link was sent voids it.
     await contact.client
       .post('/sessions')
-      .send(fx.session(assignmentId, { date: '2026-07-10', start: '10:00', end: '11:00' }))
+      .send(fx.session(assignmentId, { date: `${YEAR}-07-10`, start: '10:00', end: '11:00' }))
       .expect(201);
     const changed = await publicApi().post(`/signing/${token}`).send({ decision: 'confirm' }).expect(409);
     expect(changed.body.code).toBe('timesheet_changed');

@@ -20,8 +20,9 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts test/support/oidc-provider.mjs (a real `oidc-provider`) as a child process. Its environment has no
- * LD_PRELOAD/FAKETIME, like every server the tests spawn.
+ * Starts test/support/oidc-provider.mjs (a real `oidc-provider`) as a child process. It keeps the test's clock
+ * (libfaketime too, which Node runs under safely): a provider and a service agree on the time in real life, and
+ * tokens it issues at another time than the service's would be refused for their `iat`/`exp`.
  */
 export async function startOidcProvider(
   client: ProviderClient,
@@ -29,8 +30,6 @@ export async function startOidcProvider(
 ): Promise<{ issuer: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const env = { ...process.env };
-  delete env.LD_PRELOAD;
-  delete env.FAKETIME;
   const child: ChildProcess = spawn(
     process.execPath,
     [join(__dirname, 'oidc-provider.mjs'), JSON.stringify({ port, client, accounts })],
