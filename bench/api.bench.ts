@@ -238,6 +238,7 @@ async function main(): Promise<void> {
     SCHEDULER_ENABLED: 'false',
     MIGRATIONS_RUN: 'false',
     ALLOW_SYNTHETIC_NATIONAL_IDS: 'true',
+    LOCAL_SIGNER_ENABLED: 'true',
   };
   delete env.LOG_FILE;
   const api = start('dist/src/main.js', env);

@@ -137,6 +137,8 @@ async function main(): Promise<void> {
     REDIS_URL: await resolveRedis(),
     // The demo data uses synthetic (Tenor) fødselsnumre.
     ALLOW_SYNTHETIC_NATIONAL_IDS: process.env.ALLOW_SYNTHETIC_NATIONAL_IDS ?? 'true',
+    // The demo signs its own tokens (`npm run token`), with a secret kept in .data/ unless JWT_SECRET is set.
+    LOCAL_SIGNER_ENABLED: process.env.LOCAL_SIGNER_ENABLED ?? 'true',
   };
   const seed = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/seed.ts'], {
     cwd: root,

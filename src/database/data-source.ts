@@ -4,4 +4,6 @@ import { validateEnvironment } from '../config/environment';
 import { dataSourceOptions } from './data-source-options';
 
 /** Entry for the TypeORM CLI: `npm run migration:run | migration:revert | migration:generate`. */
-export default new DataSource(dataSourceOptions(validateEnvironment(process.env).DATABASE_URL));
+export default new DataSource(
+  dataSourceOptions(validateEnvironment(process.env, { verifiesTokens: false }).DATABASE_URL),
+);

@@ -19,5 +19,7 @@ export function applyTestEnvironment(): void {
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'info';
   process.env.MIGRATIONS_RUN = 'false';
   process.env.ALLOW_SYNTHETIC_NATIONAL_IDS = 'true';
+  // The tests sign their own tokens; everywhere else the local signer is off unless asked for.
+  process.env.LOCAL_SIGNER_ENABLED = 'true';
   process.env.SCHEDULER_ENABLED = 'false';
 }
