@@ -4,7 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
+import { migrate } from '../src/database/migrate';
 import { seedLargeMunicipality } from './support/large-municipality';
 import {
   PrivatePostgres,
@@ -12,6 +12,7 @@ import {
   startPrivatePostgres,
   startPrivateRedis,
 } from './support/private-services';
+import { applicationRoleUrl } from './support/test-env';
 
 type TestApp = typeof import('./support/test-app');
 
@@ -31,12 +32,10 @@ describe('faults', () => {
 
   beforeAll(async () => {
     [postgres, redis] = await Promise.all([startPrivatePostgres(), startPrivateRedis()]);
-    const migrations = new DataSource(dataSourceOptions(postgres.url));
-    await migrations.initialize();
-    await migrations.runMigrations({ transaction: 'each' });
-    await migrations.destroy();
+    await migrate(postgres.url);
     Object.assign(process.env, {
-      DATABASE_URL: postgres.url,
+      DATABASE_OWNER_URL: postgres.url,
+      DATABASE_URL: applicationRoleUrl(postgres.url),
       REDIS_URL: redis.url,
       MATCHING_JOB_LOCK_MS: '4000',
       STALLED_CHECK_INTERVAL_MS: '1000',

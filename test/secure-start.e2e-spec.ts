@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import { Client } from 'pg';
 import { freePort } from './support/private-services';
-import { spawnEntry, SpawnedEntry, waitUntilAnswering } from './support/spawned-entry';
-import { TEST_DATABASE_URL } from './support/test-env';
+import { ownLines, spawnEntry, SpawnedEntry, waitUntilAnswering } from './support/spawned-entry';
+import { TEST_APP_DATABASE_URL, TEST_DATABASE_URL } from './support/test-env';
 
 /** The secret that src/config/environment.ts once gave every deployment that forgot JWT_SECRET. */
 const OLD_DEFAULT_SECRET = 'development-only-secret-change-me-0123456789';
@@ -48,7 +48,7 @@ function secretLikeStringsInRepository(): string[] {
  */
 describe('secure start', () => {
   const infrastructure = () => ({
-    DATABASE_URL: TEST_DATABASE_URL,
+    DATABASE_URL: TEST_APP_DATABASE_URL,
     REDIS_URL: process.env.REDIS_URL!,
     // Only so that this test leaves no schedule and no keys behind in the shared Redis.
     QUEUE_PREFIX: `stottekontakt-secure-start-${process.pid}`,
@@ -69,7 +69,7 @@ describe('secure start', () => {
   ])('refuses to start with %s, saying so in one line', async (_name, env, line) => {
     const api = spawnEntry('src/main.ts', { ...infrastructure(), ...env, PORT: String(await freePort()) });
     expect(await api.exited).toBe(1);
-    const lines = api.output().trim().split('\n');
+    const lines = ownLines(api.output());
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(line);
   });

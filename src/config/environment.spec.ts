@@ -12,7 +12,9 @@ describe('validateEnvironment', () => {
     const environment = validateEnvironment(OIDC);
     expect(environment).toMatchObject({
       PORT: 3000,
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/stottekontakt',
+      DATABASE_URL: 'postgres://stottekontakt_app@127.0.0.1:5432/stottekontakt',
+      DATABASE_OWNER_URL: 'postgres://postgres@127.0.0.1:5432/stottekontakt',
+      DATABASE_APP_ROLE: 'stottekontakt_app',
       REDIS_URL: 'redis://127.0.0.1:6379',
       MATCHING_CRON: '0 2 * * *',
       ALLOW_SYNTHETIC_NATIONAL_IDS: false,
@@ -35,6 +37,8 @@ describe('validateEnvironment', () => {
     ['MATCHING_CRON', 'every night'],
     ['LOG_LEVEL', 'loud'],
     ['LOCAL_SIGNER_ENABLED', 'yes'],
+    ['DATABASE_OWNER_URL', 'http://example.org'],
+    ['DATABASE_APP_ROLE', 'app"; DROP ROLE postgres; --'],
   ])('stops with one line naming %s when it is malformed', (name, value) => {
     expect(() => validateEnvironment({ ...OIDC, [name]: value })).toThrow(
       new RegExp(`^Invalid configuration: ${name}=[^\\n]*$`),

@@ -36,8 +36,23 @@ export class Environment {
   @IsIP()
   HOST = '127.0.0.1';
 
+  /** The API's and the worker's connection: as the application role, which may read and write rows, no more. */
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/stottekontakt';
+  DATABASE_URL = 'postgres://stottekontakt_app@127.0.0.1:5432/stottekontakt';
+
+  /** The owner's connection: only `npm run migration:run` (and the demo seed) use it. */
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_OWNER_URL = 'postgres://postgres@127.0.0.1:5432/stottekontakt';
+
+  /** The application role: created by the migrations where it is missing, and granted what the code needs. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_APP_ROLE must be a plain lower-case role name' })
+  DATABASE_APP_ROLE = 'stottekontakt_app';
+
+  /** Where given, `npm run migration:run` sets it as the application role's password (kept nowhere else). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  DATABASE_APP_PASSWORD?: string;
 
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL = 'redis://127.0.0.1:6379';
@@ -84,11 +99,6 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean()
   ALLOW_SYNTHETIC_NATIONAL_IDS = false;
-
-  /** Run pending migrations when the API or worker starts. */
-  @Transform(toBoolean)
-  @IsBoolean()
-  MIGRATIONS_RUN = true;
 
   @IsOptional()
   @IsString()
@@ -172,7 +182,7 @@ export function validateEnvironment(
   const errors = validateSync(environment, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map((error) => {
-      const value = error.property.includes('SECRET') ? '(hidden)' : JSON.stringify(error.value);
+      const value = /SECRET|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(error.value);
       return `${error.property}=${value}: ${Object.values(error.constraints ?? {}).join('; ')}`;
     });
     throw new Error(`Invalid configuration: ${lines.join(' | ')}`);

@@ -38,6 +38,14 @@ export function spawnEntry(script: string, env: Record<string, string>): Spawned
   };
 }
 
+/** The lines the program itself wrote: Node's own warnings (a library's deprecation notice) left out. */
+export function ownLines(output: string): string[] {
+  return output
+    .trim()
+    .split('\n')
+    .filter((line) => !/^\(node:\d+\) |^\(Use `node --trace-warnings/.test(line));
+}
+
 /** Polls `url` until it answers, or fails with the process's output when it ends first. */
 export async function waitUntilAnswering(
   url: string,
