@@ -6,6 +6,7 @@
  *   (DATABASE_URL if set; else the owner's server and database with DATABASE_APP_ROLE and a password set anew on
  *   every start).
  * - Redis: REDIS_URL if set; else 127.0.0.1:6379 if it answers; else `redis-server` from PATH on port 6380.
+ * - Builds the web app when its sources are newer than web/dist (scripts/web-build.ts).
  * - Runs the migrations, seeds the demo municipality into an empty database, then starts the API and the worker,
  *   with the local token signer enabled (`npm run token`).
  */
@@ -16,6 +17,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { buildWebAppIfStale } from './web-build';
 
 const root = resolve(__dirname, '..');
 
@@ -144,6 +146,7 @@ async function shutdown(code: number): Promise<never> {
 }
 
 async function main(): Promise<void> {
+  buildWebAppIfStale(root);
   const ownerUrl = await resolvePostgres();
   // The application role's password lives only in this process and the children it starts.
   const appPassword = process.env.DATABASE_URL ? undefined : randomBytes(24).toString('base64url');

@@ -10,6 +10,7 @@ import { parseJsonBody } from './common/http/json-body';
 import { createOpenApiDocument } from './common/openapi/document';
 import { AppConfig } from './config/app-config.service';
 import { Environment } from './config/environment';
+import { hostWebApp } from './web-app/web-app-hosting';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
@@ -67,7 +68,10 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
     reply.header('X-Request-Id', request.id);
     // Everything but the docs and health carries personal or case data: never stored by a cache.
     const path = request.url.split('?', 1)[0];
-    if (!path.startsWith('/docs') && path !== '/health') reply.header('Cache-Control', 'no-store');
+    // The web app's hashed assets carry their own (immutable) caching.
+    if (!path.startsWith('/docs') && !path.startsWith('/assets/') && path !== '/health') {
+      reply.header('Cache-Control', 'no-store');
+    }
     done();
   });
   const origins = config
@@ -78,6 +82,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.enableCors({ origin: origins.length > 0 ? origins : false });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+
+  await hostWebApp(app);
 
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

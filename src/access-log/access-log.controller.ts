@@ -1,10 +1,11 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { Page, PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { AccessLogEntry, AccessLogService } from './access-log.service';
+import { AccessLogEntryPage } from './dto/access-log-entry.response';
 
 @ApiTags('access-log')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class AccessLogController {
   @Roles('coordinator', 'admin')
   @Get('service-users/:id/access-log')
   @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: AccessLogEntryPage })
   async forServiceUser(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,

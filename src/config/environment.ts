@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -162,6 +163,59 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean()
   SCHEDULER_ENABLED = true;
+
+  // --- Web app and its sign-in (src/web-session, src/web-app) ---
+
+  /** The address people open the app at; the OIDC redirect URI is PUBLIC_URL/auth/callback. Default: http://127.0.0.1:PORT. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_URL?: string;
+
+  /** The client registered at OIDC_ISSUER_URL for the web app's sign-in; without it only bearer tokens use OIDC. */
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** Scopes asked for at sign-in. */
+  @IsString()
+  @MinLength(6)
+  OIDC_SCOPES = 'openid profile';
+
+  /** The claim holding the role (a string, or an array such as Entra ID's `roles`: the first known role wins). */
+  @IsString()
+  @MinLength(1)
+  OIDC_ROLE_CLAIM = 'role';
+
+  /** The claim holding the municipality's id (UUID). */
+  @IsString()
+  @MinLength(1)
+  OIDC_MUNICIPALITY_CLAIM = 'municipality_id';
+
+  /** The claim holding a støttekontakt's roster id (role contact). */
+  @IsString()
+  @MinLength(1)
+  OIDC_CONTACT_CLAIM = 'contact_id';
+
+  /** The municipality of everyone the issuer signs in, when its tokens carry no municipality claim (one tenant per issuer). */
+  @IsOptional()
+  @IsUUID()
+  OIDC_MUNICIPALITY_ID?: string;
+
+  /** Minutes without a request after which a web session ends; it ends 12 hours after sign-in regardless. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  WEB_SESSION_IDLE_MINUTES = 30;
+
+  /** The built web app (index.html + assets/) the API serves; default web/dist of the repository. */
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
 }
 
 export interface ValidationOptions {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { IfMatchVersion } from '../common/http/if-match';
-import { Page } from '../common/http/pagination';
+import { Page, PageOf } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { ContactsService } from './contacts.service';
 import { ContactListQuery } from './dto/contact.query';
@@ -17,6 +17,7 @@ export class ContactsController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Get()
+  @ApiOkResponse({ type: PageOf(ContactResponse) })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ContactListQuery,
@@ -26,6 +27,7 @@ export class ContactsController {
 
   @Roles('coordinator', 'admin')
   @Post()
+  @ApiCreatedResponse({ type: ContactResponse })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateContactRequest,
@@ -45,6 +47,7 @@ export class ContactsController {
   @Roles('contact')
   @Patch('me')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read' })
+  @ApiOkResponse({ type: ContactResponse })
   updateMe(
     @CurrentPrincipal() principal: Principal,
     @Body() body: UpdateOwnProfileRequest,
@@ -66,6 +69,7 @@ export class ContactsController {
   @Roles('coordinator', 'admin')
   @Patch(':id')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read' })
+  @ApiOkResponse({ type: ContactResponse })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,

@@ -4,7 +4,7 @@ import { Access, AccessContext } from '../access-log/access-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
-import { Page } from '../common/http/pagination';
+import { Page, PageOf } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { DecisionsService } from './decisions.service';
 import { DecisionListQuery } from './dto/decision.query';
@@ -26,6 +26,7 @@ export class DecisionsController {
 
   @Get('service-users/:serviceUserId/decisions')
   @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: PageOf(DecisionResponse) })
   list(
     @Access() access: AccessContext,
     @Param('serviceUserId', UuidParam) serviceUserId: string,

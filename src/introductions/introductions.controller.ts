@@ -21,7 +21,12 @@ import {
   OutcomeRequest,
   SuggestedTimesQuery,
 } from './dto/introduction.request';
-import { IntroductionPage, IntroductionResponse, SuggestedTimesResponse } from './dto/introduction.response';
+import {
+  DeclinedProposalResponse,
+  IntroductionPage,
+  IntroductionResponse,
+  SuggestedTimesResponse,
+} from './dto/introduction.response';
 import { IntroductionBookingService } from './introduction-booking.service';
 import { IntroductionOutcomeService } from './introduction-outcome.service';
 import { IntroductionsService } from './introductions.service';
@@ -64,12 +69,13 @@ export class IntroductionsController {
   @Post('proposals/:id/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline an open proposal with a reason; the pair is never proposed again' })
+  @ApiOkResponse({ type: DeclinedProposalResponse })
   @ApiConflictResponse({ description: 'illegal_transition (with currentState)' })
   declineProposal(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
     @Body() body: DeclineRequest,
-  ) {
+  ): Promise<DeclinedProposalResponse> {
     return this.introductions.declineProposal(principal, id, body);
   }
 

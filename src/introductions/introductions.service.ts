@@ -12,7 +12,7 @@ import { transactionWithRetry } from '../database/retry';
 import { weeklyHoursEquivalent } from '../decisions/quota';
 import { ServiceUsersService } from '../service-users/service-users.service';
 import { CreateIntroductionRequest, DeclineRequest, IntroductionListQuery } from './dto/introduction.request';
-import { IntroductionResponse, IntroductionRow } from './dto/introduction.response';
+import { DeclinedProposalResponse, IntroductionResponse, IntroductionRow } from './dto/introduction.response';
 import { Introduction } from './introduction.entity';
 import { DECISION_FOR_INTRODUCTION_SQL, INTRODUCTION_ROWS, PENDING_LOAD_SQL } from './introduction.queries';
 import { excludePair, introductionView, transitionOrConflict } from './introduction-store';
@@ -93,7 +93,11 @@ export class IntroductionsService {
   }
 
   /** Declines an open proposal: the pair is never proposed again, and the reason is kept. */
-  async declineProposal(principal: Principal, proposalId: string, body: DeclineRequest) {
+  async declineProposal(
+    principal: Principal,
+    proposalId: string,
+    body: DeclineRequest,
+  ): Promise<DeclinedProposalResponse> {
     await transactionWithRetry(this.dataSource, async (em) => {
       const proposal = await this.lockProposal(em, principal.municipalityId, proposalId, 'decline');
       await excludePair(
@@ -113,7 +117,7 @@ export class IntroductionsService {
       );
     return {
       id: row.id,
-      status: row.status,
+      status: row.status as 'declined',
       serviceUserId: row.service_user_id,
       contactId: row.contact_id,
       declineReason: body.reason,

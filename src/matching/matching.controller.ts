@@ -1,8 +1,10 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access, AccessContext } from '../access-log/access-context';
+import { AccessLogService } from '../access-log/access-log.service';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
-import { Page, PageQuery } from '../common/http/pagination';
+import { Page, PageOf, PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { MatchingRunResponse, ProposalListQuery, ProposalResponse } from './dto/matching.dto';
 import { MatchingRunsService } from './matching-runs.service';
@@ -15,6 +17,7 @@ export class MatchingController {
   constructor(
     private readonly runs: MatchingRunsService,
     private readonly proposals: ProposalsService,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   /** Starts a matching run now; the worker runs it. Poll GET /matching-runs/{id} for progress and the summary. */
@@ -27,6 +30,7 @@ export class MatchingController {
   }
 
   @Get('matching-runs')
+  @ApiOkResponse({ type: PageOf(MatchingRunResponse) })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: PageQuery,
@@ -36,6 +40,7 @@ export class MatchingController {
   }
 
   @Get('matching-runs/:id')
+  @ApiOkResponse({ type: MatchingRunResponse })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
@@ -43,20 +48,39 @@ export class MatchingController {
     return MatchingRunResponse.from(await this.runs.get(principal, id));
   }
 
+  /** A proposal names its user and contact; reading it is a read of the user's data (access-logged). */
   @Get('proposals')
-  async listProposals(
-    @CurrentPrincipal() principal: Principal,
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: PageOf(ProposalResponse) })
+  listProposals(
+    @Access() access: AccessContext,
     @Query() query: ProposalListQuery,
   ): Promise<Page<ProposalResponse>> {
-    const page = await this.proposals.list(principal, query);
-    return { ...page, items: page.items.map(ProposalResponse.from) };
+    return this.accessLog.read(
+      access,
+      { action: 'proposals', subjectsOf: (page) => page.items.map((p) => p.serviceUserId) },
+      async () => {
+        const page = await this.proposals.list(access.principal, query);
+        const names = await this.proposals.names(access.principal, page.items);
+        return { ...page, items: page.items.map((p) => ProposalResponse.from(p, names)) };
+      },
+    );
   }
 
   @Get('proposals/:id')
-  async getProposal(
-    @CurrentPrincipal() principal: Principal,
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: ProposalResponse })
+  getProposal(
+    @Access() access: AccessContext,
     @Param('id', UuidParam) id: string,
   ): Promise<ProposalResponse> {
-    return ProposalResponse.from(await this.proposals.get(principal, id));
+    return this.accessLog.read(
+      access,
+      { action: 'proposal', subjectsOf: (p) => [p.serviceUserId] },
+      async () => {
+        const proposal = await this.proposals.get(access.principal, id);
+        return ProposalResponse.from(proposal, await this.proposals.names(access.principal, [proposal]));
+      },
+    );
   }
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { notFound } from '../common/errors/api-error';
 import { Page, pageOf } from '../common/http/pagination';
-import { ProposalListQuery } from './dto/matching.dto';
+import { ProposalListQuery, ProposalNames, ProposalPersonRef } from './dto/matching.dto';
 import { Proposal } from './proposal.entity';
 
 @Injectable()
@@ -37,5 +37,30 @@ export class ProposalsService {
       .findOneBy({ id, municipalityId: principal.municipalityId });
     if (!proposal) throw notFound('Proposal');
     return proposal;
+  }
+
+  /** The names of the proposals' users and contacts, in two queries (not one per row). */
+  async names(principal: Principal, proposals: Proposal[]): Promise<ProposalNames> {
+    const byId = async (table: 'service_users' | 'contacts', ids: string[]) => {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map<string, ProposalPersonRef>();
+      const rows: { id: string; firstName: string; lastName: string }[] = await this.dataSource.query(
+        `SELECT id, first_name AS "firstName", last_name AS "lastName" FROM ${table}
+          WHERE municipality_id = $1 AND id = ANY($2::uuid[])`,
+        [principal.municipalityId, unique],
+      );
+      return new Map(rows.map((row) => [row.id, row]));
+    };
+    const [serviceUsers, contacts] = await Promise.all([
+      byId(
+        'service_users',
+        proposals.map((p) => p.serviceUserId),
+      ),
+      byId(
+        'contacts',
+        proposals.map((p) => p.contactId),
+      ),
+    ]);
+    return { serviceUsers, contacts };
   }
 }

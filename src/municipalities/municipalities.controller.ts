@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import {
@@ -17,12 +17,14 @@ export class MunicipalitiesController {
   constructor(private readonly municipalities: MunicipalitiesService) {}
 
   @Get('municipality')
+  @ApiOkResponse({ type: MunicipalityResponse })
   async current(@CurrentPrincipal() principal: Principal): Promise<MunicipalityResponse> {
     return MunicipalityResponse.from(await this.municipalities.get(principal.municipalityId));
   }
 
   @Roles('admin')
   @Patch('municipality/settings')
+  @ApiOkResponse({ type: MunicipalityResponse })
   async updateSettings(
     @CurrentPrincipal() principal: Principal,
     @Body() body: UpdateMunicipalitySettingsRequest,
@@ -35,12 +37,14 @@ export class MunicipalitiesController {
   /** The controlled vocabulary of interests; contacts read it to fill in their profile. */
   @Roles('coordinator', 'caseworker', 'admin', 'contact')
   @Get('interests')
+  @ApiOkResponse({ type: [InterestResponse] })
   async interests(@CurrentPrincipal() principal: Principal): Promise<InterestResponse[]> {
     return (await this.municipalities.listInterests(principal.municipalityId)).map(InterestResponse.from);
   }
 
   @Roles('coordinator', 'admin')
   @Post('interests')
+  @ApiCreatedResponse({ type: InterestResponse })
   async addInterest(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateInterestRequest,

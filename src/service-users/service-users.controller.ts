@@ -12,7 +12,7 @@ import { AccessLogService } from '../access-log/access-log.service';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { IfMatchVersion } from '../common/http/if-match';
-import { Page } from '../common/http/pagination';
+import { Page, PageOf } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { ServiceUserListQuery } from './dto/service-user.query';
 import {
@@ -38,6 +38,7 @@ export class ServiceUsersController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: PageOf(ServiceUserResponse) })
   list(
     @Access() access: AccessContext,
     @Query() query: ServiceUserListQuery,

@@ -114,7 +114,7 @@ describe('access matrix', () => {
 
   it.each(Object.entries(ACCESS_MATRIX))('%s answers each role as the matrix says', async (route, rule) => {
     if (rule.public) {
-      const response = await call(route, urlOf(route, rule, own), null);
+      const response = await call(route, urlOf(route, rule, own), null, rule.body?.(own));
       checks++;
       expect(response.status).toBeLessThan(400);
       return;

@@ -52,6 +52,12 @@ const adminOnly: Record<Role, Access> = {
 
 export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'GET /health': { public: true },
+  // The web app's sign-in (src/web-session): how one gets a session, so open to all.
+  'GET /auth/session': { public: true },
+  'GET /auth/login': { public: true },
+  'GET /auth/callback': { public: true },
+  'POST /auth/demo-login': { public: true, body: () => ({ persona: 'coordinator' }) },
+  'POST /auth/logout': { public: true },
   'GET /municipality': { roles: staff() },
   'PATCH /municipality/settings': { roles: adminOnly },
   'GET /interests': { roles: staff('allow') },

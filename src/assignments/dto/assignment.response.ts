@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageMeta } from '../../common/http/pagination';
+import { MAX_PAGE_SIZE, PageMeta } from '../../common/http/pagination';
 import { GROUP_STATUSES, GroupStatus } from '../../groups/activity-group.entity';
 import { ASSIGNMENT_END_REASONS, AssignmentEndReason } from '../assignment.entity';
 
@@ -26,37 +26,37 @@ export interface AssignmentRow {
 }
 
 export class AssignedContactResponse {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
 }
 
 export class AssignedUserResponse {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
 }
 
 /** What a contact is told about their user: enough to know who, nothing from the case (TRUST 6). */
 export class AssignedUserForContactResponse {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty({ example: 'N.' }) lastNameInitial!: string;
 }
 
 export class AssignedGroupResponse {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: GROUP_STATUSES }) status!: GroupStatus;
 }
 
 class AssignmentCommon {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: AssignedContactResponse }) contact!: AssignedContactResponse;
   @ApiProperty({ type: AssignedGroupResponse, nullable: true }) group!: AssignedGroupResponse | null;
   @ApiProperty({ description: "Hours a week taken of the contact's capacity" }) weeklyHours!: number;
-  @ApiProperty({ example: '2026-09-01' }) startsOn!: string;
-  @ApiProperty({ nullable: true, type: String }) endsOn!: string | null;
+  @ApiProperty({ format: 'date', example: '2026-09-01' }) startsOn!: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) endsOn!: string | null;
   @ApiProperty({ enum: ASSIGNMENT_END_REASONS, nullable: true }) endReason!: AssignmentEndReason | null;
   @ApiProperty({ description: 'Not ended, or ending today or later' }) active!: boolean;
 }
@@ -64,10 +64,15 @@ class AssignmentCommon {
 /** The staff view of an assignment. */
 export class AssignmentResponse extends AssignmentCommon {
   @ApiProperty({ type: AssignedUserResponse, nullable: true }) serviceUser!: AssignedUserResponse | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The vedtak the assignment serves' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The vedtak the assignment serves',
+  })
   decisionId!: string | null;
   @ApiProperty({ nullable: true, type: String }) endNote!: string | null;
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) version!: number;
   @ApiProperty() createdAt!: Date;
 
   static from(row: AssignmentRow, today: string): AssignmentResponse {
@@ -128,6 +133,7 @@ function common(row: AssignmentRow, today: string): AssignmentCommon {
 export class AssignmentPage extends PageMeta {
   @ApiProperty({
     type: [AssignmentResponse],
+    maxItems: MAX_PAGE_SIZE,
     description: 'For role contact the items are OwnAssignmentResponse',
   })
   items!: (AssignmentResponse | OwnAssignmentResponse)[];

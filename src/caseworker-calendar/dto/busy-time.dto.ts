@@ -34,9 +34,9 @@ export class BusyTimeQuery {
 }
 
 export class BusyTimeResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty({
     enum: ['busy', 'introduction'],

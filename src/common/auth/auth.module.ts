@@ -2,18 +2,20 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../../config/app-config.service';
+import { WebSessionModule } from '../../web-session/web-session.module';
 import { AuthGuard } from './auth.guard';
 import { ClientThrottlerGuard } from './client-throttler.guard';
 import { RateLimitStorage } from './rate-limit.storage';
 import { TokenService } from './token.service';
 
 /**
- * Who may call: the rate limit runs first (so failed logins count too), then the token and role check.
+ * Who may call: the rate limit runs first (so failed logins count too), then the token (or web session) and role check.
  * Guards registered as APP_GUARD run in this order.
  */
 @Global()
 @Module({
   imports: [
+    WebSessionModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

@@ -2,11 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { decodeJwt, errors, jwtVerify, JWTPayload, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { AppConfig } from '../../config/app-config.service';
-import { isUuidText } from '../http/uuid-param';
+import { ClaimNames, InvalidTokenError, LOCAL_CLAIM_NAMES, principalFromClaims } from './claims';
 import { OidcKeys } from './oidc-keys';
-import { Principal, Role, ROLES } from './principal';
+import { Principal, Role } from './principal';
 
-export class InvalidTokenError extends Error {}
+export { InvalidTokenError } from './claims';
+
+/** How the configured OIDC issuer names its claims (OIDC_ROLE_CLAIM and friends); shared with the web sign-in. */
+export function oidcClaimNames(config: AppConfig): ClaimNames {
+  return {
+    role: config.get('OIDC_ROLE_CLAIM'),
+    municipality: config.get('OIDC_MUNICIPALITY_CLAIM'),
+    contact: config.get('OIDC_CONTACT_CLAIM'),
+    fixedMunicipalityId: config.get('OIDC_MUNICIPALITY_ID'),
+  };
+}
 
 /**
  * How long a verified token is remembered at most. Its own expiry always wins when sooner; the cap bounds how long
@@ -32,6 +42,7 @@ export class TokenService {
   private readonly secret?: Uint8Array;
   private readonly oidcIssuer?: string;
   private readonly oidc?: OidcKeys;
+  private readonly oidcClaims: ClaimNames;
   /**
    * Tokens that passed every check, by their exact text, so a client's next request skips the signature check
    * (an HMAC or RSA verification and jose's key import per request were a tenth of a read's cost). A changed byte
@@ -45,6 +56,7 @@ export class TokenService {
     this.secret = secret ? new TextEncoder().encode(secret) : undefined;
     this.oidcIssuer = config.get('OIDC_ISSUER_URL');
     this.oidc = this.oidcIssuer ? new OidcKeys(this.oidcIssuer) : undefined;
+    this.oidcClaims = oidcClaimNames(config);
   }
 
   /**
@@ -55,16 +67,19 @@ export class TokenService {
   async verify(token: string): Promise<Principal> {
     const remembered = this.verified.get(token);
     if (remembered) return remembered;
-    const payload = await this.verifySignatureAndClaims(token);
-    const principal = Object.freeze(principalFromClaims(payload));
+    const { payload, claims } = await this.verifySignatureAndClaims(token);
+    const principal = Object.freeze(principalFromClaims(payload, claims));
     // requiredClaims makes `exp` present; the entry lapses with the token.
     const ttl = Math.min((payload.exp ?? 0) * 1000 - Date.now(), VERIFIED_TOKEN_TTL_MS);
     if (ttl > 0) this.verified.set(token, principal, { ttl });
     return principal;
   }
 
-  private async verifySignatureAndClaims(token: string): Promise<JWTPayload> {
+  private async verifySignatureAndClaims(
+    token: string,
+  ): Promise<{ payload: JWTPayload; claims: ClaimNames }> {
     let payload: JWTPayload;
+    let claims = LOCAL_CLAIM_NAMES;
     try {
       const issuer = decodeJwt(token).iss;
       if (this.oidc && issuer === this.oidcIssuer) {
@@ -74,6 +89,7 @@ export class TokenService {
           audience: this.config.get('OIDC_AUDIENCE') ?? this.config.get('JWT_AUDIENCE'),
           requiredClaims: ['sub', 'exp'],
         }));
+        claims = this.oidcClaims;
       } else if (this.secret) {
         ({ payload } = await jwtVerify(token, this.secret, {
           algorithms: ['HS256'],
@@ -94,7 +110,7 @@ export class TokenService {
             : 'signature or format invalid';
       throw new InvalidTokenError(reason);
     }
-    return payload;
+    return { payload, claims };
   }
 
   async sign(request: TokenRequest): Promise<string> {
@@ -112,23 +128,4 @@ export class TokenService {
       .setExpirationTime(request.expiresIn ?? '8h')
       .sign(this.secret);
   }
-}
-
-export function principalFromClaims(payload: JWTPayload): Principal {
-  const role = payload.role as Role;
-  if (!ROLES.includes(role)) throw new InvalidTokenError('claim role invalid');
-  const municipalityId = payload.municipality_id;
-  if (!isUuidText(municipalityId)) {
-    throw new InvalidTokenError('claim municipality_id invalid');
-  }
-  const contactId = typeof payload.contact_id === 'string' ? payload.contact_id : null;
-  if (role === 'contact' && !isUuidText(contactId)) {
-    throw new InvalidTokenError('claim contact_id invalid');
-  }
-  return {
-    subject: String(payload.sub),
-    role,
-    municipalityId,
-    contactId: role === 'contact' ? contactId : null,
-  };
 }

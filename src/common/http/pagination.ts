@@ -1,3 +1,4 @@
+import { Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -6,14 +7,14 @@ export const MAX_PAGE_SIZE = 100;
 
 /** `?page=&pageSize=` on every list; a page size over the cap is refused (400), not silently cut. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -27,9 +28,32 @@ export class PageQuery {
 }
 
 export class PageMeta {
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-  @ApiProperty() total!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1 }) page!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE }) pageSize!: number;
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    minimum: 0,
+    description: 'All matching items, on every page',
+  })
+  total!: number;
+}
+
+const pageClasses = new Map<ClassType, ClassType>();
+
+/**
+ * The documented envelope of a list of `item` (`ContactResponse` → `ContactPage`): what `pageOf()` returns.
+ * One class per item type, so the document holds one named schema the web client can use.
+ */
+export function PageOf<T>(item: ClassType<T>): ClassType<Page<T>> {
+  const known = pageClasses.get(item);
+  if (known) return known as ClassType<Page<T>>;
+  class ItemPage extends PageMeta {
+    @ApiProperty({ type: [item], maxItems: MAX_PAGE_SIZE }) items!: T[];
+  }
+  Object.defineProperty(ItemPage, 'name', { value: `${item.name.replace(/Response$/, '')}Page` });
+  pageClasses.set(item, ItemPage);
+  return ItemPage;
 }
 
 export interface Page<T> {

@@ -1,12 +1,29 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { applyValidationToOpenApi } from './validation-schema';
+
+/** Every `:id`-like path parameter goes through UuidParam (src/common/http/uuid-param.ts). */
+function describePathIds(document: OpenAPIObject): void {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path)) {
+      const parameters = (operation as { parameters?: ParameterObject[] }).parameters ?? [];
+      for (const parameter of parameters) {
+        if (parameter.in === 'path' && /^(id|.+Id)$/.test(parameter.name)) {
+          parameter.schema = { type: 'string', format: 'uuid', maxLength: 36 };
+        }
+      }
+    }
+  }
+}
 
 /**
  * The OpenAPI document, built from the controllers' and DTOs' decorators. Served at /docs/openapi.json and
  * written to docs/openapi.json by `npm run openapi` (the web app's client is generated from that file).
  */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  applyValidationToOpenApi();
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Støttekontakt')
@@ -18,4 +35,6 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addBearerAuth()
       .build(),
   );
+  describePathIds(document);
+  return document;
 }

@@ -20,7 +20,7 @@ export class CreateRateRequest {
 }
 
 export class RateResponse extends CreateRateRequest {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: Date;
 }

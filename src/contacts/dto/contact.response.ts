@@ -11,22 +11,27 @@ export class EligibilityReasonResponse {
 export class EligibilityResponse {
   @ApiProperty({ description: 'Valid politiattest and signed taushetserklæring today' }) eligible!: boolean;
   @ApiProperty({ type: [EligibilityReasonResponse] }) reasons!: EligibilityReasonResponse[];
-  @ApiProperty({ nullable: true, type: String, description: 'The date the politiattest lapses' })
+  @ApiProperty({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'The date the politiattest lapses',
+  })
   validUntil!: string | null;
 }
 
 export class ContactLoadResponse {
-  @ApiProperty({ description: 'Open assignments' }) users!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Open assignments' }) users!: number;
   @ApiProperty({ description: 'Hours a week taken by open assignments' }) weeklyHours!: number;
 }
 
 export class ContactResponse {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
   @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
-  @ApiProperty() birthYear!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) birthYear!: number;
   @ApiProperty({ enum: GENDERS, nullable: true }) gender!: Gender | null;
   @ApiProperty({ type: [String] }) languages!: string[];
   @ApiProperty({ nullable: true, type: String }) postalCode!: string | null;
@@ -34,16 +39,20 @@ export class ContactResponse {
   @ApiProperty({ nullable: true, type: Number }) longitude!: number | null;
   @ApiProperty({ type: [String] }) interests!: string[];
   @ApiProperty({ type: [WeeklySlotDto] }) availability!: WeeklySlotDto[];
-  @ApiProperty() maxUsers!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) maxUsers!: number;
   @ApiProperty() maxWeeklyHours!: number;
   @ApiProperty() drivesOwnCar!: boolean;
-  @ApiProperty({ nullable: true, type: String }) policeCertificateIssuedOn!: string | null;
-  @ApiProperty({ nullable: true, type: String }) policeCertificatePresentedOn!: string | null;
-  @ApiProperty({ nullable: true, type: String }) confidentialitySignedOn!: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) policeCertificateIssuedOn!: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) policeCertificatePresentedOn!: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) confidentialitySignedOn!: string | null;
   @ApiProperty() active!: boolean;
   @ApiProperty({ type: EligibilityResponse }) eligibility!: EligibilityResponse;
   @ApiProperty({ type: ContactLoadResponse }) load!: ContactLoadResponse;
-  @ApiProperty({ description: 'Send as If-Match to update without losing a concurrent change' })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    description: 'Send as If-Match to update without losing a concurrent change',
+  })
   version!: number;
 
   static from(

@@ -12,14 +12,14 @@ import { weeklyHoursEquivalent } from '../quota';
 
 /** What a list of service users shows of the decision valid today. */
 export class DecisionSummaryResponse {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: SERVICE_FORMS }) serviceForm!: ServiceForm;
   @ApiProperty({ example: 4 }) hoursGranted!: number;
   @ApiProperty({ enum: QUOTA_PERIODS }) hoursPeriod!: QuotaPeriod;
   @ApiProperty({ example: 4, description: 'hoursGranted expressed per week' }) weeklyHoursEquivalent!: number;
-  @ApiProperty({ example: '2026-02-01' }) validFrom!: string;
-  @ApiProperty({ example: '2027-01-31' }) validTo!: string;
-  @ApiProperty({ example: '2026-02-01' }) waitingSince!: string;
+  @ApiProperty({ format: 'date', example: '2026-02-01' }) validFrom!: string;
+  @ApiProperty({ format: 'date', example: '2027-01-31' }) validTo!: string;
+  @ApiProperty({ format: 'date', example: '2026-02-01' }) waitingSince!: string;
 
   static from(decision: DecisionSummary): DecisionSummaryResponse {
     return {
@@ -37,10 +37,10 @@ export class DecisionSummaryResponse {
 
 /** A vedtak as staff see it, with its reasoned text. Never sent to a støttekontakt. */
 export class DecisionResponse extends DecisionSummaryResponse {
-  @ApiProperty() serviceUserId!: string;
+  @ApiProperty({ format: 'uuid' }) serviceUserId!: string;
   @ApiProperty({ example: 100 }) drivingKmGranted!: number;
   @ApiProperty({ enum: QUOTA_PERIODS }) drivingPeriod!: QuotaPeriod;
-  @ApiProperty({ example: '2026-01-15' }) decidedOn!: string;
+  @ApiProperty({ format: 'date', example: '2026-01-15' }) decidedOn!: string;
   @ApiProperty() grantedByChildWelfare!: boolean;
   @ApiProperty({
     nullable: true,

@@ -12,7 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsDateOnly } from '../../common/http/common-validators';
-import { PageQuery } from '../../common/http/pagination';
+import { PageOf, PageQuery } from '../../common/http/pagination';
 import { WeeklySlotDto } from '../../common/scheduling/weekly-slot.dto';
 import { GroupResponse } from './group.response';
 
@@ -84,15 +84,16 @@ export class DeclineGroupProposalRequest {
 }
 
 export class GroupProposalPerson {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
 }
 
 export class GroupProposalResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() runId!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) runId!: string;
   @ApiProperty({
+    format: 'uuid',
     nullable: true,
     type: String,
     description: 'Set when the proposal fills open seats of this existing group',
@@ -109,11 +110,11 @@ export class GroupProposalResponse {
   @ApiProperty() centreLongitude!: number;
   @ApiProperty({ description: "Hours a week the group takes of each contact's capacity" })
   weeklyHours!: number;
-  @ApiProperty() score!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) score!: number;
   @ApiProperty() reason!: string;
   @ApiProperty({ enum: GROUP_PROPOSAL_STATUSES }) status!: GroupProposalStatus;
   @ApiProperty({ nullable: true, type: String }) declineReason!: string | null;
-  @ApiProperty({ nullable: true, type: String }) acceptedGroupId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) acceptedGroupId!: string | null;
   @ApiProperty({
     type: [GroupProposalPerson],
     description: 'New members (or newcomers to the existing group)',
@@ -121,15 +122,10 @@ export class GroupProposalResponse {
   members!: GroupProposalPerson[];
   @ApiProperty({ type: [GroupProposalPerson], description: 'Proposed contacts; none when filling seats' })
   contacts!: GroupProposalPerson[];
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class GroupProposalPage {
-  @ApiProperty({ type: [GroupProposalResponse] }) items!: GroupProposalResponse[];
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-  @ApiProperty() total!: number;
-}
+export const GroupProposalPage = PageOf(GroupProposalResponse);
 
 export class AcceptedGroupProposalResponse {
   @ApiProperty({ type: GroupProposalResponse }) proposal!: GroupProposalResponse;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { GroupContact } from '../../assignments/assignment.queries';
-import { PageMeta } from '../../common/http/pagination';
+import { PageOf } from '../../common/http/pagination';
 import { WeeklySlotDto } from '../../common/scheduling/weekly-slot.dto';
 import { ActivityGroup, GROUP_STATUSES, GroupStatus, MAX_MEMBERS } from '../activity-group.entity';
 
@@ -14,26 +14,29 @@ export interface GroupMemberRow {
 }
 
 export class GroupMemberResponse {
-  @ApiProperty({ description: 'The service user' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The service user' }) id!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
-  @ApiProperty({ minimum: 1, maximum: MAX_MEMBERS }) seat!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: MAX_MEMBERS }) seat!: number;
   @ApiProperty() joinedAt!: Date;
 }
 
 export class GroupContactResponse {
-  @ApiProperty({ description: 'The contact' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The contact' }) id!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
-  @ApiProperty({ description: 'The assignment holding the seat; end it via POST /assignments/{id}/end' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The assignment holding the seat; end it via POST /assignments/{id}/end',
+  })
   assignmentId!: string;
-  @ApiProperty({ minimum: 1, maximum: 2 }) seat!: number;
-  @ApiProperty() startsOn!: string;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 2 }) seat!: number;
+  @ApiProperty({ format: 'date' }) startsOn!: string;
   @ApiProperty() weeklyHours!: number;
 }
 
 export class GroupResponse {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: [String] }) interests!: string[];
   @ApiProperty({ nullable: true, type: String }) postalCode!: string | null;
@@ -45,11 +48,20 @@ export class GroupResponse {
     description: 'forming until activated; active needs 3–6 members and a contact',
   })
   status!: GroupStatus;
-  @ApiProperty() memberCount!: number;
-  @ApiProperty({ description: `Free member seats (at most ${MAX_MEMBERS} members)` }) openSeats!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) memberCount!: number;
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    description: `Free member seats (at most ${MAX_MEMBERS} members)`,
+  })
+  openSeats!: number;
   @ApiProperty({ type: [GroupMemberResponse] }) members!: GroupMemberResponse[];
   @ApiProperty({ type: [GroupContactResponse] }) contacts!: GroupContactResponse[];
-  @ApiProperty({ description: 'Send as If-Match to update without losing a concurrent change' })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    description: 'Send as If-Match to update without losing a concurrent change',
+  })
   version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
@@ -105,6 +117,4 @@ export class MemberRemovedResponse {
   statusChange!: GroupStatusChange | null;
 }
 
-export class GroupPage extends PageMeta {
-  @ApiProperty({ type: [GroupResponse] }) items!: GroupResponse[];
-}
+export const GroupPage = PageOf(GroupResponse);

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CaseEventResponse } from '../../case-history/case-events';
-import { PageMeta } from '../../common/http/pagination';
+import { PageOf } from '../../common/http/pagination';
 import { INTRODUCTION_STATUSES, IntroductionStatus } from '../transitions';
+import { DECLINE_REASONS, DeclineReason } from './introduction.request';
 
 /** One introduction joined with the names and contract figures a reader needs (INTRODUCTION_ROWS). */
 export interface IntroductionRow {
@@ -33,22 +34,22 @@ export interface IntroductionRow {
 }
 
 class PersonRef {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
 }
 
 export class MeetingResponse {
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty({ description: 'The saksbehandler holding the meeting' }) caseworker!: string;
   @ApiProperty({ nullable: true, type: String }) location!: string | null;
 }
 
 /** The contract data of the assignment the introduction led to: hours and driving from the vedtak, start date. */
 export class ContractResponse {
-  @ApiProperty() assignmentId!: string;
-  @ApiProperty() startsOn!: string;
+  @ApiProperty({ format: 'uuid' }) assignmentId!: string;
+  @ApiProperty({ format: 'date' }) startsOn!: string;
   @ApiProperty({ description: "Hours a week taken of the contact's capacity" }) weeklyHours!: number;
   @ApiProperty({ nullable: true, type: Number }) hoursGranted!: number | null;
   @ApiProperty({ nullable: true, type: String, enum: ['week', 'month'] }) hoursPeriod!: string | null;
@@ -57,21 +58,26 @@ export class ContractResponse {
 }
 
 export class IntroductionResponse {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: INTRODUCTION_STATUSES }) status!: IntroductionStatus;
   @ApiProperty({ type: PersonRef }) serviceUser!: PersonRef;
   @ApiProperty({ type: PersonRef }) contact!: PersonRef;
-  @ApiProperty({ nullable: true, type: String, description: 'null when the contact was picked by hand' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null when the contact was picked by hand',
+  })
   proposalId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) decisionId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) decisionId!: string | null;
   @ApiProperty({ description: "Hours a week held of the contact's capacity while pending" })
   weeklyHours!: number;
   @ApiProperty({ type: MeetingResponse, nullable: true }) meeting!: MeetingResponse | null;
   @ApiProperty({ nullable: true, type: String }) declineReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) declinedBy!: string | null;
   @ApiProperty({ type: ContractResponse, nullable: true }) contract!: ContractResponse | null;
-  @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ type: 'integer', format: 'int32' }) version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: [CaseEventResponse], description: 'Every state change, oldest first' })
   history!: CaseEventResponse[];
 
@@ -114,16 +120,23 @@ export class IntroductionResponse {
   }
 }
 
-export class IntroductionPage extends PageMeta {
-  @ApiProperty({ type: [IntroductionResponse] }) items!: IntroductionResponse[];
-}
+export const IntroductionPage = PageOf(IntroductionResponse);
 
 export class SuggestedTimeResponse {
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
 }
 
 export class SuggestedTimesResponse {
   @ApiProperty() caseworker!: string;
   @ApiProperty({ type: [SuggestedTimeResponse] }) times!: SuggestedTimeResponse[];
+}
+
+/** A proposal after it was declined: the pair goes to the exclusions and is never proposed again. */
+export class DeclinedProposalResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['declined'] }) status!: 'declined';
+  @ApiProperty({ format: 'uuid' }) serviceUserId!: string;
+  @ApiProperty({ format: 'uuid' }) contactId!: string;
+  @ApiProperty({ enum: DECLINE_REASONS }) declineReason!: DeclineReason;
 }

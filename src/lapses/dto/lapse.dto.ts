@@ -16,19 +16,22 @@ export class LapseListQuery {
 /** A politiattest (of a contact) or a vedtak (of a user) that lapses within 30 days or has lapsed. */
 export class LapseResponse {
   @ApiProperty({ enum: ['police_certificate', 'decision'] }) kind!: 'police_certificate' | 'decision';
-  @ApiProperty({ description: 'The contact (politiattest) or the decision (vedtak)' }) subjectId!: string;
-  @ApiProperty({ nullable: true, type: String }) contactId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) serviceUserId!: string | null;
+  @ApiProperty({ format: 'uuid', description: 'The contact (politiattest) or the decision (vedtak)' })
+  subjectId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) contactId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) serviceUserId!: string | null;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
-  @ApiProperty({ example: '2026-12-14', description: 'The last valid day' }) validUntil!: string;
+  @ApiProperty({ format: 'date', example: '2026-12-14', description: 'The last valid day' })
+  validUntil!: string;
   @ApiProperty({ enum: ['lapsing', 'lapsed'] }) status!: 'lapsing' | 'lapsed';
-  @ApiProperty({ description: 'Open assignments affected (flagged)' }) openAssignments!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Open assignments affected (flagged)' })
+  openAssignments!: number;
 }
 
 export class LapseListResponse {
-  @ApiProperty({ nullable: true, type: String, description: 'The date of the last scan' })
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'The date of the last scan' })
   scannedOn!: string | null;
-  @ApiProperty({ example: 30 }) warningDays!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 30 }) warningDays!: number;
   @ApiProperty({ type: [LapseResponse] }) items!: LapseResponse[];
 }

@@ -11,24 +11,54 @@ import {
 import { MatchingSummary } from '../matching-summary';
 import { Proposal, PROPOSAL_STATUSES, ProposalStatus } from '../proposal.entity';
 
+const COUNT = { type: 'integer', format: 'int32', minimum: 0 } as const;
+const COUNTS = { type: 'object', additionalProperties: COUNT } as const;
+
+/** What a coordinator reads about a finished run (MatchingSummary). */
+export class MatchingSummaryResponse implements MatchingSummary {
+  @ApiProperty(COUNT) usersWaiting!: number;
+  @ApiProperty(COUNT) contactsAvailable!: number;
+  @ApiProperty(COUNT) proposed!: number;
+  @ApiProperty(COUNT) unmatched!: number;
+  @ApiProperty({
+    ...COUNTS,
+    description: 'Users left unmatched, by reason',
+    example: { no_home_location: 2 },
+  })
+  unmatchedByReason!: MatchingSummary['unmatchedByReason'];
+  @ApiProperty({ type: Number, nullable: true }) meanDistanceKm!: number | null;
+  @ApiProperty({ ...COUNT, nullable: true }) longestWaitUnmatchedDays!: number | null;
+  @ApiProperty({ type: 'integer', format: 'int64' }) totalScore!: number;
+  @ApiProperty(COUNT) candidatePairs!: number;
+  @ApiProperty({
+    ...COUNTS,
+    description: 'Milliseconds per step of the run',
+    example: { load: 120, solve: 340 },
+  })
+  timingsMs!: Record<string, number>;
+  @ApiPropertyOptional({ ...COUNT, description: 'New activity groups proposed' }) groupsProposed?: number;
+  @ApiPropertyOptional({ ...COUNT, description: 'Users proposed for open seats of existing groups' })
+  groupSeatsFilled?: number;
+}
+
 export class MatchingRunResponse {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: MATCHING_TRIGGERS }) trigger!: MatchingTrigger;
-  @ApiProperty({ description: 'The date (Europe/Oslo) the run belongs to' }) runDate!: string;
+  @ApiProperty({ format: 'date', description: 'The date (Europe/Oslo) the run belongs to' }) runDate!: string;
   @ApiProperty({ enum: MATCHING_RUN_STATUSES }) status!: MatchingRunStatus;
-  @ApiProperty({ minimum: 0, maximum: 100 }) progress!: number;
-  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 0, maximum: 100 }) progress!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) attempts!: number;
   @ApiPropertyOptional({
     description:
       'When completed: users waiting, proposed, left unmatched and why, mean distance, longest wait left unmatched',
     nullable: true,
-    type: Object,
+    type: MatchingSummaryResponse,
   })
   summary!: MatchingSummary | null;
   @ApiProperty({ nullable: true, type: String }) failureReason!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true, type: String }) startedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) startedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt!: string | null;
 
   static from(run: MatchingRun): MatchingRunResponse {
     return {
@@ -47,26 +77,50 @@ export class MatchingRunResponse {
   }
 }
 
-export class ProposalResponse {
+/** A person named in a proposal, so a coordinator reads names rather than ids. */
+export class ProposalPersonRef {
   @ApiProperty() id!: string;
-  @ApiProperty() runId!: string;
-  @ApiProperty() serviceUserId!: string;
-  @ApiProperty() contactId!: string;
-  @ApiProperty({ nullable: true, type: String }) decisionId!: string | null;
-  @ApiProperty({ description: 'Total score; higher is a better pair' }) score!: number;
-  @ApiProperty({ description: 'The score by component, and the distance in km', type: Object })
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+}
+
+/** First and last names by id, of the proposals' users and contacts. */
+export interface ProposalNames {
+  serviceUsers: Map<string, ProposalPersonRef>;
+  contacts: Map<string, ProposalPersonRef>;
+}
+
+export class ProposalResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) runId!: string;
+  @ApiProperty({ format: 'uuid' }) serviceUserId!: string;
+  @ApiProperty({ format: 'uuid' }) contactId!: string;
+  @ApiProperty({ type: ProposalPersonRef }) serviceUser!: ProposalPersonRef;
+  @ApiProperty({ type: ProposalPersonRef }) contact!: ProposalPersonRef;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) decisionId!: string | null;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Total score; higher is a better pair' })
+  score!: number;
+  @ApiProperty({
+    description: 'The score by component, and the distance in km',
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { interests: 100, availability: 30, distanceKm: 3.2 },
+  })
   components!: Record<string, number>;
   @ApiProperty({ example: 'shares hiking and cinema; 3.2 km; both free Tuesday evenings; waiting 41 days' })
   reason!: string;
   @ApiProperty({ enum: PROPOSAL_STATUSES }) status!: ProposalStatus;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
-  static from(p: Proposal): ProposalResponse {
+  static from(p: Proposal, names: ProposalNames): ProposalResponse {
+    const unknown = (id: string): ProposalPersonRef => ({ id, firstName: '', lastName: '' });
     return {
       id: p.id,
       runId: p.runId,
       serviceUserId: p.serviceUserId,
       contactId: p.contactId,
+      serviceUser: names.serviceUsers.get(p.serviceUserId) ?? unknown(p.serviceUserId),
+      contact: names.contacts.get(p.contactId) ?? unknown(p.contactId),
       decisionId: p.decisionId,
       score: p.score,
       components: p.components as unknown as Record<string, number>,

@@ -6,13 +6,16 @@ import { MatchingSettingsRequest } from './matching-settings.dto';
 import { Type } from 'class-transformer';
 
 export class MunicipalityResponse {
-  @ApiProperty({ description: 'Matching settings that differ from the defaults', type: Object })
+  @ApiProperty({
+    description: 'Matching settings that differ from the defaults',
+    type: MatchingSettingsRequest,
+  })
   matching!: MunicipalMatchingSettings;
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ nullable: true, type: String }) code!: string | null;
-  @ApiProperty() policeCertificateMaxAgeDays!: number;
-  @ApiProperty() policeCertificateValidityMonths!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) policeCertificateMaxAgeDays!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) policeCertificateValidityMonths!: number;
 
   static from(m: Municipality): MunicipalityResponse {
     return {

@@ -14,7 +14,7 @@ export class YearQuery extends ExportFormatQuery {
 }
 
 export class UserHoursLine {
-  @ApiProperty() serviceUserId!: string;
+  @ApiProperty({ format: 'uuid' }) serviceUserId!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
   @ApiProperty({ description: 'Granted by the vedtak within the range (pro rata for part periods)' })
@@ -24,7 +24,7 @@ export class UserHoursLine {
 }
 
 export class ContactHoursLine {
-  @ApiProperty() contactId!: string;
+  @ApiProperty({ format: 'uuid' }) contactId!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
   @ApiProperty({ description: 'Weekly hours of the assignments within the range' }) assignedHours!: number;
@@ -32,21 +32,21 @@ export class ContactHoursLine {
 }
 
 export class HoursReport {
-  @ApiProperty() from!: string;
-  @ApiProperty() to!: string;
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
   @ApiProperty({ type: [UserHoursLine] }) users!: UserHoursLine[];
   @ApiProperty({ type: [ContactHoursLine] }) contacts!: ContactHoursLine[];
 }
 
 export class WaitingBands {
-  @ApiProperty() within15Days!: number;
-  @ApiProperty() from16To30Days!: number;
-  @ApiProperty() from31Days!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) within15Days!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) from16To30Days!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) from31Days!: number;
 }
 
 export class WaitingTimesReport {
-  @ApiProperty() from!: string;
-  @ApiProperty() to!: string;
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
   @ApiProperty({
     type: WaitingBands,
     description: 'Users whose first start fell in the range, by days waited',
@@ -60,15 +60,19 @@ export class WaitingTimesReport {
 }
 
 export class EndedBand {
-  @ApiProperty() count!: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { contact_quit: 2 } })
+  @ApiProperty({ type: 'integer', format: 'int32' }) count!: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', format: 'int32', minimum: 0 },
+    example: { contact_quit: 2 },
+  })
   reasons!: Record<string, number>;
 }
 
 export class EndedAssignmentsReport {
-  @ApiProperty() from!: string;
-  @ApiProperty() to!: string;
-  @ApiProperty() ended!: number;
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ type: 'integer', format: 'int32' }) ended!: number;
   @ApiProperty({ type: EndedBand }) within3Months!: EndedBand;
   @ApiProperty({ type: EndedBand }) within6Months!: EndedBand;
   @ApiProperty({ type: EndedBand }) within12Months!: EndedBand;
@@ -76,18 +80,24 @@ export class EndedAssignmentsReport {
 }
 
 export class KprLine {
-  @ApiProperty() serviceUserId!: string;
+  @ApiProperty({ format: 'uuid' }) serviceUserId!: string;
   @ApiProperty({
     description: 'fødselsnummer: KPR identifies the person; staff only, never in a URL or a log',
   })
   nationalId!: string;
-  @ApiProperty({ example: 9, description: "KPR's service code for støttekontakt" }) serviceCode!: number;
-  @ApiProperty() year!: number;
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    example: 9,
+    description: "KPR's service code for støttekontakt",
+  })
+  serviceCode!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) year!: number;
   @ApiProperty() hours!: number;
 }
 
 export class KprReport {
-  @ApiProperty() year!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) year!: number;
   @ApiProperty({ type: [KprLine] }) lines!: KprLine[];
   @ApiProperty() totalHours!: number;
 }

@@ -6,7 +6,7 @@ import { WeeklySlotDto } from '../../common/scheduling/weekly-slot.dto';
  * interests, availability, area). Never the fødselsnummer, the decision or anything health-related.
  */
 export class AssignedUserResponse {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'A guardian to call, for a child' })

@@ -14,7 +14,7 @@ export interface ServiceUserStanding {
 }
 
 export class ServiceUserResponse {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({
     example: '178190*****',
     description: 'The fødselsnummer masked; the full number is never returned',
@@ -24,8 +24,8 @@ export class ServiceUserResponse {
   nationalIdKind!: NationalIdKind | null;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
-  @ApiProperty({ example: '1990-01-17' }) birthDate!: string;
-  @ApiProperty({ description: 'Completed years today' }) age!: number;
+  @ApiProperty({ format: 'date', example: '1990-01-17' }) birthDate!: string;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Completed years today' }) age!: number;
   @ApiProperty({ enum: GENDERS, nullable: true }) gender!: Gender | null;
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
   @ApiProperty({ type: [String] }) languages!: string[];
@@ -37,8 +37,8 @@ export class ServiceUserResponse {
   @ApiProperty({ nullable: true, type: String }) wishes!: string | null;
   @ApiProperty({ enum: GENDERS, nullable: true }) preferredContactGender!: Gender | null;
   @ApiProperty({ nullable: true, type: String }) preferredLanguage!: string | null;
-  @ApiProperty({ nullable: true, type: Number }) preferredContactAgeMin!: number | null;
-  @ApiProperty({ nullable: true, type: Number }) preferredContactAgeMax!: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', format: 'int32' }) preferredContactAgeMin!: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', format: 'int32' }) preferredContactAgeMax!: number | null;
   @ApiProperty({ nullable: true, type: String }) guardianName!: string | null;
   @ApiProperty({ nullable: true, type: String }) guardianPhone!: string | null;
   @ApiProperty({ type: DecisionSummaryResponse, nullable: true, description: 'The decision valid today' })
@@ -47,7 +47,11 @@ export class ServiceUserResponse {
     description: 'A decision is valid today and no contact is assigned (individually or via a group)',
   })
   waiting!: boolean;
-  @ApiProperty({ description: 'Send as If-Match to update without losing a concurrent change' })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    description: 'Send as If-Match to update without losing a concurrent change',
+  })
   version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;

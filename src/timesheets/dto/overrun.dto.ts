@@ -30,11 +30,11 @@ export class OverrunListQuery {
 }
 
 export class OverrunResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() decisionId!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) decisionId!: string;
   @ApiProperty({ enum: ['hours', 'km'] }) kind!: 'hours' | 'km';
-  @ApiProperty() periodStart!: string;
-  @ApiProperty() periodEnd!: string;
+  @ApiProperty({ format: 'date' }) periodStart!: string;
+  @ApiProperty({ format: 'date' }) periodEnd!: string;
   @ApiProperty({ description: 'Hours or km' }) extra!: number;
   @ApiProperty() reason!: string;
   @ApiProperty() approvedBy!: string;

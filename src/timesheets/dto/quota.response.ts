@@ -6,8 +6,8 @@ const percent = (ratio: number) => (Number.isFinite(ratio) ? Math.round(ratio * 
 
 /** Hours in one quota period of a vedtak (per week or month, as granted). */
 export class HoursQuotaResponse {
-  @ApiProperty({ example: '2026-01-01' }) periodStart!: string;
-  @ApiProperty({ example: '2026-01-31' }) periodEnd!: string;
+  @ApiProperty({ format: 'date', example: '2026-01-01' }) periodStart!: string;
+  @ApiProperty({ format: 'date', example: '2026-01-31' }) periodEnd!: string;
   @ApiProperty({ example: 10 }) grantedHours!: number;
   @ApiProperty({ example: 0, description: 'Approved by a coordinator for this period, with a reason' })
   approvedOverrunHours!: number;
@@ -34,8 +34,8 @@ export class HoursQuotaResponse {
 
 /** Km driven with the user as passenger in one driving period. */
 export class KmQuotaResponse {
-  @ApiProperty() periodStart!: string;
-  @ApiProperty() periodEnd!: string;
+  @ApiProperty({ format: 'date' }) periodStart!: string;
+  @ApiProperty({ format: 'date' }) periodEnd!: string;
   @ApiProperty({ example: 100 }) grantedKm!: number;
   @ApiProperty({ example: 0 }) approvedOverrunKm!: number;
   @ApiProperty({ example: 42.5 }) usedKm!: number;
@@ -60,8 +60,8 @@ export class KmQuotaResponse {
 
 /** One user's quota on a date: hours and km against their vedtak. No decision text, no health data. */
 export class QuotaResponse {
-  @ApiProperty() serviceUserId!: string;
-  @ApiProperty() decisionId!: string;
+  @ApiProperty({ format: 'uuid' }) serviceUserId!: string;
+  @ApiProperty({ format: 'uuid' }) decisionId!: string;
   @ApiProperty({ type: HoursQuotaResponse }) hours!: HoursQuotaResponse;
   @ApiProperty({ type: KmQuotaResponse }) km!: KmQuotaResponse;
   @ApiProperty({ description: 'Hours or km at 80 % or more of the quota' }) warning!: boolean;

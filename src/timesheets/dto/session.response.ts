@@ -1,3 +1,4 @@
+import { PageOf } from '../../common/http/pagination';
 import { ApiProperty } from '@nestjs/swagger';
 import { minutesToHours } from '../../decisions/quota';
 import { SessionRow } from '../session.queries';
@@ -6,22 +7,25 @@ import { QuotaResponse } from './quota.response';
 
 /** A logged session. Holds no decision text and no health data, so the contact who logged it may read it. */
 export class SessionResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() assignmentId!: string;
-  @ApiProperty() contactId!: string;
-  @ApiProperty({ description: 'The timesheet the session is on (a late entry lands on the next open one)' })
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) assignmentId!: string;
+  @ApiProperty({ format: 'uuid' }) contactId!: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The timesheet the session is on (a late entry lands on the next open one)',
+  })
   timesheetId!: string;
-  @ApiProperty({ example: '2026-01-22' }) date!: string;
+  @ApiProperty({ format: 'date', example: '2026-01-22' }) date!: string;
   @ApiProperty({ example: '17:00' }) start!: string;
   @ApiProperty({ example: '19:30' }) end!: string;
-  @ApiProperty({ example: 150 }) minutes!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 150 }) minutes!: number;
   @ApiProperty({ example: 2.5 }) hours!: number;
   @ApiProperty() activity!: string;
   @ApiProperty({ example: 12.5 }) km!: number;
-  @ApiProperty({ example: 0 }) expensesOre!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 0 }) expensesOre!: number;
   @ApiProperty({ nullable: true, type: String }) expensesNote!: string | null;
   @ApiProperty({ type: [String] }) presentServiceUserIds!: string[];
-  @ApiProperty({ nullable: true, type: String, description: 'The session this one corrects' })
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The session this one corrects' })
   correctsSessionId!: string | null;
   @ApiProperty({ nullable: true, type: String }) correctionReason!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Set when a correction replaced this session' })
@@ -58,9 +62,4 @@ export class LoggedSessionResponse extends SessionResponse {
   @ApiProperty({ type: [String], example: ['hours_quota_80_percent'] }) warnings!: string[];
 }
 
-export class SessionPage {
-  @ApiProperty({ type: [SessionResponse] }) items!: SessionResponse[];
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-  @ApiProperty() total!: number;
-}
+export const SessionPage = PageOf(SessionResponse);

@@ -1,3 +1,4 @@
+import { PageOf } from '../../common/http/pagination';
 import { ApiProperty } from '@nestjs/swagger';
 import { minutesToHours } from '../../decisions/quota';
 import { TimesheetRow } from '../session.queries';
@@ -5,19 +6,19 @@ import { tenthsToKm } from '../session-rules';
 import { SessionResponse } from './session.response';
 
 class PersonRef {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty() lastName!: string;
 }
 
 class GroupRef {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
 }
 
 export class SignatureResponse {
   @ApiProperty({ enum: ['user', 'guardian'] }) signedBy!: 'user' | 'guardian';
-  @ApiProperty({ description: 'The user the signature is for (the guardian signs for them)' })
+  @ApiProperty({ format: 'uuid', description: 'The user the signature is for (the guardian signs for them)' })
   serviceUserId!: string;
   @ApiProperty({ description: "The signer's name as on record" }) name!: string;
   @ApiProperty() signedAt!: Date;
@@ -31,27 +32,27 @@ export class ApprovalResponse {
 }
 
 export class TimesheetTotals {
-  @ApiProperty() sessions!: number;
-  @ApiProperty({ description: 'Net of corrections' }) minutes!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) sessions!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Net of corrections' }) minutes!: number;
   @ApiProperty() hours!: number;
   @ApiProperty() km!: number;
-  @ApiProperty() expensesOre!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) expensesOre!: number;
 }
 
 /** timeliste: one assignment's sessions in one pay period. No decision text, no health data. */
 export class TimesheetResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() assignmentId!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) assignmentId!: string;
   @ApiProperty({ type: PersonRef }) contact!: PersonRef;
   @ApiProperty({ type: PersonRef, nullable: true }) serviceUser!: PersonRef | null;
   @ApiProperty({ type: GroupRef, nullable: true }) group!: GroupRef | null;
-  @ApiProperty({ example: '2026-01-21' }) periodStart!: string;
-  @ApiProperty({ example: '2026-02-20' }) periodEnd!: string;
+  @ApiProperty({ format: 'date', example: '2026-01-21' }) periodStart!: string;
+  @ApiProperty({ format: 'date', example: '2026-02-20' }) periodEnd!: string;
   @ApiProperty({ enum: ['open', 'signed', 'approved'] }) status!: 'open' | 'signed' | 'approved';
   @ApiProperty({ type: SignatureResponse, nullable: true }) signature!: SignatureResponse | null;
   @ApiProperty({ type: ApprovalResponse, nullable: true }) approval!: ApprovalResponse | null;
   @ApiProperty({ type: TimesheetTotals }) totals!: TimesheetTotals;
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: 'integer', format: 'int32' }) version!: number;
 
   static from(row: TimesheetRow): TimesheetResponse {
     return {
@@ -98,9 +99,4 @@ export class TimesheetDetailResponse extends TimesheetResponse {
   sessions!: SessionResponse[];
 }
 
-export class TimesheetPage {
-  @ApiProperty({ type: [TimesheetResponse] }) items!: TimesheetResponse[];
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-  @ApiProperty() total!: number;
-}
+export const TimesheetPage = PageOf(TimesheetResponse);

@@ -13,8 +13,8 @@ const appRole = () => `"${validateEnvironment(process.env, { verifiesTokens: fal
  * Roles belong to the whole PostgreSQL cluster, so the role is created only where it is missing (where the owner
  * may not create roles, a DBA creates it first) and is never dropped here: other databases may use it.
  */
-export class ApplicationRole1763900008000 implements MigrationInterface {
-  name = 'ApplicationRole1763900008000';
+export class ApplicationRole1763900009000 implements MigrationInterface {
+  name = 'ApplicationRole1763900009000';
 
   async up(db: QueryRunner): Promise<void> {
     const role = appRole();

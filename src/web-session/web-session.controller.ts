@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiFoundResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../common/auth/decorators';
+import { DemoLoginRequest, LogoutResponse, SessionResponse } from './dto/session.dto';
+import { WebSessionService } from './web-session.service';
+
+/**
+ * The web app's sign-in (backend-for-frontend): the browser gets an HttpOnly session cookie, never a token.
+ * All public: they are how one gets a session.
+ */
+@ApiTags('auth')
+@Public()
+@Controller('auth')
+export class WebSessionController {
+  constructor(private readonly sessions: WebSessionService) {}
+
+  @Get('session')
+  @ApiOperation({ summary: 'Who is signed in, the CSRF token, and how one may sign in' })
+  @ApiOkResponse({ type: SessionResponse })
+  session(@Req() request: FastifyRequest): Promise<SessionResponse> {
+    return this.sessions.describe(request);
+  }
+
+  @Get('login')
+  @ApiOperation({ summary: 'Start the sign-in at the identity provider (Authorization Code + PKCE)' })
+  @ApiQuery({ name: 'returnTo', required: false, description: 'A path of this app; anything else is /' })
+  @ApiFoundResponse({
+    description:
+      'Redirect to the identity provider; to /logg-inn?error=sign_in_unavailable (none configured) or ' +
+      'identity_provider_unavailable (it does not answer)',
+  })
+  async login(@Query('returnTo') returnTo: unknown, @Res() reply: FastifyReply): Promise<void> {
+    await reply.redirect(await this.sessions.startSignIn(returnTo, reply), 302);
+  }
+
+  @Get('callback')
+  @ApiOperation({ summary: 'The identity provider’s redirect back: sets the session cookie' })
+  @ApiFoundResponse({
+    description:
+      'Redirect to returnTo, or to /logg-inn?error=sign_in_failed | sign_in_expired | identity_provider_unavailable',
+  })
+  async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await reply.redirect(await this.sessions.finishSignIn(request, reply), 302);
+  }
+
+  @Post('demo-login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in as a demo persona (only where the local demo signer is enabled)' })
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiBadRequestResponse({ description: 'Unknown persona' })
+  @ApiNotFoundResponse({ description: 'The demo signer is not enabled' })
+  demoLogin(
+    @Body() body: DemoLoginRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
+    return this.sessions.demoLogin(body.persona, reply);
+  }
+
+  @Post('logout')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'End the session (send X-CSRF-Token); navigate to endSessionUrl when not null' })
+  @ApiOkResponse({ type: LogoutResponse })
+  @ApiForbiddenResponse({ description: 'csrf_token_invalid' })
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LogoutResponse> {
+    return { endSessionUrl: await this.sessions.logout(request, reply) };
+  }
+}

@@ -1,0 +1,100 @@
+import { Heading, Link, Paragraph, Table, Tabs, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+import { Pager } from '../../common/components/Pager';
+import { QueryState } from '../../common/components/QueryState';
+import { formatDate, formatDateTime } from '../../common/format/format';
+import { fullName } from '../../common/format/names';
+import { usePageTitle } from '../../common/layout/usePageTitle';
+import { STATUS_COLOR } from './IntroductionPage';
+import { INTRODUCTIONS_PAGE_SIZE, type IntroductionStatus, useIntroductions } from './queries';
+
+const TABS: IntroductionStatus[] = ['awaiting_booking', 'booked', 'started', 'declined'];
+
+/** Introduksjonsmøter by state: awaiting a time, booked, started (an assignment), declined. */
+export default function IntroductionsPage() {
+  const { t } = useTranslation('introductions');
+  usePageTitle(t('title'));
+  const [status, setStatus] = useState<IntroductionStatus>('awaiting_booking');
+  const [page, setPage] = useState(1);
+  const list = useIntroductions(status, page);
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        {t('title')}
+      </Heading>
+      <Paragraph>{t('intro')}</Paragraph>
+      <Tabs
+        value={status}
+        onChange={(value) => {
+          setStatus(value as IntroductionStatus);
+          setPage(1);
+        }}
+      >
+        <Tabs.List>
+          {TABS.map((tab) => (
+            <Tabs.Tab key={tab} value={tab}>
+              {t(`status.${tab}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value={status}>
+          <QueryState query={list}>
+            {(answer) =>
+              answer.items.length === 0 ? (
+                <Paragraph>{t('none')}</Paragraph>
+              ) : (
+                <div className="stack">
+                  <div className="table-scroll">
+                    <Table zebra>
+                      <caption>{t(`status.${status}`)}</caption>
+                      <Table.Head>
+                        <Table.Row>
+                          <Table.HeaderCell>{t('list.user')}</Table.HeaderCell>
+                          <Table.HeaderCell>{t('list.contact')}</Table.HeaderCell>
+                          <Table.HeaderCell>{t('list.meeting')}</Table.HeaderCell>
+                          <Table.HeaderCell>{t('list.status')}</Table.HeaderCell>
+                          <Table.HeaderCell>{t('list.created')}</Table.HeaderCell>
+                        </Table.Row>
+                      </Table.Head>
+                      <Table.Body>
+                        {answer.items.map((intro) => (
+                          <Table.Row key={intro.id}>
+                            <Table.Cell>
+                              <Link asChild>
+                                <RouterLink to={`/introduksjoner/${intro.id}`}>
+                                  {fullName(intro.serviceUser)}
+                                </RouterLink>
+                              </Link>
+                            </Table.Cell>
+                            <Table.Cell>{fullName(intro.contact)}</Table.Cell>
+                            <Table.Cell>
+                              {intro.meeting
+                                ? formatDateTime(intro.meeting.startsAt, t('at'))
+                                : t('list.noMeeting')}
+                            </Table.Cell>
+                            <Table.Cell>
+                              <Tag data-color={STATUS_COLOR[intro.status]}>{t(`status.${intro.status}`)}</Tag>
+                            </Table.Cell>
+                            <Table.Cell>{formatDate(intro.createdAt)}</Table.Cell>
+                          </Table.Row>
+                        ))}
+                      </Table.Body>
+                    </Table>
+                  </div>
+                  <Pager
+                    page={page}
+                    pageSize={INTRODUCTIONS_PAGE_SIZE}
+                    total={answer.total}
+                    onChange={setPage}
+                  />
+                </div>
+              )
+            }
+          </QueryState>
+        </Tabs.Panel>
+      </Tabs>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../../api/client';
+
+export type Proposal = Schemas['ProposalResponse'];
+export type DeclineReason = Schemas['DeclineRequest']['reason'];
+export const PROPOSALS_PAGE_SIZE = 20;
+
+/** The open proposals (the latest run's), newest run first and best first within it. */
+export function useOpenProposals(page: number) {
+  return useQuery({
+    queryKey: ['proposals', 'open', page],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/proposals', {
+          params: { query: { status: 'open', page, pageSize: PROPOSALS_PAGE_SIZE } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidateCase() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all(
+      ['proposals', 'waiting-list', 'introductions'].map((key) =>
+        queryClient.invalidateQueries({ queryKey: [key] }),
+      ),
+    );
+}
+
+export function useAcceptProposal() {
+  const invalidate = useInvalidateCase();
+  return useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.POST('/proposals/{id}/accept', { params: { path: { id } } })),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useDeclineProposal() {
+  const invalidate = useInvalidateCase();
+  return useMutation({
+    mutationFn: async (input: { id: string; body: Schemas['DeclineRequest'] }) =>
+      unwrap(
+        await api.POST('/proposals/{id}/decline', { params: { path: { id: input.id } }, body: input.body }),
+      ),
+    onSuccess: () => invalidate(),
+  });
+}

@@ -1,0 +1,70 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RequireSession } from './common/auth/RequireSession';
+import { SignInPage } from './common/auth/SignInPage';
+import { Layout } from './common/layout/Layout';
+import { NotFoundPage } from './common/layout/NotFoundPage';
+import { RouteError } from './common/layout/RouteError';
+
+/**
+ * Every route of the app, in one place. Each screen is its own chunk (loaded when first visited), so the first
+ * load carries only the layout, the sign-in page and the API client. Paths are Norwegian and never collide with
+ * the API's English ones.
+ */
+type Role = 'coordinator' | 'caseworker' | 'admin' | 'contact';
+const STAFF: Role[] = ['coordinator', 'caseworker', 'admin'];
+const COORDINATORS: Role[] = ['coordinator', 'admin'];
+
+function screen(load: () => Promise<ComponentType>, roles?: Role[]): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Screen = await load();
+      return {
+        Component: roles
+          ? () => (
+              <RequireSession roles={roles}>
+                <Screen />
+              </RequireSession>
+            )
+          : Screen,
+      };
+    },
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/logg-inn', element: <SignInPage /> },
+      {
+        path: '/tilgjengelighetserklaering',
+        ...screen(async () => (await import('./features/accessibility/AccessibilityStatementPage')).default),
+      },
+      {
+        index: true,
+        ...screen(async () => (await import('./features/dashboard/DashboardPage')).default, STAFF),
+      },
+      {
+        path: '/forslag',
+        ...screen(async () => (await import('./features/proposals/ProposalsPage')).default, COORDINATORS),
+      },
+      {
+        path: '/introduksjoner',
+        ...screen(async () => (await import('./features/introductions/IntroductionsPage')).default, STAFF),
+      },
+      {
+        path: '/introduksjoner/:id',
+        ...screen(async () => (await import('./features/introductions/IntroductionPage')).default, STAFF),
+      },
+      {
+        path: '/oppdrag',
+        ...screen(async () => (await import('./features/assignments/AssignmentsPage')).default, STAFF),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
