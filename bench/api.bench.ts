@@ -236,8 +236,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '1000000000',
     SCHEDULER_ENABLED: 'false',
-    MIGRATIONS_RUN: 'false',
     ALLOW_SYNTHETIC_NATIONAL_IDS: 'true',
+    LOCAL_SIGNER_ENABLED: 'true',
   };
   delete env.LOG_FILE;
   const api = start('dist/src/main.js', env);

@@ -8,12 +8,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppModule } from '../src/app.module';
 import { createOpenApiDocument } from '../src/common/openapi/document';
 
 const target = join(__dirname, '..', 'docs', 'openapi.json');
 
 async function main(): Promise<void> {
+  // The document depends on no setting, but the configuration is validated when the module loads, and it wants
+  // a way to verify tokens: an issuer that is never contacted.
+  process.env.OIDC_ISSUER_URL ||= 'https://issuer.invalid';
+  const { AppModule } = await import('../src/app.module');
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
     preview: true,
     logger: false,

@@ -1,5 +1,5 @@
 /**
- * `npm run seed [-- --date YYYY-MM-DD]`: runs the migrations, then fills an empty database with the demo
+ * `npm run seed [-- --date YYYY-MM-DD]`: runs the migrations (as the owner), then fills an empty database with the demo
  * municipality. Deterministic: the same date gives the same data (default: today in Europe/Oslo).
  */
 import 'reflect-metadata';
@@ -8,16 +8,21 @@ import { DataSource } from 'typeorm';
 import { isValidIsoDate, todayInOslo } from '../src/common/dates';
 import { validateEnvironment } from '../src/config/environment';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { migrate } from '../src/database/migrate';
 import { seedDemoMunicipality } from './demo/seed-database';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { date: { type: 'string' } } });
   const today = values.date ?? todayInOslo(new Date());
   if (!isValidIsoDate(today)) throw new Error('--date must be a date YYYY-MM-DD');
-  const dataSource = new DataSource(dataSourceOptions(validateEnvironment(process.env).DATABASE_URL));
+  const environment = validateEnvironment(process.env, { verifiesTokens: false });
+  await migrate(environment.DATABASE_OWNER_URL, {
+    appRole: environment.DATABASE_APP_ROLE,
+    appPassword: environment.DATABASE_APP_PASSWORD,
+  });
+  const dataSource = new DataSource(dataSourceOptions(environment.DATABASE_OWNER_URL));
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
     const result = await seedDemoMunicipality(dataSource, today);
     console.log(
       result.seeded

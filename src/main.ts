@@ -17,6 +17,12 @@ async function bootstrap(): Promise<void> {
   const [host, port] = [config.get('HOST'), config.get('PORT')];
   await app.listen(port, host);
   console.warn(`API listening on http://${host}:${port} — docs at http://${host}:${port}/docs`);
+  if (config.get('LOCAL_SIGNER_ENABLED')) {
+    console.warn(
+      '!!! LOCAL SIGNER ENABLED: tokens signed with the local development secret are accepted. ' +
+        'For development and demos only; never in production (set LOCAL_SIGNER_ENABLED=false and OIDC_ISSUER_URL). !!!',
+    );
+  }
 }
 
 bootstrap().catch((error: unknown) => {

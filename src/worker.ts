@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { validateEnvironment } from './config/environment';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -8,6 +9,7 @@ import { WorkerModule } from './worker.module';
  * let the active one finish (or hand it back as stalled, to be retried) before the process exits.
  */
 async function bootstrap(): Promise<void> {
+  validateEnvironment(process.env); // a bad configuration stops here with its one line
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -4,7 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
+import { migrate } from '../src/database/migrate';
 import { seedLargeMunicipality } from './support/large-municipality';
 import {
   PrivatePostgres,
@@ -13,6 +13,7 @@ import {
   startPrivateRedis,
 } from './support/private-services';
 import { forgetStarted, rememberStarted } from './support/started-processes';
+import { applicationRoleUrl } from './support/test-env';
 
 type TestApp = typeof import('./support/test-app');
 
@@ -34,12 +35,10 @@ describe('faults', () => {
     // One after the other, so afterAll stops the first when the second fails to start.
     postgres = await startPrivatePostgres();
     redis = await startPrivateRedis();
-    const migrations = new DataSource(dataSourceOptions(postgres.url));
-    await migrations.initialize();
-    await migrations.runMigrations({ transaction: 'each' });
-    await migrations.destroy();
+    await migrate(postgres.url);
     Object.assign(process.env, {
-      DATABASE_URL: postgres.url,
+      DATABASE_OWNER_URL: postgres.url,
+      DATABASE_URL: applicationRoleUrl(postgres.url),
       REDIS_URL: redis.url,
       MATCHING_JOB_LOCK_MS: '4000',
       STALLED_CHECK_INTERVAL_MS: '1000',

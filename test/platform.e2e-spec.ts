@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import { SignJWT } from 'jose';
 import request from 'supertest';
+import { AppConfig } from '../src/config/app-config.service';
 import { as, createMunicipality, createTestApp, tokenFor } from './support/test-app';
 import { TEST_LOG_FILE } from './support/test-env';
 
@@ -9,12 +10,11 @@ import { TEST_LOG_FILE } from './support/test-env';
 describe('platform', () => {
   let app: INestApplication;
   let municipalityId: string;
-  const secret = new TextEncoder().encode(
-    process.env.JWT_SECRET ?? 'development-only-secret-change-me-0123456789',
-  );
+  let secret: Uint8Array;
 
   beforeAll(async () => {
     app = await createTestApp();
+    secret = new TextEncoder().encode(app.get(AppConfig).get('JWT_SECRET'));
     municipalityId = (await createMunicipality(app)).id;
   });
   afterAll(() => app.close());
@@ -38,6 +38,8 @@ describe('platform', () => {
     expect(health.body).toMatchObject({
       status: 'ok',
       info: { postgres: { status: 'up' }, redis: { status: 'up' } },
+      // The tests ask for the local signer, and health says so (a demo setting must be visible).
+      localSigner: 'enabled',
     });
   });
 

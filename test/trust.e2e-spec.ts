@@ -82,12 +82,17 @@ describe('trust', () => {
       expect(rows.map((r) => r.subject_id).sort()).toEqual([...ids].sort());
     });
 
-    it('cannot be changed or deleted by the application', async () => {
-      await expect(dataSourceOf(app).query(`UPDATE access_log SET actor = 'someone-else'`)).rejects.toThrow(
-        /append-only/,
+    it('cannot be changed, deleted or switched off by the application (TRUST 3)', async () => {
+      // The app's own connection is the application role, which holds INSERT and SELECT only.
+      const db = dataSourceOf(app);
+      await expect(db.query(`UPDATE access_log SET actor = 'someone-else'`)).rejects.toThrow(
+        /permission denied/,
       );
-      await expect(dataSourceOf(app).query(`DELETE FROM access_log`)).rejects.toThrow(/append-only/);
-      await expect(dataSourceOf(app).query(`TRUNCATE access_log`)).rejects.toThrow(/append-only/);
+      await expect(db.query(`DELETE FROM access_log`)).rejects.toThrow(/permission denied/);
+      await expect(db.query(`TRUNCATE access_log`)).rejects.toThrow(/permission denied/);
+      await expect(
+        db.query(`ALTER TABLE access_log DISABLE TRIGGER access_log_no_update_or_delete`),
+      ).rejects.toThrow(/must be owner/);
     });
 
     it('is readable per user by a coordinator, and not across municipalities', async () => {

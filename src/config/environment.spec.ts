@@ -1,22 +1,32 @@
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { validateEnvironment } from './environment';
 
+/** A way to verify tokens, so the other checks can be seen alone. */
+const OIDC = { OIDC_ISSUER_URL: 'https://login.kommune.example' };
+const secretFile = () => join(mkdtempSync(join(tmpdir(), 'stk-secret-')), 'local-signer-secret');
+
 describe('validateEnvironment', () => {
-  it('gives sensible local defaults when nothing is set', () => {
-    const environment = validateEnvironment({});
+  it('gives sensible local defaults when nothing but the issuer is set', () => {
+    const environment = validateEnvironment(OIDC);
     expect(environment).toMatchObject({
       PORT: 3000,
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/stottekontakt',
+      DATABASE_URL: 'postgres://stottekontakt_app@127.0.0.1:5432/stottekontakt',
+      DATABASE_OWNER_URL: 'postgres://postgres@127.0.0.1:5432/stottekontakt',
+      DATABASE_APP_ROLE: 'stottekontakt_app',
       REDIS_URL: 'redis://127.0.0.1:6379',
       MATCHING_CRON: '0 2 * * *',
       ALLOW_SYNTHETIC_NATIONAL_IDS: false,
+      LOCAL_SIGNER_ENABLED: false,
     });
+    expect(environment.JWT_SECRET).toBeUndefined();
   });
 
   it('parses numbers and booleans exactly', () => {
-    expect(validateEnvironment({ PORT: '8080', ALLOW_SYNTHETIC_NATIONAL_IDS: 'true' })).toMatchObject({
-      PORT: 8080,
-      ALLOW_SYNTHETIC_NATIONAL_IDS: true,
-    });
+    expect(
+      validateEnvironment({ ...OIDC, PORT: '8080', ALLOW_SYNTHETIC_NATIONAL_IDS: 'true' }),
+    ).toMatchObject({ PORT: 8080, ALLOW_SYNTHETIC_NATIONAL_IDS: true });
   });
 
   it.each([
@@ -26,20 +36,81 @@ describe('validateEnvironment', () => {
     ['ALLOW_SYNTHETIC_NATIONAL_IDS', 'yes'],
     ['MATCHING_CRON', 'every night'],
     ['LOG_LEVEL', 'loud'],
+    ['LOCAL_SIGNER_ENABLED', 'yes'],
+    ['DATABASE_OWNER_URL', 'http://example.org'],
+    ['DATABASE_APP_ROLE', 'app"; DROP ROLE postgres; --'],
   ])('stops with one line naming %s when it is malformed', (name, value) => {
-    expect(() => validateEnvironment({ [name]: value })).toThrow(
-      new RegExp(`^Invalid configuration: ${name}=`),
+    expect(() => validateEnvironment({ ...OIDC, [name]: value })).toThrow(
+      new RegExp(`^Invalid configuration: ${name}=[^\\n]*$`),
     );
   });
 
-  it('never prints the secret it refuses', () => {
-    expect(() => validateEnvironment({ JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET=\(hidden\)/);
-    expect(() => validateEnvironment({ JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
-  });
+  describe('tokens', () => {
+    it.each([
+      ['nothing set', {}],
+      ['NODE_ENV=production', { NODE_ENV: 'production' }],
+      ['NODE_ENV=development', { NODE_ENV: 'development' }],
+      ['the signer switched off', { LOCAL_SIGNER_ENABLED: 'false' }],
+      ['only a secret', { JWT_SECRET: 'x'.repeat(48) }],
+    ])('refuses a start with no way to verify tokens (%s), in one line naming both ways', (_name, raw) => {
+      expect(() => validateEnvironment(raw)).toThrow(
+        /^Invalid configuration: no way to verify tokens: set OIDC_ISSUER_URL .*LOCAL_SIGNER_ENABLED=true[^\n]*$/,
+      );
+    });
 
-  it('refuses the development secret in production', () => {
-    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(
-      /JWT_SECRET must be set in production/,
-    );
+    it('keeps the local signer off whatever NODE_ENV says', () => {
+      for (const NODE_ENV of ['development', 'test', 'production']) {
+        expect(validateEnvironment({ ...OIDC, NODE_ENV }).LOCAL_SIGNER_ENABLED).toBe(false);
+      }
+    });
+
+    it('refuses a secret shorter than 32 bytes in one line, never printing it', () => {
+      const raw = { LOCAL_SIGNER_ENABLED: 'true', JWT_SECRET: 'short-secret' };
+      expect(() => validateEnvironment(raw)).toThrow(
+        /^Invalid configuration: JWT_SECRET=\(hidden\): [^\n]*$/,
+      );
+      expect(() => validateEnvironment(raw)).not.toThrow(/short-secret/);
+      expect(validateEnvironment({ ...raw, JWT_SECRET: 'k'.repeat(32) }).JWT_SECRET).toBe('k'.repeat(32));
+    });
+
+    it('generates a secret on first start, keeps it private, and reads the same one afterwards', () => {
+      const file = secretFile();
+      const raw = { LOCAL_SIGNER_ENABLED: 'true', LOCAL_SIGNER_SECRET_FILE: file };
+      const first = validateEnvironment(raw).JWT_SECRET!;
+      expect(Buffer.byteLength(first)).toBeGreaterThanOrEqual(32);
+      expect(statSync(file).mode & 0o077).toBe(0);
+      expect(validateEnvironment(raw).JWT_SECRET).toBe(first);
+      expect(validateEnvironment(secretFileOf(file)).JWT_SECRET).not.toBe(first);
+      expect(readFileSync(file, 'utf8').trim()).toBe(first);
+    });
+
+    it('uses JWT_SECRET when given, without writing a file', () => {
+      const file = secretFile();
+      const secret = 'given-secret-'.padEnd(40, 'x');
+      const environment = validateEnvironment({
+        LOCAL_SIGNER_ENABLED: 'true',
+        LOCAL_SIGNER_SECRET_FILE: file,
+        JWT_SECRET: secret,
+      });
+      expect(environment.JWT_SECRET).toBe(secret);
+      expect(existsSync(file)).toBe(false);
+    });
+
+    it('refuses a kept secret file that holds less than 32 bytes, in one line', () => {
+      const file = secretFile();
+      writeFileSync(file, 'too-short\n');
+      expect(() =>
+        validateEnvironment({ LOCAL_SIGNER_ENABLED: 'true', LOCAL_SIGNER_SECRET_FILE: file }),
+      ).toThrow(/^Invalid configuration: the local signer secret in .* is shorter than 32 bytes[^\n]*$/);
+    });
+
+    it('lets tools that only touch the database start without a way to verify tokens', () => {
+      expect(validateEnvironment({}, { verifiesTokens: false }).LOCAL_SIGNER_ENABLED).toBe(false);
+    });
   });
 });
+
+/** Another file, to show that a second place gets its own secret rather than a fixed one. */
+function secretFileOf(file: string) {
+  return { LOCAL_SIGNER_ENABLED: 'true', LOCAL_SIGNER_SECRET_FILE: `${file}-elsewhere` };
+}

@@ -14,6 +14,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { readOrCreateLocalSignerSecret } from './local-signer-secret';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -36,8 +37,23 @@ export class Environment {
   @IsIP()
   HOST = '127.0.0.1';
 
+  /** The API's and the worker's connection: as the application role, which may read and write rows, no more. */
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/stottekontakt';
+  DATABASE_URL = 'postgres://stottekontakt_app@127.0.0.1:5432/stottekontakt';
+
+  /** The owner's connection: only `npm run migration:run` (and the demo seed) use it. */
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_OWNER_URL = 'postgres://postgres@127.0.0.1:5432/stottekontakt';
+
+  /** The application role: created by the migrations where it is missing, and granted what the code needs. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_APP_ROLE must be a plain lower-case role name' })
+  DATABASE_APP_ROLE = 'stottekontakt_app';
+
+  /** Where given, `npm run migration:run` sets it as the application role's password (kept nowhere else). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  DATABASE_APP_PASSWORD?: string;
 
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL = 'redis://127.0.0.1:6379';
@@ -47,10 +63,22 @@ export class Environment {
   @MinLength(1)
   QUEUE_PREFIX = 'stottekontakt';
 
-  /** HS256 secret of the local token signer (development, tests and the demo). */
+  /**
+   * HS256 secret of the local token signer, 32 bytes or more. No default: where the signer is enabled and this is
+   * unset, a random secret is generated on first start and kept in LOCAL_SIGNER_SECRET_FILE.
+   */
+  @IsOptional()
   @IsString()
   @MinLength(32)
-  JWT_SECRET = 'development-only-secret-change-me-0123456789';
+  JWT_SECRET?: string;
+
+  /**
+   * Where the generated local signer secret is kept (relative to the working directory; `.data/` is gitignored),
+   * so the API, the worker and `npm run token` share it.
+   */
+  @IsString()
+  @MinLength(1)
+  LOCAL_SIGNER_SECRET_FILE = '.data/local-signer-secret';
 
   @IsString()
   @MinLength(1)
@@ -73,11 +101,6 @@ export class Environment {
   @IsBoolean()
   ALLOW_SYNTHETIC_NATIONAL_IDS = false;
 
-  /** Run pending migrations when the API or worker starts. */
-  @Transform(toBoolean)
-  @IsBoolean()
-  MIGRATIONS_RUN = true;
-
   @IsOptional()
   @IsString()
   CORS_ORIGINS = '';
@@ -95,10 +118,13 @@ export class Environment {
   @IsString()
   OIDC_AUDIENCE?: string;
 
-  /** Accept tokens from the local HS256 signer (development, tests, demo). Turn off where OIDC is the only way in. */
+  /**
+   * Accept tokens from the local HS256 signer: only where asked for explicitly (`npm start`, the tests, the demo),
+   * whatever NODE_ENV says. Off, the only way in is OIDC_ISSUER_URL.
+   */
   @Transform(toBoolean)
   @IsBoolean()
-  LOCAL_SIGNER_ENABLED = true;
+  LOCAL_SIGNER_ENABLED = false;
 
   /** Requests per minute per client address before 429. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
@@ -204,8 +230,16 @@ export class Environment {
   WEB_DIST_DIR?: string;
 }
 
+export interface ValidationOptions {
+  /** False for tools that only touch the database (migrations, seed), which need no way to verify tokens. */
+  verifiesTokens?: boolean;
+}
+
 /** Used by ConfigModule.forRoot({ validate }) and by the CLI tools that run outside Nest. */
-export function validateEnvironment(raw: Record<string, unknown>): Environment {
+export function validateEnvironment(
+  raw: Record<string, unknown>,
+  { verifiesTokens = true }: ValidationOptions = {},
+): Environment {
   const known = Object.keys(new Environment());
   const picked = Object.fromEntries(
     Object.entries(raw).filter(([key, value]) => known.includes(key) && value !== ''),
@@ -214,13 +248,19 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const errors = validateSync(environment, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map((error) => {
-      const value = error.property.includes('SECRET') ? '(hidden)' : JSON.stringify(error.value);
+      const value = /SECRET|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(error.value);
       return `${error.property}=${value}: ${Object.values(error.constraints ?? {}).join('; ')}`;
     });
     throw new Error(`Invalid configuration: ${lines.join(' | ')}`);
   }
-  if (environment.NODE_ENV === 'production' && environment.JWT_SECRET === new Environment().JWT_SECRET) {
-    throw new Error('Invalid configuration: JWT_SECRET must be set in production');
+  if (!verifiesTokens) return environment;
+  if (!environment.OIDC_ISSUER_URL && !environment.LOCAL_SIGNER_ENABLED) {
+    throw new Error(
+      'Invalid configuration: no way to verify tokens: set OIDC_ISSUER_URL (the municipality’s OpenID Connect issuer), or LOCAL_SIGNER_ENABLED=true for development only',
+    );
+  }
+  if (environment.LOCAL_SIGNER_ENABLED && !environment.JWT_SECRET) {
+    environment.JWT_SECRET = readOrCreateLocalSignerSecret(environment.LOCAL_SIGNER_SECRET_FILE);
   }
   return environment;
 }

@@ -4,7 +4,10 @@ import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndica
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/decorators';
+import { AppConfig } from '../config/app-config.service';
 import { RedisHealthIndicator } from './redis.health';
+
+type HealthReport = HealthCheckResult & { localSigner: 'enabled' | 'disabled' };
 
 @ApiTags('health')
 @Controller('health')
@@ -13,26 +16,30 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly config: AppConfig,
   ) {}
 
   /**
    * Readiness: 200 when PostgreSQL and Redis answer; 503 with terminus' own report (which part is down) otherwise,
-   * so a load balancer and an operator both see why.
+   * so a load balancer and an operator both see why. `localSigner` says whether development tokens are accepted,
+   * so a demo configuration running in production is seen at a glance.
    */
   @Public()
   @SkipThrottle()
   @Get()
   @HealthCheck()
-  async check(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthCheckResult> {
+  async check(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthReport> {
+    const localSigner = this.config.get('LOCAL_SIGNER_ENABLED') ? 'enabled' : 'disabled';
     try {
-      return await this.health.check([
+      const result = await this.health.check([
         () => this.database.pingCheck('postgres', { timeout: 1500 }),
         () => this.redis.isHealthy('redis'),
       ]);
+      return { ...result, localSigner };
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       response.status(503);
-      return error.getResponse() as HealthCheckResult;
+      return { ...(error.getResponse() as HealthCheckResult), localSigner };
     }
   }
 }

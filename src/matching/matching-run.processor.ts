@@ -8,7 +8,7 @@ import { MatchingSummary } from './matching-summary';
 
 /** Worker options are fixed when the class is decorated, so they come from the same validated environment. */
 function matchingWorkerOptions() {
-  const environment = validateEnvironment(process.env);
+  const environment = validateEnvironment(process.env, { verifiesTokens: false });
   return {
     concurrency: 1,
     lockDuration: environment.MATCHING_JOB_LOCK_MS,

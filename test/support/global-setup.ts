@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/database/data-source-options';
+import { migrate } from '../../src/database/migrate';
 import { writeFileSync } from 'node:fs';
 import { guardRun } from './run-guard';
 import { TEST_DATABASE_URL, TEST_LOG_FILE } from './test-env';
@@ -20,8 +19,6 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
 
-  const dataSource = new DataSource(dataSourceOptions(TEST_DATABASE_URL));
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  await dataSource.destroy();
+  // As a deployment does: the owner migrates; the app under test connects as the application role (test-env.ts).
+  await migrate(TEST_DATABASE_URL);
 }

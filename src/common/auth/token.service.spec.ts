@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as jose from 'jose';
 import { AppConfig } from '../../config/app-config.service';
 import { validateEnvironment } from '../../config/environment';
@@ -6,7 +7,10 @@ import { InvalidTokenError, TokenService } from './token.service';
 const MUNICIPALITY = '7f0c1b8e-4a63-4c5e-9d1a-2b3c4d5e6f70';
 
 function tokenService(): TokenService {
-  const environment = validateEnvironment({});
+  const environment = validateEnvironment({
+    LOCAL_SIGNER_ENABLED: 'true',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+  });
   return new TokenService({
     get: (key: keyof typeof environment) => environment[key],
   } as unknown as AppConfig);

@@ -38,7 +38,8 @@ export interface TokenRequest {
  */
 @Injectable()
 export class TokenService {
-  private readonly secret: Uint8Array;
+  /** The local signer's key; absent where the signer is off, so nothing can be signed or verified with it. */
+  private readonly secret?: Uint8Array;
   private readonly oidcIssuer?: string;
   private readonly oidc?: OidcKeys;
   private readonly oidcClaims: ClaimNames;
@@ -51,7 +52,8 @@ export class TokenService {
   private readonly verified = new LRUCache<string, Principal>({ max: VERIFIED_TOKEN_CACHE_SIZE });
 
   constructor(private readonly config: AppConfig) {
-    this.secret = new TextEncoder().encode(config.get('JWT_SECRET'));
+    const secret = config.get('LOCAL_SIGNER_ENABLED') ? config.get('JWT_SECRET') : undefined;
+    this.secret = secret ? new TextEncoder().encode(secret) : undefined;
     this.oidcIssuer = config.get('OIDC_ISSUER_URL');
     this.oidc = this.oidcIssuer ? new OidcKeys(this.oidcIssuer) : undefined;
     this.oidcClaims = oidcClaimNames(config);
@@ -88,7 +90,7 @@ export class TokenService {
           requiredClaims: ['sub', 'exp'],
         }));
         claims = this.oidcClaims;
-      } else if (this.config.get('LOCAL_SIGNER_ENABLED')) {
+      } else if (this.secret) {
         ({ payload } = await jwtVerify(token, this.secret, {
           algorithms: ['HS256'],
           issuer: this.config.get('JWT_ISSUER'),
@@ -112,6 +114,7 @@ export class TokenService {
   }
 
   async sign(request: TokenRequest): Promise<string> {
+    if (!this.secret) throw new Error('The local signer is not enabled (LOCAL_SIGNER_ENABLED=true)');
     return new SignJWT({
       role: request.role,
       municipality_id: request.municipalityId,
