@@ -22,8 +22,10 @@ const env = { ...process.env };
 // Libfaketime breaks redis-server and the clock the tests rely on.
 delete env.LD_PRELOAD;
 delete env.FAKETIME;
+delete env.DATABASE_URL;
 Object.assign(env, {
-  DATABASE_URL: databaseUrl.toString(),
+  // Migrations and the demo seed run as the owner; the API and the worker as the application role (npm start).
+  DATABASE_OWNER_URL: databaseUrl.toString(),
   PORT: process.env.BROWSER_TEST_PORT ?? '3150',
   HOST: '127.0.0.1',
   LOCAL_SIGNER_ENABLED: 'true',
