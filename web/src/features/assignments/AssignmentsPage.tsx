@@ -1,6 +1,7 @@
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../common/components/DataTable';
 import { Pager } from '../../common/components/Pager';
 import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatNumber } from '../../common/format/format';
@@ -26,39 +27,26 @@ export default function AssignmentsPage() {
             <Paragraph>{t('none')}</Paragraph>
           ) : (
             <div className="stack">
-              <div className="table-scroll">
-                <Table zebra>
-                  <caption>{t('caption')}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell>{t('user')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('contact')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('startsOn')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('endsOn')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('hours')}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {list.items.map((assignment) => (
-                      <Table.Row key={assignment.id}>
-                        <Table.Cell>
-                          {assignment.group
-                            ? t('group', { name: assignment.group.name })
-                            : assignment.serviceUser
-                              ? fullName(assignment.serviceUser)
-                              : t('unknown')}
-                        </Table.Cell>
-                        <Table.Cell>{fullName(assignment.contact)}</Table.Cell>
-                        <Table.Cell>{formatDate(assignment.startsOn)}</Table.Cell>
-                        <Table.Cell>
-                          {assignment.endsOn ? formatDate(assignment.endsOn) : t('open')}
-                        </Table.Cell>
-                        <Table.Cell>{formatNumber(assignment.weeklyHours)}</Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </div>
+              <DataTable
+                caption={t('caption')}
+                headers={[t('user'), t('contact'), t('startsOn'), t('endsOn'), t('hours')]}
+              >
+                {list.items.map((assignment) => (
+                  <Table.Row key={assignment.id}>
+                    <Table.Cell>
+                      {assignment.group
+                        ? t('group', { name: assignment.group.name })
+                        : assignment.serviceUser
+                          ? fullName(assignment.serviceUser)
+                          : t('unknown')}
+                    </Table.Cell>
+                    <Table.Cell>{fullName(assignment.contact)}</Table.Cell>
+                    <Table.Cell>{formatDate(assignment.startsOn)}</Table.Cell>
+                    <Table.Cell>{assignment.endsOn ? formatDate(assignment.endsOn) : t('open')}</Table.Cell>
+                    <Table.Cell>{formatNumber(assignment.weeklyHours)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </DataTable>
               <Pager page={page} pageSize={ASSIGNMENTS_PAGE_SIZE} total={list.total} onChange={setPage} />
             </div>
           )

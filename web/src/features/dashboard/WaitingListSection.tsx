@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import type { Schemas } from '../../api/client';
+import { DataTable } from '../../common/components/DataTable';
 import { Pager } from '../../common/components/Pager';
 import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatDateTime, formatNumber } from '../../common/format/format';
@@ -62,40 +63,35 @@ export function WaitingListSection() {
               {list.items.length === 0 ? (
                 <Paragraph>{t('waiting.none')}</Paragraph>
               ) : (
-                <div className="table-scroll">
-                  <Table zebra>
-                    <caption>{t('waiting.caption')}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell>{t('waiting.name')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('waiting.since')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('waiting.days')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('waiting.band')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('waiting.form')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('waiting.state')}</Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
-                    <Table.Body>
-                      {list.items.map((entry) => (
-                        <Table.Row key={entry.serviceUserId}>
-                          <Table.Cell>{fullName(entry)}</Table.Cell>
-                          <Table.Cell>{formatDate(entry.waitingSince)}</Table.Cell>
-                          <Table.Cell>{formatNumber(entry.waitingDays)}</Table.Cell>
-                          <Table.Cell>
-                            <Tag data-color={BAND_COLOR[entry.band]}>{t(`band.${entry.band}`)}</Tag>
-                          </Table.Cell>
-                          <Table.Cell>{t(`serviceForm.${entry.serviceForm}`)}</Table.Cell>
-                          <Table.Cell>
-                            <div className="stack stack--tight">
-                              <span>{t(`state.${entry.state}`)}</span>
-                              <NextStep entry={entry} />
-                            </div>
-                          </Table.Cell>
-                        </Table.Row>
-                      ))}
-                    </Table.Body>
-                  </Table>
-                </div>
+                <DataTable
+                  caption={t('waiting.caption')}
+                  headers={[
+                    t('waiting.name'),
+                    t('waiting.since'),
+                    t('waiting.days'),
+                    t('waiting.band'),
+                    t('waiting.form'),
+                    t('waiting.state'),
+                  ]}
+                >
+                  {list.items.map((entry) => (
+                    <Table.Row key={entry.serviceUserId}>
+                      <Table.Cell>{fullName(entry)}</Table.Cell>
+                      <Table.Cell>{formatDate(entry.waitingSince)}</Table.Cell>
+                      <Table.Cell>{formatNumber(entry.waitingDays)}</Table.Cell>
+                      <Table.Cell>
+                        <Tag data-color={BAND_COLOR[entry.band]}>{t(`band.${entry.band}`)}</Tag>
+                      </Table.Cell>
+                      <Table.Cell>{t(`serviceForm.${entry.serviceForm}`)}</Table.Cell>
+                      <Table.Cell>
+                        <div className="stack stack--tight">
+                          <span>{t(`state.${entry.state}`)}</span>
+                          <NextStep entry={entry} />
+                        </div>
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </DataTable>
               )}
               <Pager
                 page={page}

@@ -2,6 +2,7 @@ import { Heading, Link, Paragraph, Table, Tabs, Tag } from '@digdir/designsystem
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
+import { DataTable } from '../../common/components/DataTable';
 import { Pager } from '../../common/components/Pager';
 import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatDateTime } from '../../common/format/format';
@@ -46,43 +47,38 @@ export default function IntroductionsPage() {
                 <Paragraph>{t('none')}</Paragraph>
               ) : (
                 <div className="stack">
-                  <div className="table-scroll">
-                    <Table zebra>
-                      <caption>{t(`status.${status}`)}</caption>
-                      <Table.Head>
-                        <Table.Row>
-                          <Table.HeaderCell>{t('list.user')}</Table.HeaderCell>
-                          <Table.HeaderCell>{t('list.contact')}</Table.HeaderCell>
-                          <Table.HeaderCell>{t('list.meeting')}</Table.HeaderCell>
-                          <Table.HeaderCell>{t('list.status')}</Table.HeaderCell>
-                          <Table.HeaderCell>{t('list.created')}</Table.HeaderCell>
-                        </Table.Row>
-                      </Table.Head>
-                      <Table.Body>
-                        {answer.items.map((intro) => (
-                          <Table.Row key={intro.id}>
-                            <Table.Cell>
-                              <Link asChild>
-                                <RouterLink to={`/introduksjoner/${intro.id}`}>
-                                  {fullName(intro.serviceUser)}
-                                </RouterLink>
-                              </Link>
-                            </Table.Cell>
-                            <Table.Cell>{fullName(intro.contact)}</Table.Cell>
-                            <Table.Cell>
-                              {intro.meeting
-                                ? formatDateTime(intro.meeting.startsAt, t('at'))
-                                : t('list.noMeeting')}
-                            </Table.Cell>
-                            <Table.Cell>
-                              <Tag data-color={STATUS_COLOR[intro.status]}>{t(`status.${intro.status}`)}</Tag>
-                            </Table.Cell>
-                            <Table.Cell>{formatDate(intro.createdAt)}</Table.Cell>
-                          </Table.Row>
-                        ))}
-                      </Table.Body>
-                    </Table>
-                  </div>
+                  <DataTable
+                    caption={t(`status.${status}`)}
+                    headers={[
+                      t('list.user'),
+                      t('list.contact'),
+                      t('list.meeting'),
+                      t('list.status'),
+                      t('list.created'),
+                    ]}
+                  >
+                    {answer.items.map((intro) => (
+                      <Table.Row key={intro.id}>
+                        <Table.Cell>
+                          <Link asChild>
+                            <RouterLink to={`/introduksjoner/${intro.id}`}>
+                              {fullName(intro.serviceUser)}
+                            </RouterLink>
+                          </Link>
+                        </Table.Cell>
+                        <Table.Cell>{fullName(intro.contact)}</Table.Cell>
+                        <Table.Cell>
+                          {intro.meeting
+                            ? formatDateTime(intro.meeting.startsAt, t('at'))
+                            : t('list.noMeeting')}
+                        </Table.Cell>
+                        <Table.Cell>
+                          <Tag data-color={STATUS_COLOR[intro.status]}>{t(`status.${intro.status}`)}</Tag>
+                        </Table.Cell>
+                        <Table.Cell>{formatDate(intro.createdAt)}</Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </DataTable>
                   <Pager
                     page={page}
                     pageSize={INTRODUCTIONS_PAGE_SIZE}

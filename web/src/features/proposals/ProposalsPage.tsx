@@ -2,6 +2,7 @@ import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { DataTable } from '../../common/components/DataTable';
 import { Pager } from '../../common/components/Pager';
 import { QueryState } from '../../common/components/QueryState';
 import { errorText } from '../../common/errors/errors';
@@ -56,58 +57,47 @@ export default function ProposalsPage() {
               <Paragraph>{t('none')}</Paragraph>
             ) : (
               <>
-                <div className="table-scroll">
-                  <Table zebra>
-                    <caption>{t('caption')}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell>{t('user')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('contact')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('score')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('reason')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('actions')}</Table.HeaderCell>
+                <DataTable
+                  caption={t('caption')}
+                  headers={[t('user'), t('contact'), t('score'), t('reason'), t('actions')]}
+                >
+                  {list.items.map((proposal) => {
+                    const pair = {
+                      user: fullName(proposal.serviceUser),
+                      contact: fullName(proposal.contact),
+                    };
+                    return (
+                      <Table.Row key={proposal.id}>
+                        <Table.Cell>{pair.user}</Table.Cell>
+                        <Table.Cell>{pair.contact}</Table.Cell>
+                        <Table.Cell>{formatNumber(proposal.score)}</Table.Cell>
+                        <Table.Cell>
+                          <ScoreParts proposal={proposal} />
+                        </Table.Cell>
+                        <Table.Cell>
+                          <div className="row">
+                            <Button
+                              data-size="sm"
+                              onClick={() => acceptProposal(proposal)}
+                              loading={accept.isPending && accept.variables === proposal.id}
+                              aria-label={t('acceptPair', pair)}
+                            >
+                              {t('accept')}
+                            </Button>
+                            <Button
+                              data-size="sm"
+                              variant="secondary"
+                              onClick={() => setDeclining(proposal)}
+                              aria-label={t('declinePair', pair)}
+                            >
+                              {t('declineButton')}
+                            </Button>
+                          </div>
+                        </Table.Cell>
                       </Table.Row>
-                    </Table.Head>
-                    <Table.Body>
-                      {list.items.map((proposal) => {
-                        const pair = {
-                          user: fullName(proposal.serviceUser),
-                          contact: fullName(proposal.contact),
-                        };
-                        return (
-                          <Table.Row key={proposal.id}>
-                            <Table.Cell>{pair.user}</Table.Cell>
-                            <Table.Cell>{pair.contact}</Table.Cell>
-                            <Table.Cell>{formatNumber(proposal.score)}</Table.Cell>
-                            <Table.Cell>
-                              <ScoreParts proposal={proposal} />
-                            </Table.Cell>
-                            <Table.Cell>
-                              <div className="row">
-                                <Button
-                                  data-size="sm"
-                                  onClick={() => acceptProposal(proposal)}
-                                  loading={accept.isPending && accept.variables === proposal.id}
-                                  aria-label={t('acceptPair', pair)}
-                                >
-                                  {t('accept')}
-                                </Button>
-                                <Button
-                                  data-size="sm"
-                                  variant="secondary"
-                                  onClick={() => setDeclining(proposal)}
-                                  aria-label={t('declinePair', pair)}
-                                >
-                                  {t('declineButton')}
-                                </Button>
-                              </div>
-                            </Table.Cell>
-                          </Table.Row>
-                        );
-                      })}
-                    </Table.Body>
-                  </Table>
-                </div>
+                    );
+                  })}
+                </DataTable>
                 <Pager
                   page={page}
                   pageSize={PROPOSALS_PAGE_SIZE}
