@@ -14,17 +14,32 @@ import { hostWebApp } from './web-app/web-app-hosting';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+declare module 'http' {
+  interface IncomingMessage {
+    /** The caller's own X-Request-Id, kept apart from the server's request id. */
+    clientRequestId?: string;
+  }
+}
+
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
- * The request id: the caller's X-Request-Id when it is a plain token, else a new UUID. Kept on the raw request
- * too, where pino-http (which sees only the raw request) takes it for every log line of the request.
+ * The request id is always the server's own (a new UUID): what the logs say must not be chosen by the caller. A
+ * caller's X-Request-Id, when it is a plain token, is kept apart as `clientRequestId` (logged and stored in the
+ * access log as such) so that an integration can still find its own calls. Both are kept on the raw request,
+ * where pino-http (which sees only the raw request) takes them for every log line.
  */
 function requestId(raw: IncomingMessage): string {
   const given = raw.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  if (typeof given === 'string' && CLIENT_REQUEST_ID.test(given)) raw.clientRequestId = given;
+  const id = randomUUID();
   raw.id = id;
   return id;
+}
+
+/** The caller's own X-Request-Id of this request, when it gave a well-formed one. */
+export function clientRequestIdOf(request: { raw: IncomingMessage }): string | null {
+  return request.raw.clientRequestId ?? null;
 }
 
 /**

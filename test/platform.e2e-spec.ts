@@ -94,12 +94,19 @@ describe('platform', () => {
       .set('Authorization', `Bearer ${token}`)
       .set('X-Request-Id', requestId)
       .expect(401);
-    expect(response.headers['x-request-id']).toBe(requestId);
+    // The log's request id is the server's; the caller's travels beside it, marked as the caller's.
+    const serverId = response.headers['x-request-id'];
+    expect(serverId).not.toBe(requestId);
     const lines = readFileSync(TEST_LOG_FILE, 'utf8')
       .split('\n')
       .filter((line) => line.includes(requestId) && line.includes('token rejected'));
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 40, reason: expect.any(String) });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 40,
+      reason: expect.any(String),
+      requestId: serverId,
+      clientRequestId: requestId,
+    });
     expect(lines[0]).not.toContain(token);
   });
 

@@ -60,11 +60,14 @@ describe('trust', () => {
         subject_id: notMine.id,
         action: 'read',
         route: 'GET /service-users/:id',
-        request_id: 'req-trust-0001',
+        // The server's own request id, answered in the header; the caller's is kept apart, marked as theirs.
+        request_id: response.headers['x-request-id'],
+        client_request_id: 'req-trust-0001',
         outcome: 'allowed',
       });
       expect(rows.at(-1).actor).toMatch(/^caseworker-/);
-      expect(response.headers['x-request-id']).toBe('req-trust-0001');
+      expect(response.headers['x-request-id']).not.toBe('req-trust-0001');
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     });
 
     it('writes exactly one row per listed user, for the request that listed them', async () => {
@@ -76,7 +79,7 @@ describe('trust', () => {
       const ids: string[] = list.body.items.map((u: { id: string }) => u.id);
       expect(ids).toEqual(expect.arrayContaining([mine.id, notMine.id]));
       const rows: { subject_id: string }[] = await dataSourceOf(app).query(
-        `SELECT subject_id FROM access_log WHERE request_id = $1 AND action = 'list' AND municipality_id = $2`,
+        `SELECT subject_id FROM access_log WHERE client_request_id = $1 AND action = 'list' AND municipality_id = $2`,
         [requestId, municipalityId],
       );
       expect(rows.map((r) => r.subject_id).sort()).toEqual([...ids].sort());

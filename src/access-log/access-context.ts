@@ -8,7 +8,10 @@ export interface AccessContext {
   principal: Principal;
   /** The route as declared, e.g. 'GET /service-users/:id', never the concrete path. */
   route: string;
+  /** The server's request id. */
   requestId: string;
+  /** The caller's own X-Request-Id, when it gave one: kept, but marked as the caller's. */
+  clientRequestId: string | null;
 }
 
 export function accessContextOf(request: FastifyRequest, principal: Principal): AccessContext {
@@ -16,6 +19,7 @@ export function accessContextOf(request: FastifyRequest, principal: Principal): 
     principal,
     route: `${request.method} ${request.routeOptions.url ?? '(no route)'}`,
     requestId: request.id,
+    clientRequestId: request.raw.clientRequestId ?? null,
   };
 }
 

@@ -5,7 +5,9 @@ import { Principal } from '../common/auth/principal';
 import { Page, PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { AccessLogEntry, AccessLogService } from './access-log.service';
+import { ChainVerification } from './access-log-verifier';
 import { AccessLogEntryPage } from './dto/access-log-entry.response';
+import { ChainVerificationResponse } from './dto/chain-verification.response';
 
 @ApiTags('access-log')
 @ApiBearerAuth()
@@ -25,5 +27,17 @@ export class AccessLogController {
   ): Promise<Page<AccessLogEntry>> {
     await this.accessLog.assertSubjectInMunicipality(principal.municipalityId, id);
     return this.accessLog.forSubject(principal.municipalityId, id, query);
+  }
+
+  /**
+   * Is the log intact? Walks the municipality's hash chain and names the first broken link (a row altered or
+   * removed, even by someone who could lift the append-only guard). The same check as `npm run access-log:verify`.
+   */
+  @Roles('admin')
+  @Get('access-log/verification')
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: ChainVerificationResponse })
+  verify(@CurrentPrincipal() principal: Principal): Promise<ChainVerification> {
+    return this.accessLog.verifyChain(principal.municipalityId);
   }
 }

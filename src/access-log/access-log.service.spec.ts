@@ -19,6 +19,7 @@ const event = (subjectId: string): AccessEvent => ({
   action: 'read',
   route: 'GET /service-users/:id',
   requestId: `req-${subjectId}`,
+  clientRequestId: null,
   outcome: 'allowed',
 });
 
@@ -59,6 +60,7 @@ describe('AccessLogService.read', () => {
     principal: { subject: 'kari', role: 'caseworker', municipalityId: 'm', contactId: null },
     route: 'GET /service-users/:id',
     requestId: 'req-1',
+    clientRequestId: null,
   };
   const written = (query: jest.SpyInstance) =>
     query.mock.calls.map(([, , values]) => {

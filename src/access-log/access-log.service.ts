@@ -6,6 +6,7 @@ import { notFound } from '../common/errors/api-error';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { preparedStatement, queryPrepared } from '../database/prepared-statement';
 import { AccessContext } from './access-context';
+import { ChainVerification, verifyAccessLogChain } from './access-log-verifier';
 
 export type AccessOutcome = 'allowed' | 'denied';
 
@@ -16,6 +17,7 @@ export interface AccessEvent {
   action: string;
   route: string;
   requestId: string;
+  clientRequestId: string | null;
   outcome: AccessOutcome;
 }
 
@@ -47,9 +49,10 @@ const isRefusal = (error: unknown): boolean =>
 
 const INSERT_ROWS = preparedStatement(
   'access-log.insert',
-  `INSERT INTO access_log (municipality_id, actor, role, subject_type, subject_id, action, route, request_id, outcome)
+  `INSERT INTO access_log (municipality_id, actor, role, subject_type, subject_id, action, route, request_id,
+                          outcome, client_request_id)
    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[],
-                        $8::text[], $9::access_outcome[])`,
+                        $8::text[], $9::access_outcome[], $10::text[])`,
 );
 
 interface Waiting {
@@ -86,6 +89,7 @@ export class AccessLogService {
       action: read.action,
       route: access.route,
       requestId: access.requestId,
+      clientRequestId: access.clientRequestId,
     };
     let result: T;
     try {
@@ -121,6 +125,7 @@ export class AccessLogService {
       action: 'refused_by_role',
       route: access.route,
       requestId: access.requestId,
+      clientRequestId: access.clientRequestId,
       outcome: 'denied',
     }).catch((error: unknown) => this.logger.error({ err: error }, 'could not write a denied access row'));
   }
@@ -157,6 +162,7 @@ export class AccessLogService {
       column((r) => r.route),
       column((r) => r.requestId),
       column((r) => r.outcome),
+      column((r) => r.clientRequestId),
     ]);
   }
 
@@ -190,5 +196,9 @@ export class AccessLogService {
       total,
       query,
     );
+  }
+
+  verifyChain(municipalityId: string): Promise<ChainVerification> {
+    return verifyAccessLogChain((sql, parameters) => this.dataSource.query(sql, parameters), municipalityId);
   }
 }

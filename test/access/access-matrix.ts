@@ -111,6 +111,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     params: { id: 'serviceUser' },
     crossTenant: true,
   },
+  'GET /access-log/verification': { roles: adminOnly },
   'GET /service-users/{serviceUserId}/decisions': {
     roles: staff(),
     params: { serviceUserId: 'serviceUser' },

@@ -17,9 +17,9 @@ export interface SpawnedEntry {
  * `node dist/src/main.js` starts it but without a build, with exactly the environment given (nothing inherited
  * but PATH), so a test sees what a deployment with that configuration sees.
  */
-export function spawnEntry(script: string, env: Record<string, string>): SpawnedEntry {
+export function spawnEntry(script: string, env: Record<string, string>, args: string[] = []): SpawnedEntry {
   let output = '';
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -26,7 +26,10 @@ export const LoggerModule = PinoLoggerModule.forRootAsync({
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customProps: (request) => ({ requestId: (request as { id?: string }).id }),
+      customProps: (request) => ({
+        requestId: request.id,
+        ...(request.clientRequestId ? { clientRequestId: request.clientRequestId } : {}),
+      }),
       autoLogging: { ignore: (request) => request.url === '/health' },
       transport:
         !logFile && config.get('NODE_ENV') === 'development' && process.stdout.isTTY

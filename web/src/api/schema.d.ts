@@ -105,6 +105,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/access-log/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccessLogController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1539,6 +1555,28 @@ export interface components {
              */
             total: number;
             items: components["schemas"]["AccessLogEntryResponse"][];
+        };
+        BrokenLinkResponse: {
+            /** Format: uuid */
+            municipalityId: string;
+            /**
+             * @description The position in the chain where it first fails
+             * @example 1042
+             */
+            chainSeq: string;
+            /** @description The row there; null when it is missing */
+            rowId: string | null;
+            /**
+             * @description sequence_gap: a row is missing; previous_hash_mismatch: a row was replaced; row_hash_mismatch: a row was altered; head_mismatch: rows at the end were removed
+             * @enum {string}
+             */
+            reason: "sequence_gap" | "previous_hash_mismatch" | "row_hash_mismatch" | "head_mismatch";
+        };
+        ChainVerificationResponse: {
+            /** Format: uuid */
+            municipalityId: string;
+            rowsChecked: number;
+            firstBrokenLink: components["schemas"]["BrokenLinkResponse"] | null;
         };
         ScoreWeightsRequest: {
             /**
@@ -4174,6 +4212,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessLogEntryPage"];
+                };
+            };
+        };
+    };
+    AccessLogController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerificationResponse"];
                 };
             };
         };
