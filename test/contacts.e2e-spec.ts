@@ -179,6 +179,19 @@ describe('contacts (the roster)', () => {
       .expect(400);
   });
 
+  it('refuses a hostile list of 2,000 availability slots by its size alone, before comparing any two', async () => {
+    const own = await coordinator.post('/contacts').send(contactBody()).expect(201);
+    const contact = as(app, await tokenFor(app, 'contact', municipalityId, own.body.id));
+    // Every slot overlaps every other: the old check compared all 2,000 × 2,000 pairs before answering.
+    const slots = Array.from({ length: 2_000 }, () => ({ day: 'mon', start: '08:00', end: '20:00' }));
+    const refused = await contact.patch('/contacts/me').send({ availability: slots }).expect(400);
+    expect(refused.body.details).toEqual([
+      { field: 'availability', reason: 'availability must contain no more than 28 elements' },
+    ]);
+    expect(JSON.stringify(refused.body)).not.toContain('overlaps');
+    expect((await contact.get('/contacts/me').expect(200)).body.availability).toEqual(own.body.availability);
+  });
+
   it('never lets one municipality see another municipality’s contacts', async () => {
     const created = await coordinator
       .post('/contacts')

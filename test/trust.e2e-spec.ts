@@ -234,6 +234,41 @@ describe('trust', () => {
       expect(after).toEqual(before);
     });
 
+    it.each(['toString', 'valueOf', 'hasOwnProperty', 'constructor', 'isPrototypeOf'])(
+      'refuses an unknown key named %s like any unknown key, and changes nothing',
+      async (key) => {
+        const before = await dataSourceOf(app).query(
+          `SELECT count(*) FROM contacts WHERE municipality_id = $1`,
+          [municipalityId],
+        );
+        const response = await coordinator
+          .post('/contacts')
+          .send({ ...contactBody({ lastName: `Arvet-${key}` }), [key]: 'x' })
+          .expect(400);
+        expect(response.body).toMatchObject({
+          code: 'validation_failed',
+          details: [{ field: key, reason: `property ${key} should not exist` }],
+        });
+        await contact
+          .patch('/contacts/me')
+          .send({ [key]: 'x' })
+          .expect(400);
+        const after = await dataSourceOf(app).query(
+          `SELECT count(*) FROM contacts WHERE municipality_id = $1`,
+          [municipalityId],
+        );
+        expect(after).toEqual(before);
+      },
+    );
+
+    it("answers a page past any data's reach with 400 on the page field, never 500", async () => {
+      for (const page of ['1e19', '10001', '99999999999']) {
+        const response = await coordinator.get(`/contacts?page=${page}`).expect(400);
+        expect(response.body.details[0].field).toBe('page');
+      }
+      await coordinator.get('/contacts?page=10000').expect(200);
+    });
+
     it('parses query booleans exactly and caps the page size', async () => {
       const retired = (
         await coordinator

@@ -217,6 +217,16 @@ export class Environment {
   @IsUUID()
   OIDC_MUNICIPALITY_ID?: string;
 
+  /**
+   * The longest a bearer token is accepted after it was issued (its `iat`), whatever its `exp` says: a token signed
+   * with a far expiry, by mistake or by a careless issuer, still stops working. 12 hours: one working day.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  TOKEN_MAX_AGE_MINUTES = 720;
+
   /** Minutes without a request after which a web session ends; it ends 12 hours after sign-in regardless. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()

@@ -73,4 +73,35 @@ describe('TokenService', () => {
 
     await expect(tokens.verify(token)).rejects.toThrow('token expired');
   });
+
+  describe('a maximum age, whatever exp says', () => {
+    const secret = randomBytes(32).toString('hex');
+    const environment = validateEnvironment({ LOCAL_SIGNER_ENABLED: 'true', JWT_SECRET: secret });
+    const tokens = new TokenService({
+      get: (key: keyof typeof environment) => environment[key],
+    } as unknown as AppConfig);
+    const now = Math.floor(Date.now() / 1000);
+    const signed = (claims: { iat?: number; exp: number }) => {
+      const jwt = new jose.SignJWT({ role: 'admin', municipality_id: MUNICIPALITY })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('anne')
+        .setIssuer(environment.JWT_ISSUER)
+        .setAudience(environment.JWT_AUDIENCE)
+        .setExpirationTime(claims.exp);
+      if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
+      return jwt.sign(new TextEncoder().encode(secret));
+    };
+
+    it('refuses a token issued longer ago than TOKEN_MAX_AGE_MINUTES, though it expires in a month', async () => {
+      const month = now + 30 * 24 * 3600;
+      const old = await signed({ iat: now - (environment.TOKEN_MAX_AGE_MINUTES + 1) * 60, exp: month });
+      await expect(tokens.verify(old)).rejects.toThrow('token older than TOKEN_MAX_AGE_MINUTES');
+      const recent = await signed({ iat: now - 60, exp: month });
+      await expect(tokens.verify(recent)).resolves.toMatchObject({ subject: 'anne', role: 'admin' });
+    });
+
+    it('refuses a token without iat, whose age cannot be known', async () => {
+      await expect(tokens.verify(await signed({ exp: now + 3600 }))).rejects.toThrow('claim iat invalid');
+    });
+  });
 });

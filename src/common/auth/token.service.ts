@@ -64,6 +64,11 @@ export class TokenService {
    * keys from its JWKS). The issuer claim only picks the key; the signature, issuer, audience and expiry are
    * then all checked, and `alg: none` or an HS256 token claiming the OIDC issuer never passes.
    */
+  /** TOKEN_MAX_AGE_MINUTES, in jose's terms: checked against `iat`, which every token must carry. */
+  private get maxTokenAge(): string {
+    return `${this.config.get('TOKEN_MAX_AGE_MINUTES')}m`;
+  }
+
   async verify(token: string): Promise<Principal> {
     const remembered = this.verified.get(token);
     if (remembered) return remembered;
@@ -87,7 +92,8 @@ export class TokenService {
           algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'],
           issuer: this.oidcIssuer,
           audience: this.config.get('OIDC_AUDIENCE') ?? this.config.get('JWT_AUDIENCE'),
-          requiredClaims: ['sub', 'exp'],
+          requiredClaims: ['sub', 'exp', 'iat'],
+          maxTokenAge: this.maxTokenAge,
         }));
         claims = this.oidcClaims;
       } else if (this.secret) {
@@ -95,7 +101,8 @@ export class TokenService {
           algorithms: ['HS256'],
           issuer: this.config.get('JWT_ISSUER'),
           audience: this.config.get('JWT_AUDIENCE'),
-          requiredClaims: ['sub', 'exp'],
+          requiredClaims: ['sub', 'exp', 'iat'],
+          maxTokenAge: this.maxTokenAge,
         }));
       } else {
         throw new InvalidTokenError('issuer not accepted');
@@ -104,7 +111,9 @@ export class TokenService {
       if (error instanceof InvalidTokenError) throw error;
       const reason =
         error instanceof errors.JWTExpired
-          ? 'token expired'
+          ? error.claim === 'iat'
+            ? 'token older than TOKEN_MAX_AGE_MINUTES'
+            : 'token expired'
           : error instanceof errors.JWTClaimValidationFailed
             ? `claim ${error.claim} invalid`
             : 'signature or format invalid';

@@ -1,5 +1,5 @@
 import { ApiError } from '../errors/api-error';
-import { MAX_BODY_DEPTH, nestsDeeperThan, parseJsonBody } from './json-body';
+import { inheritedNameKeys, MAX_BODY_DEPTH, nestsDeeperThan, parseJsonBody } from './json-body';
 
 const nested = (depth: number): string => '{"a":'.repeat(depth - 1) + '{}' + '}'.repeat(depth - 1);
 const refusal = (body: string): string => {
@@ -42,5 +42,32 @@ describe('nestsDeeperThan', () => {
     expect(nestsDeeperThan('text', 0)).toBe(false);
     expect(nestsDeeperThan({ a: [1, { b: 2 }] }, 3)).toBe(false);
     expect(nestsDeeperThan({ a: [1, { b: [] }] }, 3)).toBe(true);
+  });
+});
+
+describe('inheritedNameKeys', () => {
+  it('finds keys named like Object.prototype members at any depth, with their paths', () => {
+    expect(inheritedNameKeys({ firstName: 'A', toString: 'x' })).toEqual(['toString']);
+    expect(
+      inheritedNameKeys({ availability: [{ day: 'mon', valueOf: 1 }], address: { hasOwnProperty: true } }),
+    ).toEqual(['address.hasOwnProperty', 'availability[0].valueOf']);
+    expect(inheritedNameKeys({ constructor: 'x', isPrototypeOf: 'y' })).toEqual([
+      'constructor',
+      'isPrototypeOf',
+    ]);
+    expect(inheritedNameKeys({ interests: ['toString'], name: 'valueOf' })).toEqual([]);
+  });
+
+  it('makes parseJsonBody refuse such a key as an unknown field', () => {
+    let caught: unknown;
+    try {
+      parseJsonBody('{"firstName":"A","toString":"x"}');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ApiError);
+    expect((caught as ApiError).details).toEqual([
+      { field: 'toString', reason: 'property toString should not exist' },
+    ]);
   });
 });

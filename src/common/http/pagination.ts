@@ -6,12 +6,19 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 export const MAX_PAGE_SIZE = 100;
 
 /** `?page=&pageSize=` on every list; a page size over the cap is refused (400), not silently cut. */
+/**
+ * The last page a caller may ask for: past it, `?page=1e19` would become an OFFSET PostgreSQL cannot take (a 500).
+ * 10,000 pages of the largest page size reach a million rows, beyond any municipality's list.
+ */
+export const MAX_PAGE = 10_000;
+
 export class PageQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page = 1;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })

@@ -23,10 +23,15 @@ export class WeeklySlotDto implements WeeklySlot {
   end!: string;
 }
 
+/** Four slots a day is more than any contact's week needs. */
+export const MAX_WEEKLY_SLOTS = 28;
+
 @ValidatorConstraint({ name: 'weeklySlots' })
 class WeeklySlotsAreConsistent implements ValidatorConstraintInterface {
   validate(slots: unknown): boolean {
-    if (!Array.isArray(slots) || slots.some((slot) => !(slot instanceof WeeklySlotDto))) return true;
+    // Past the cap, ArrayMaxSize has already refused the list: no further work for a hostile one.
+    if (!Array.isArray(slots) || slots.length > MAX_WEEKLY_SLOTS) return true;
+    if (slots.some((slot) => !(slot instanceof WeeklySlotDto))) return true;
     // RegExp.test coerces its argument (["20:00"] passes as "20:00"): check the type first, since the nested
     // validation's errors do not stop this validator from running.
     const isTime = (value: unknown) => typeof value === 'string' && TIME_OF_DAY.test(value);
@@ -43,7 +48,7 @@ class WeeklySlotsAreConsistent implements ValidatorConstraintInterface {
 export function WeeklySlots(): PropertyDecorator {
   return (target, key) => {
     IsArray()(target, key);
-    ArrayMaxSize(28)(target, key);
+    ArrayMaxSize(MAX_WEEKLY_SLOTS)(target, key);
     ValidateNested({ each: true })(target, key);
     Type(() => WeeklySlotDto)(target, key);
     Validate(WeeklySlotsAreConsistent)(target, key);

@@ -22,15 +22,25 @@ export function weeklySlotProblems(slots: WeeklySlot[]): { index: number; reason
     if (minutesOfDay(slot.end) <= minutesOfDay(slot.start))
       problems.push({ index, reason: 'end must be after start' });
   });
-  slots.forEach((slot, index) => {
-    const overlapping = slots.findIndex(
-      (other, otherIndex) =>
-        otherIndex < index &&
-        other.day === slot.day &&
-        minutesOfDay(other.start) < minutesOfDay(slot.end) &&
-        minutesOfDay(slot.start) < minutesOfDay(other.end),
-    );
-    if (overlapping >= 0) problems.push({ index, reason: `overlaps slot ${overlapping}` });
-  });
+  // Sorted by day and start, a slot overlaps an earlier one exactly when it starts before the latest end seen
+  // so far that day: O(n log n), so a hostile list of thousands of slots costs no more than sorting it.
+  const order = slots
+    .map((slot, index) => ({
+      index,
+      day: slot.day,
+      start: minutesOfDay(slot.start),
+      end: minutesOfDay(slot.end),
+    }))
+    .sort((a, b) => (a.day === b.day ? a.start - b.start || a.index - b.index : a.day < b.day ? -1 : 1));
+  const overlaps: { index: number; reason: string }[] = [];
+  let latest: (typeof order)[number] | undefined;
+  for (const slot of order) {
+    if (latest && latest.day === slot.day && slot.start < latest.end) {
+      const [earlier, later] = latest.index < slot.index ? [latest, slot] : [slot, latest];
+      overlaps.push({ index: later.index, reason: `overlaps slot ${earlier.index}` });
+    }
+    if (!latest || latest.day !== slot.day || slot.end > latest.end) latest = slot;
+  }
+  problems.push(...overlaps.sort((a, b) => a.index - b.index));
   return problems;
 }
