@@ -211,6 +211,23 @@ describe('matching runs over the demo municipality', () => {
     }
   });
 
+  it('keeps one manual run at a time per municipality: a second request answers 409 with the pending run', async () => {
+    const first = await coordinator.post('/matching-runs').expect(202);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => coordinator.post('/matching-runs')));
+    expect(answers.map((a) => a.status)).toEqual([409, 409, 409, 409, 409]);
+    expect(answers[0].body).toMatchObject({ code: 'run_already_pending', context: { runId: first.body.id } });
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM matching_runs WHERE municipality_id = $1 AND created_at >= $2`,
+      [DEMO_MUNICIPALITY_ID, first.body.createdAt],
+    );
+    expect(count).toBe(1);
+    expect((await waitForRun(first.body.id)).status).toBe('completed');
+    // Once it has finished, the next one may start.
+    expect((await waitForRun((await coordinator.post('/matching-runs').expect(202)).body.id)).status).toBe(
+      'completed',
+    );
+  });
+
   it('answers 404 for another municipality’s run, and 403 for a contact', async () => {
     const [run] = await db.query(`SELECT id FROM matching_runs LIMIT 1`);
     const other = as(app, await tokenFor(app, 'coordinator', '00000000-0000-4000-8000-000000000000'));

@@ -2,10 +2,11 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
-import { notFound } from '../common/errors/api-error';
+import { conflict, notFound } from '../common/errors/api-error';
+import { isUniqueViolationOf } from '../common/errors/postgres-errors';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { JobName, JobOf, QueueName } from '../jobs/jobs';
 import { MatchingRun } from './matching-run.entity';
@@ -37,19 +38,42 @@ export class MatchingRunsService implements OnModuleInit {
     this.recovered = () => (down = false);
   }
 
-  /** On demand: the run row is committed first, then its job is enqueued; if Redis is down the relay does it later. */
+  /**
+   * On demand: the run row is committed first, then its job is enqueued; if Redis is down the relay does it later.
+   * One manual run at a time per municipality (the database's `matching_runs_one_pending_manual`): a second request
+   * while one is queued or running answers 409 with that run's id, to follow instead.
+   */
   async requestRun(principal: Principal): Promise<MatchingRun> {
-    const run = await this.dataSource.getRepository(MatchingRun).save(
-      this.dataSource.getRepository(MatchingRun).create({
-        municipalityId: principal.municipalityId,
-        trigger: 'manual',
-        runDate: this.clock.today(),
-        status: 'queued',
-        progress: 0,
-        attempts: 0,
-        requestedBy: principal.subject,
-      }),
-    );
+    const runs = this.dataSource.getRepository(MatchingRun);
+    const run = await runs
+      .save(
+        runs.create({
+          municipalityId: principal.municipalityId,
+          trigger: 'manual',
+          runDate: this.clock.today(),
+          status: 'queued',
+          progress: 0,
+          attempts: 0,
+          requestedBy: principal.subject,
+        }),
+      )
+      .catch(async (error: unknown) => {
+        if (!isUniqueViolationOf(error, 'matching_runs_one_pending_manual')) throw error;
+        const pending = await runs.findOne({
+          where: {
+            municipalityId: principal.municipalityId,
+            trigger: 'manual',
+            status: In(['queued', 'running']),
+          },
+        });
+        throw conflict(
+          'run_already_pending',
+          'A matching run is already queued or running; follow that one',
+          {
+            runId: pending?.id ?? null,
+          },
+        );
+      });
     await this.enqueue(run);
     return run;
   }

@@ -1,5 +1,11 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access, AccessContext } from '../access-log/access-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
@@ -25,6 +31,10 @@ export class MatchingController {
   @Post('matching-runs')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: MatchingRunResponse })
+  @ApiConflictResponse({
+    description:
+      'run_already_pending: a manual run of this municipality is queued or running (its id in context.runId)',
+  })
   async start(@CurrentPrincipal() principal: Principal): Promise<MatchingRunResponse> {
     return MatchingRunResponse.from(await this.runs.requestRun(principal));
   }

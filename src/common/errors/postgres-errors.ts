@@ -96,3 +96,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     message,
   );
 }
+
+/** Whether the error is the database refusing a duplicate through that unique index or constraint. */
+export function isUniqueViolationOf(error: unknown, constraint: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === PgCode.uniqueViolation && driverError.constraint === constraint;
+}

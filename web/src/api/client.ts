@@ -10,6 +10,8 @@ export interface ApiErrorBody {
   message: string;
   details?: { field: string; reason: string }[];
   requestId?: string;
+  /** Facts a client may act on, e.g. `runId` of the run already on its way. */
+  context?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
@@ -18,6 +20,7 @@ export class ApiError extends Error {
     readonly code: string,
     readonly details: { field: string; reason: string }[] = [],
     readonly requestId?: string,
+    readonly context: Record<string, unknown> = {},
   ) {
     super(`${status} ${code}`);
     this.name = 'ApiError';
@@ -67,6 +70,7 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
       typeof body.code === 'string' ? body.code : 'unknown',
       Array.isArray(body.details) ? body.details : [],
       body.requestId,
+      body.context && typeof body.context === 'object' ? body.context : {},
     );
   }
   return result.data as T;

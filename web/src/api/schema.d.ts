@@ -4917,6 +4917,13 @@ export interface operations {
                     "application/json": components["schemas"]["MatchingRunResponse"];
                 };
             };
+            /** @description run_already_pending: a manual run of this municipality is queued or running (its id in context.runId) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     MatchingController_get: {
