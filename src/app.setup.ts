@@ -11,6 +11,8 @@ import { createOpenApiDocument } from './common/openapi/document';
 import { AppConfig } from './config/app-config.service';
 import { Environment } from './config/environment';
 import { hostWebApp } from './web-app/web-app-hosting';
+import { AccessLogService } from './access-log/access-log.service';
+import { installServiceUserDataLog } from './access-log/service-user-data';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
@@ -98,6 +100,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
+  installServiceUserDataLog(fastify, app.get(AccessLogService));
   await hostWebApp(app);
 
   const document = createOpenApiDocument(app);

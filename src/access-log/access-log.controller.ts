@@ -5,6 +5,7 @@ import { Principal } from '../common/auth/principal';
 import { Page, PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { AccessLogEntry, AccessLogService } from './access-log.service';
+import { ServiceUserData } from './service-user-data';
 import { ChainVerification } from './access-log-verifier';
 import { AccessLogEntryPage } from './dto/access-log-entry.response';
 import { ChainVerificationResponse } from './dto/chain-verification.response';
@@ -18,6 +19,11 @@ export class AccessLogController {
   /** Who has seen this user's data: read by a coordinator on the user's behalf (the right of access). */
   @Roles('coordinator', 'admin')
   @Get('service-users/:id/access-log')
+  // Who looked at a user is itself about that user.
+  @ServiceUserData({
+    action: 'access_log',
+    subjectsOf: (body) => (body as Page<AccessLogEntry>).items.map((entry) => entry.subjectId),
+  })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: AccessLogEntryPage })
   async forServiceUser(

@@ -1,3 +1,4 @@
+import { ServiceUserData } from '../access-log/service-user-data';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -36,6 +37,7 @@ export class AssignmentsController {
 
   @Roles('coordinator', 'caseworker', 'admin', 'contact')
   @Get()
+  @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'List assignments; a contact gets only their own (and the total counts only those)',
@@ -50,6 +52,7 @@ export class AssignmentsController {
 
   @Roles('coordinator', 'caseworker', 'admin', 'contact')
   @Get(':id')
+  @ServiceUserData({ action: 'read' })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ schema: EITHER_VIEW, description: 'OwnAssignmentResponse for role contact' })
   @ApiNotFoundResponse({ description: "Missing, another municipality's, or (for a contact) someone else's" })

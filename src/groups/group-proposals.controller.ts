@@ -1,3 +1,4 @@
+import { ServiceUserData } from '../access-log/service-user-data';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
@@ -22,6 +23,7 @@ export class GroupProposalsController {
   constructor(private readonly proposals: GroupProposalsService) {}
 
   @Get()
+  @ServiceUserData({ action: 'list' })
   @ApiOkResponse({ type: GroupProposalPage })
   list(
     @CurrentPrincipal() principal: Principal,
@@ -31,6 +33,7 @@ export class GroupProposalsController {
   }
 
   @Get(':id')
+  @ServiceUserData({ action: 'read' })
   @ApiOkResponse({ type: GroupProposalResponse })
   get(
     @CurrentPrincipal() principal: Principal,

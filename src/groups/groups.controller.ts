@@ -1,3 +1,4 @@
+import { ServiceUserData } from '../access-log/service-user-data';
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -32,6 +33,7 @@ export class GroupsController {
   constructor(private readonly groups: GroupsService) {}
 
   @Get()
+  @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: GroupPage })
   list(
@@ -51,6 +53,7 @@ export class GroupsController {
   }
 
   @Get(':id')
+  @ServiceUserData({ action: 'read' })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: GroupResponse })
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<GroupResponse> {

@@ -1,3 +1,4 @@
+import { ServiceUserData } from '../access-log/service-user-data';
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
@@ -17,6 +18,7 @@ export class LapsesController {
   ) {}
 
   @Get()
+  @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: LapseListResponse })
   list(@CurrentPrincipal() principal: Principal, @Query() query: LapseListQuery): Promise<LapseListResponse> {

@@ -1,3 +1,4 @@
+import { ServiceUserData } from '../access-log/service-user-data';
 import { Body, Controller, Get, Header, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
@@ -24,6 +25,7 @@ export class QuotasController {
 
   @Roles('coordinator', 'caseworker', 'admin', 'contact')
   @Get('quotas')
+  @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "An assignment's quotas on a date (a contact: only their own assignments)" })
   @ApiOkResponse({ type: [QuotaResponse] })
@@ -32,6 +34,7 @@ export class QuotasController {
   }
 
   @Get('quota-warnings')
+  @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Users at 80 % or more of this period’s hours or km' })
   @ApiOkResponse({ type: [QuotaWarningResponse] })
@@ -51,6 +54,7 @@ export class QuotasController {
   }
 
   @Get('quota-overruns')
+  @ServiceUserData({ action: 'list' })
   @ApiOkResponse({ type: [OverrunResponse] })
   listOverruns(
     @CurrentPrincipal() principal: Principal,

@@ -1,3 +1,4 @@
+import { ServiceUserData } from '../access-log/service-user-data';
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -45,6 +46,7 @@ export class SessionsController {
 
   @Roles('coordinator', 'caseworker', 'admin', 'contact')
   @Get('sessions')
+  @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'List sessions; a contact gets only their own' })
   @ApiOkResponse({ type: SessionPage })
@@ -57,6 +59,7 @@ export class SessionsController {
 
   @Roles('coordinator', 'caseworker', 'admin', 'contact')
   @Get('sessions/:id')
+  @ServiceUserData({ action: 'read' })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: SessionResponse })
   get(

@@ -1,3 +1,4 @@
+import { ServiceUserData } from '../access-log/service-user-data';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
@@ -22,6 +23,7 @@ export class TimesheetsController {
 
   @Roles('coordinator', 'caseworker', 'admin', 'contact')
   @Get('timesheets')
+  @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'List timesheets; a contact gets only their own' })
   @ApiOkResponse({ type: TimesheetPage })
@@ -34,6 +36,7 @@ export class TimesheetsController {
 
   @Roles('coordinator', 'caseworker', 'admin', 'contact')
   @Get('timesheets/:id')
+  @ServiceUserData({ action: 'read' })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: TimesheetDetailResponse })
   get(

@@ -14,6 +14,7 @@ describe('access matrix', () => {
   let routes: string[];
   let own: Ids;
   let other: Ids;
+  let groupMember: string;
   const tokens = {} as Record<Role | 'foreignCoordinator', string>;
   let checks = 0;
 
@@ -60,6 +61,13 @@ describe('access matrix', () => {
         .send({ name: 'Turgruppa', interests: ['walks'], meetingTimes: [] })
         .expect(201)
     ).body.id;
+    // Data for the lists too (a group's member, a logged session), so that every read has users to show.
+    groupMember = (await seedUserWithDecision(app, municipalityId, { serviceForm: 'group' })).id;
+    await coordinator.post(`/groups/${group}/members`).send({ serviceUserId: groupMember }).expect(201);
+    await as(app, await tokenFor(app, 'contact', municipalityId, contactA))
+      .post('/sessions')
+      .send({ assignmentId: assignmentA, date: daysAgo(1), start: '10:00', end: '12:00', activity: 'Kino' })
+      .expect(201);
     const [run] = await db.query(
       `INSERT INTO matching_runs (municipality_id, trigger, run_date, status, requested_by)
        VALUES ($1, 'manual', $2, 'completed', 'test') RETURNING id`,
@@ -120,6 +128,40 @@ describe('access matrix', () => {
     expect(missing).toEqual([]);
     const stale = Object.keys(ACCESS_MATRIX).filter((route) => !routes.includes(route));
     expect(stale).toEqual([]);
+  });
+
+  /**
+   * Every read that lets a service user's id leave the service logs that user, for that request: the answer's text
+   * is searched for the fixture users' ids, and the request's access-log rows must name exactly those users. A
+   * new route that shows users without logging them fails here, whatever its author remembered.
+   */
+  it('logs exactly the service users each read shows, for every GET route and role', async () => {
+    const users = [own.serviceUser, other.serviceUser, groupMember];
+    const unlogged: string[] = [];
+    for (const [route, rule] of Object.entries(ACCESS_MATRIX)) {
+      if (!route.startsWith('GET ') || rule.public) continue;
+      for (const [role, access] of Object.entries(rule.roles ?? {}) as [Role, Access][]) {
+        if (access === 'deny') continue;
+        const response = await call(route, urlOf(route, rule, own), tokens[role]);
+        checks++;
+        if (response.status >= 400) continue;
+        const shown = users.filter((id) => response.text.includes(id)).sort();
+        const rows: { subject_id: string }[] = await dataSourceOf(app).query(
+          `SELECT DISTINCT subject_id FROM access_log WHERE request_id = $1 AND outcome = 'allowed'`,
+          [response.headers['x-request-id']],
+        );
+        const logged = rows.map((r) => r.subject_id);
+        // A route under a user's record (/service-users/{id}/…) reads that user even where the answer omits the id.
+        const named = Object.values(rule.params ?? {}).includes('serviceUser') ? [own.serviceUser] : [];
+        const missing = shown.filter((id) => !logged.includes(id));
+        const extra = logged.filter((id) => !shown.includes(id) && !named.includes(id));
+        if (missing.length > 0 || extra.length > 0)
+          unlogged.push(
+            `${route} as ${role}: ${missing.length} shown but not logged, ${extra.length} logged not shown`,
+          );
+      }
+    }
+    expect(unlogged).toEqual([]);
   });
 
   it.each(Object.entries(ACCESS_MATRIX))('%s answers each role as the matrix says', async (route, rule) => {
