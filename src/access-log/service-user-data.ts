@@ -9,6 +9,8 @@ export interface ServiceUserDataRead {
   action: string;
   /** Default: serviceUserIdsIn, which knows the shapes our responses name users by. */
   subjectsOf?: (body: unknown) => (string | null | undefined)[];
+  /** What a refusal is about, when not a service user's record (e.g. 'contact' for another contact's profile). */
+  refusedSubjectType?: string;
 }
 
 /**
@@ -61,22 +63,27 @@ const distinct = (ids: (string | null | undefined)[]): string[] => [
 export function installServiceUserDataLog(fastify: FastifyInstance, accessLog: AccessLogService): void {
   fastify.addHook('preSerialization', async (request: FastifyRequest, reply, payload: unknown) => {
     const read = (request.routeOptions.config as RouteWithRead | undefined)?.serviceUserData;
-    if (!read || reply.statusCode >= 400) return payload;
     const principal = (request as FastifyRequest & { principal?: Principal }).principal;
-    if (!principal) return payload;
-    const subjects = distinct((read.subjectsOf ?? serviceUserIdsIn)(payload));
+    if (!read || !principal) return payload;
+    // A record the caller may not see answers 404, as one that does not exist: a 'denied' row, as for any refusal.
+    const refused = reply.statusCode === 404;
+    if (reply.statusCode >= 400 && !refused) return payload;
+    const subjects = refused ? [null] : distinct((read.subjectsOf ?? serviceUserIdsIn)(payload));
     if (subjects.length === 0) return payload;
     const access = accessContextOf(request, principal);
-    await accessLog.record({
+    const written = accessLog.record({
       principal,
-      subjectType: 'service_user',
+      subjectType: refused ? (read.refusedSubjectType ?? 'service_user') : 'service_user',
       subjectIds: subjects,
       action: read.action,
       route: access.route,
       requestId: access.requestId,
       clientRequestId: access.clientRequestId,
-      outcome: 'allowed',
+      outcome: refused ? 'denied' : 'allowed',
     });
+    // A read that cannot be logged is not served; a refusal is answered whether or not its row could be written.
+    if (refused) await written.catch(() => undefined);
+    else await written;
     return payload;
   });
 }

@@ -1,3 +1,4 @@
+import { ServiceUserData } from '../access-log/service-user-data';
 import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -54,6 +55,7 @@ export class CompensationController {
 
   @Roles('coordinator', 'caseworker', 'admin', 'contact')
   @Get('timesheets/:id')
+  @ServiceUserData({ action: 'read' })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "A timesheet's pay and invoice lines (a contact: only their own)" })
   @ApiOkResponse({ type: TimesheetMoneyResponse })

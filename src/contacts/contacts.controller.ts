@@ -1,3 +1,4 @@
+import { ServiceUserData } from '../access-log/service-user-data';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
@@ -58,6 +59,8 @@ export class ContactsController {
 
   @Roles('coordinator', 'caseworker', 'admin', 'contact')
   @Get(':id')
+  // A contact's profile holds no user's data; only a refused look at another contact's is logged.
+  @ServiceUserData({ action: 'contact_profile', subjectsOf: () => [], refusedSubjectType: 'contact' })
   @ApiOkResponse({ type: ContactResponse })
   get(
     @CurrentPrincipal() principal: Principal,

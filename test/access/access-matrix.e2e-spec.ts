@@ -188,6 +188,14 @@ describe('access matrix', () => {
         expect(`${role} on another's record → ${foreignRecord.status}`).toBe(
           `${role} on another's record → 404`,
         );
+        if (route.startsWith('GET ')) {
+          // The refused read is in the log, with the contact as actor.
+          const denied: unknown[] = await dataSourceOf(app).query(
+            `SELECT 1 FROM access_log WHERE request_id = $1 AND outcome = 'denied' AND role = $2`,
+            [foreignRecord.headers['x-request-id'], role],
+          );
+          expect(`${route}: ${denied.length} denied rows`).toBe(`${route}: 1 denied rows`);
+        }
       }
     }
     if (rule.crossTenant) {
