@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 
 export type ServiceUser = Schemas['ServiceUserResponse'];
@@ -87,9 +87,12 @@ export function useAccessLog(id: string, page: number) {
 
 /** The full fødselsnummer, on the explicit action only; the API logs each reveal. Never cached. */
 export function useRevealNationalId(id: string) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () =>
       unwrap(await api.POST('/service-users/{id}/national-id', { params: { path: { id } } })).nationalId,
     gcTime: 0,
+    // The reveal is in the access log at once, for the person to see that it was recorded.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['service-users', 'access-log', id] }),
   });
 }
