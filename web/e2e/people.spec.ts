@@ -3,6 +3,8 @@ import { expectAccessible, signInAsCoordinator } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 async function openFromMenu(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name }).click();
 }
@@ -134,14 +136,60 @@ test('a coordinator forms an activity group: 3–6 members enforced, then saved,
   await expectAccessible(page);
 });
 
+test('the night’s group proposals are declined with a reason or accepted', async ({ page }) => {
+  await signInAsCoordinator(page);
+  await openFromMenu(page, 'Forslag');
+  await page.getByRole('button', { name: 'Start matching nå' }).click();
+  await expect(page.getByText('Matchingen er ferdig.')).toBeVisible({ timeout: 120_000 });
+
+  await openFromMenu(page, 'Grupper');
+  const proposals = page.getByRole('table', { name: /Åpne gruppeforslag/ });
+  await expect(proposals.getByRole('row').nth(1)).toBeVisible();
+  const before = await proposals.getByRole('row').count();
+  await expect(proposals.getByRole('row').nth(1)).toContainText(/timer i uken|ledig plass/);
+  await expectAccessible(page);
+
+  // Decline the first: a reason is required.
+  const first = proposals.getByRole('row').nth(1);
+  const declined = (await first.getByRole('cell').first().innerText()).trim();
+  await first.getByRole('button', { name: /^Avslå gruppeforslag/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Avslå forslaget' }).click();
+  await expect(dialog.getByText('Skriv hvorfor forslaget avslås.')).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByLabel('Hvorfor avslås forslaget?').fill('Medlemmene bor for langt fra hverandre');
+  await dialog.getByRole('button', { name: 'Avslå forslaget' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(proposals.getByRole('row', { name: new RegExp(escape(declined)) })).toHaveCount(0);
+
+  if (before > 2) {
+    const next = proposals.getByRole('row').nth(1);
+    const accepted = (await next.getByRole('cell').first().innerText()).trim();
+    await next.getByRole('button', { name: /^Godta gruppeforslag/ }).click();
+    await expect(page.getByText(/Gruppeforslaget er godtatt/)).toBeVisible();
+    await expect(page.getByRole('table', { name: /Aktivitetsgrupper, etter navn/ })).toContainText(accepted);
+    await expectAccessible(page);
+  }
+});
+
 test('the new pages reflow at 320 CSS px without scrolling the page sideways', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 720 });
   await signInAsCoordinator(page);
-  for (const path of ['/tjenestemottakere', '/stottekontakter', '/grupper', '/grupper/ny']) {
-    await page.goto(path);
+  const expectNoOverflow = async (what: string) => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+    expect(overflow, `horizontal overflow on ${what}`).toBeLessThanOrEqual(0);
+  };
+  for (const path of ['/tjenestemottakere', '/stottekontakter', '/grupper', '/grupper/ny']) {
+    await page.goto(path);
+    await expectNoOverflow(path);
+  }
+  // A record and a contact's week grid too.
+  for (const path of ['/tjenestemottakere', '/stottekontakter']) {
+    await page.goto(path);
+    await page.getByRole('table').getByRole('row').nth(1).getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`${path}/[0-9a-f-]{36}$`));
+    await expectNoOverflow(`a record under ${path}`);
   }
 });

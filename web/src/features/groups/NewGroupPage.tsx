@@ -164,15 +164,17 @@ export default function NewGroupPage() {
           search={contactSearch}
           onSearch={setContactSearch}
           loading={roster.isPending}
-          candidates={(roster.data?.items ?? []).map((contact) => ({
-            id: contact.id,
-            name: fullName(contact),
-            detail: t('form.contactDetail', {
-              users: contact.load.users,
-              maxUsers: contact.maxUsers,
-              area: contact.postalCode ?? t('form.noArea'),
-            }),
-          }))}
+          candidates={(roster.data?.items ?? [])
+            .filter((contact) => contact.load.users < contact.maxUsers)
+            .map((contact) => ({
+              id: contact.id,
+              name: fullName(contact),
+              detail: t('form.contactDetail', {
+                users: contact.load.users,
+                maxUsers: contact.maxUsers,
+                area: contact.postalCode ?? t('form.noArea'),
+              }),
+            }))}
           chosen={contacts}
           onToggle={toggle(setContacts)}
           error={messageFor('contacts')}
