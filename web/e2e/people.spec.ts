@@ -34,7 +34,7 @@ test('a coordinator opens a service user’s record and reveals the fødselsnumm
   await expect(page.getByRole('table', { name: /Vedtak, nyeste først/ })).toContainText(
     /timer i (uken|måneden)/,
   );
-  await expect(page.getByRole('heading', { level: 2, name: 'Timer brukt i perioden' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Timer brukt per periode' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Saksgang' })).toBeVisible();
   await expect(page.getByText(/\d{6} \*{5}/)).toBeVisible();
   await page.waitForLoadState('networkidle');
@@ -47,6 +47,23 @@ test('a coordinator opens a service user’s record and reveals the fødselsnumm
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Skjul fødselsnummer' }).click();
   await expect(page.getByText(/^\d{6} \d{5}$/)).toHaveCount(0);
+  // A user with a støttekontakt: hours used against granted, this period and those before it.
+  await page.getByRole('link', { name: 'Tilbake til tjenestemottakere' }).click();
+  await page.getByRole('search').getByLabel('Navn').fill('');
+  await page.getByRole('search').getByRole('button', { name: 'Søk' }).click();
+  const served = list
+    .getByRole('row')
+    .filter({ hasText: 'Individuell støttekontakt' })
+    .filter({ hasText: 'Har støttekontakt' })
+    .first()
+    .getByRole('link');
+  const servedName = (await served.innerText()).trim();
+  await served.click();
+  await expect(page.getByRole('heading', { level: 1, name: servedName })).toBeVisible();
+  const quotas = page.getByRole('table', { name: /Timer brukt mot innvilget/ });
+  await expect(quotas.getByRole('row').nth(1)).toContainText(/\d+ t/);
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page);
 });
 
 test('the roster filters by eligibility, says what is missing, and shows a contact’s week', async ({

@@ -17,8 +17,8 @@ export function QuotasSection({ serviceUserId }: { serviceUserId: string }) {
       </Heading>
       <QueryState query={quotas}>
         {(rows) => {
-          const lines = rows.flatMap(({ assignment, quotas: list }) =>
-            list.map((quota) => ({ assignment, quota })),
+          const lines = rows.flatMap(({ assignment, periods }) =>
+            periods.map((quota) => ({ assignment, quota })),
           );
           return lines.length === 0 ? (
             <Paragraph>{t('quotas.none')}</Paragraph>
@@ -35,7 +35,7 @@ export function QuotasSection({ serviceUserId }: { serviceUserId: string }) {
               ]}
             >
               {lines.map(({ assignment, quota }) => (
-                <Table.Row key={`${assignment.id}-${quota.decisionId}`}>
+                <Table.Row key={`${assignment.id}-${quota.periodStart}`}>
                   <Table.Cell>{fullName(assignment.contact)}</Table.Cell>
                   <Table.Cell>
                     {t('decisions.range', {

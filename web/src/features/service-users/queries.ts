@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
+import { periodsBack } from './periods';
 
 export type ServiceUser = Schemas['ServiceUserResponse'];
 export type Decision = Schemas['DecisionResponse'];
@@ -43,7 +44,13 @@ export function useDecisions(serviceUserId: string) {
   });
 }
 
-/** Hours (and km) used against the vedtak in this period, for each of the user's active assignments. */
+/** How many quota periods (this one and those before it) the record shows per assignment. */
+export const QUOTA_PERIODS = 3;
+
+/**
+ * Hours (and km) used against the vedtak, per period (this one and up to two before it, back to the assignment's
+ * start), for each of the user's active assignments.
+ */
 export function useQuotas(serviceUserId: string) {
   return useQuery({
     queryKey: ['service-users', 'quotas', serviceUserId],
@@ -53,13 +60,20 @@ export function useQuotas(serviceUserId: string) {
           params: { query: { serviceUserId, active: true, pageSize: 100 } },
         }),
       );
-      const quotas = await Promise.all(
+      return Promise.all(
         assignments.items.map(async (assignment) => ({
           assignment,
-          quotas: unwrap(await api.GET('/quotas', { params: { query: { assignmentId: assignment.id } } })),
+          periods: await periodsBack(assignment.startsOn, QUOTA_PERIODS, async (date) => {
+            const quotas = unwrap(
+              await api.GET('/quotas', {
+                params: { query: { assignmentId: assignment.id, ...(date ? { date } : {}) } },
+              }),
+            );
+            const quota = quotas[0];
+            return quota ? { ...quota, periodStart: quota.hours.periodStart } : undefined;
+          }),
         })),
       );
-      return quotas;
     },
   });
 }
