@@ -373,6 +373,41 @@ describe('service users', () => {
     await coordinator.get(`/service-users?${query}`).expect(400);
   });
 
+  it('reveals the full fødselsnummer only on the explicit POST, logging each reveal; 404 elsewhere, 403 to a contact', async () => {
+    const nationalId = nationalIdFor('1985-06-02');
+    const user = await register({ nationalId, lastName: 'Avdekket' });
+    const revealed = await coordinator.post(`/service-users/${user.id}/national-id`).expect(200);
+    expect(revealed.body).toEqual({ nationalId });
+    expect(revealed.headers['cache-control']).toBe('no-store');
+
+    const log = await coordinator.get(`/service-users/${user.id}/access-log?pageSize=100`).expect(200);
+    const reveals = log.body.items.filter((item: { action: string }) => item.action === 'reveal_national_id');
+    expect(reveals).toEqual([
+      expect.objectContaining({
+        subjectId: user.id,
+        role: 'coordinator',
+        outcome: 'allowed',
+        route: 'POST /service-users/:id/national-id',
+      }),
+    ]);
+    expect(JSON.stringify(log.body)).not.toMatch(ELEVEN_DIGITS);
+
+    const elsewhere = await foreign.post(`/service-users/${user.id}/national-id`).expect(404);
+    expect(JSON.stringify(elsewhere.body)).not.toContain(nationalId);
+    await coordinator.post('/service-users/6b0f0a9e-3f41-4c55-9a53-000000000000/national-id').expect(404);
+    const contactId = (await coordinator.post('/contacts').send(contactBody()).expect(201)).body.id;
+    const contact = as(app, await tokenFor(app, 'contact', municipalityId, contactId));
+    const refused = await contact.post(`/service-users/${user.id}/national-id`).expect(403);
+    expect(JSON.stringify(refused.body)).not.toContain(nationalId);
+    const after = await coordinator.get(`/service-users/${user.id}/access-log?pageSize=100`).expect(200);
+    expect(
+      after.body.items.filter(
+        (item: { action: string; outcome: string }) =>
+          item.action === 'reveal_national_id' && item.outcome === 'allowed',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('answers 404 for an unknown id and for a malformed one', async () => {
     const unknown = await coordinator.get('/service-users/6b0f0a9e-3f41-4c55-9a53-000000000000').expect(404);
     expect(unknown.body).toMatchObject({ status: 404, code: 'not_found', message: 'Service user not found' });

@@ -20,6 +20,7 @@ import {
   LookupServiceUserRequest,
   UpdateServiceUserRequest,
 } from './dto/service-user.request';
+import { NationalIdResponse } from './dto/national-id.response';
 import { ServiceUserResponse } from './dto/service-user.response';
 import { ServiceUsersService } from './service-users.service';
 
@@ -82,6 +83,26 @@ export class ServiceUsersController {
       access,
       { action: 'read', subjectsOf: (user) => [user.id], refusedSubject: id },
       () => this.serviceUsers.get(access.principal, id),
+    );
+  }
+
+  /**
+   * The full fødselsnummer, on an explicit action of the staff member (a POST, so no cache or prefetch reveals
+   * it); every reveal is one access-log row with the action 'reveal_national_id'.
+   */
+  @Post(':id/national-id')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Reveal the full fødselsnummer (access-logged as reveal_national_id)' })
+  @ApiOkResponse({ type: NationalIdResponse })
+  revealNationalId(
+    @Access() access: AccessContext,
+    @Param('id', UuidParam) id: string,
+  ): Promise<NationalIdResponse> {
+    return this.accessLog.read(
+      access,
+      { action: 'reveal_national_id', subjectsOf: () => [id], refusedSubject: id },
+      () => this.serviceUsers.revealNationalId(access.principal, id),
     );
   }
 

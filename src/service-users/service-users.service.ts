@@ -108,6 +108,13 @@ export class ServiceUsersService {
     return this.get(principal, found.id);
   }
 
+  /** The full fødselsnummer, for the explicit reveal; 404 outside the municipality. */
+  async revealNationalId(principal: Principal, id: string): Promise<{ nationalId: string }> {
+    const user = await this.loadWithNationalId(this.dataSource.manager, principal.municipalityId, id);
+    if (!user) throw notFound('Service user');
+    return { nationalId: user.nationalId };
+  }
+
   async create(principal: Principal, body: CreateServiceUserRequest): Promise<ServiceUserResponse> {
     refuseNulls(body, REQUIRED_FIELDS);
     const birthDate = this.validateIdentity(body.nationalId, body.birthDate);

@@ -62,6 +62,34 @@ export const routes: RouteObject[] = [
         path: '/oppdrag',
         ...screen(async () => (await import('./features/assignments/AssignmentsPage')).default, STAFF),
       },
+      {
+        path: '/tjenestemottakere',
+        ...screen(async () => (await import('./features/service-users/ServiceUsersPage')).default, STAFF),
+      },
+      {
+        path: '/tjenestemottakere/:id',
+        ...screen(async () => (await import('./features/service-users/ServiceUserPage')).default, STAFF),
+      },
+      {
+        path: '/stottekontakter',
+        ...screen(async () => (await import('./features/contacts/ContactsPage')).default, STAFF),
+      },
+      {
+        path: '/stottekontakter/:id',
+        ...screen(async () => (await import('./features/contacts/ContactPage')).default, STAFF),
+      },
+      {
+        path: '/grupper',
+        ...screen(async () => (await import('./features/groups/GroupsPage')).default, COORDINATORS),
+      },
+      {
+        path: '/grupper/ny',
+        ...screen(async () => (await import('./features/groups/NewGroupPage')).default, COORDINATORS),
+      },
+      {
+        path: '/grupper/:id',
+        ...screen(async () => (await import('./features/groups/GroupPage')).default, COORDINATORS),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

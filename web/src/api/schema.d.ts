@@ -533,6 +533,23 @@ export interface paths {
         patch: operations["ServiceUsersController_update"];
         trace?: never;
     };
+    "/service-users/{id}/national-id": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveal the full fødselsnummer (access-logged as reveal_national_id) */
+        post: operations["ServiceUsersController_revealNationalId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contacts/me/users": {
         parameters: {
             query?: never;
@@ -2418,6 +2435,13 @@ export interface components {
             guardianPhone?: string | null;
         };
         LookupServiceUserRequest: {
+            /**
+             * @description Fødselsnummer, D-number or H-number (11 digits)
+             * @example 17819000034
+             */
+            nationalId: string;
+        };
+        NationalIdResponse: {
             /**
              * @description Fødselsnummer, D-number or H-number (11 digits)
              * @example 17819000034
@@ -5118,6 +5142,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceUserResponse"];
+                };
+            };
+        };
+    };
+    ServiceUsersController_revealNationalId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalIdResponse"];
                 };
             };
         };

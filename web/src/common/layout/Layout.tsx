@@ -13,6 +13,9 @@ const NAVIGATION: { to: string; label: string; roles: string[] }[] = [
   { to: '/forslag', label: 'nav.proposals', roles: ['coordinator', 'admin'] },
   { to: '/introduksjoner', label: 'nav.introductions', roles: ['coordinator', 'caseworker', 'admin'] },
   { to: '/oppdrag', label: 'nav.assignments', roles: ['coordinator', 'caseworker', 'admin'] },
+  { to: '/tjenestemottakere', label: 'nav.serviceUsers', roles: ['coordinator', 'caseworker', 'admin'] },
+  { to: '/stottekontakter', label: 'nav.contacts', roles: ['coordinator', 'caseworker', 'admin'] },
+  { to: '/grupper', label: 'nav.groups', roles: ['coordinator', 'admin'] },
 ];
 
 export function Layout() {
