@@ -13,6 +13,9 @@ const NAVIGATION: { to: string; label: string; roles: string[] }[] = [
   { to: '/forslag', label: 'nav.proposals', roles: ['coordinator', 'admin'] },
   { to: '/introduksjoner', label: 'nav.introductions', roles: ['coordinator', 'caseworker', 'admin'] },
   { to: '/oppdrag', label: 'nav.assignments', roles: ['coordinator', 'caseworker', 'admin'] },
+  { to: '/timelister', label: 'nav.timesheets', roles: ['coordinator', 'caseworker', 'admin'] },
+  { to: '/utbetaling', label: 'nav.payroll', roles: ['coordinator', 'admin'] },
+  { to: '/rapporter', label: 'nav.reports', roles: ['coordinator', 'caseworker', 'admin'] },
 ];
 
 export function Layout() {
