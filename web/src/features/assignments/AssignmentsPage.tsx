@@ -50,7 +50,7 @@ export default function AssignmentsPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value={filter}>
+        <Tabs.Panel key={filter} value={filter}>
           <QueryState query={assignments}>
             {(list) =>
               list.items.length === 0 ? (

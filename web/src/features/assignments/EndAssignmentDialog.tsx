@@ -17,6 +17,13 @@ import { osloDay } from '../../common/format/format';
 import { type Assignment, END_REASONS, type EndReason, useEndAssignment } from './queries';
 import { assignmentParty } from './party';
 
+/** The API's field names, each with the field it points to; their texts are under end.fieldErrors. */
+const FIELD_ANCHORS: Record<string, string> = {
+  endsOn: '#end-date',
+  reason: '#end-reason',
+  note: '#end-note',
+};
+
 /** End an assignment: the last day and a reason in words (kept for the reports), and a note for staff. */
 export function EndAssignmentDialog({
   assignment,
@@ -84,7 +91,15 @@ export function EndAssignmentDialog({
                 ) : null}
                 {end.isError ? <ErrorSummary.Item>{errorText(t, end.error)}</ErrorSummary.Item> : null}
                 {apiFields.map((f) => (
-                  <ErrorSummary.Item key={f.field}>{t('end.fieldError', f)}</ErrorSummary.Item>
+                  <ErrorSummary.Item key={f.field}>
+                    {FIELD_ANCHORS[f.field] ? (
+                      <ErrorSummary.Link href={FIELD_ANCHORS[f.field]}>
+                        {t(`end.fieldErrors.${f.field}`)}
+                      </ErrorSummary.Link>
+                    ) : (
+                      t('errors.status.400', { ns: 'common' })
+                    )}
+                  </ErrorSummary.Item>
                 ))}
               </ErrorSummary.List>
             </ErrorSummary>

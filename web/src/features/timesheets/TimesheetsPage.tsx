@@ -41,7 +41,7 @@ export default function TimesheetsPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value={status}>
+        <Tabs.Panel key={status} value={status}>
           <QueryState query={list}>
             {(answer) =>
               answer.items.length === 0 ? (
