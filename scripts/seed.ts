@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     const result = await seedDemoMunicipality(dataSource, today);
     console.log(
       result.seeded
-        ? `Seeded the demo municipality as of ${today}: ${result.contacts} contacts, ${result.users} users with decisions, ${result.groups} groups, ${result.assignments} assignments.`
+        ? `Seeded the demo municipality as of ${today}: ${result.contacts} contacts, ${result.users} users with decisions, ${result.groups} groups, ${result.assignments} assignments, ${result.signedTimesheets} signed timesheets awaiting approval.`
         : 'The demo municipality is already there; nothing changed.',
     );
   } finally {

@@ -1,20 +1,59 @@
 import { INestApplication } from '@nestjs/common';
+import { CellValue, Workbook } from 'exceljs';
+import request from 'supertest';
 import { hoursFixtures, YEAR } from './support/hours-fixtures';
 import { signTimesheet } from './support/signing';
-import { as, createMunicipality, createTestApp, tokenFor } from './support/test-app';
+import { as, createMunicipality, createTestApp, dataSourceOf, tokenFor } from './support/test-app';
 
-/** Parses our CSV (quoted cells may hold commas) into objects keyed by the header. */
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Parses the CSV as Norwegian Excel reads it: a BOM first, `;` between cells, CRLF between lines, quoted cells
+ * that may hold `;` and `""`. Objects keyed by the header.
+ */
 function parseCsv(text: string): Record<string, string>[] {
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text.endsWith('\r\n')).toBe(true);
+  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   const rows = text
-    .trimEnd()
+    .slice(1)
+    .slice(0, -2)
     .split('\r\n')
     .map((line) =>
-      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].map((m) =>
-        m[1].replace(/^"|"$/g, '').replace(/""/g, '"'),
-      ),
+      [...line.matchAll(/("(?:[^"]|"")*"|[^;]*)(;|$)/g)]
+        .filter((m, i, all) => i < all.length - 1 || m[0] !== '')
+        .map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')),
     );
   const [header, ...body] = rows;
+  for (const cells of body) expect(cells).toHaveLength(header.length);
   return body.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])));
+}
+
+/** A kroner cell with a decimal comma ("1418,75") in øre; anything else fails. */
+function ore(cell: string): number {
+  expect(cell).toMatch(/^-?\d+,\d{2}$/);
+  return Number(cell.replace(',', ''));
+}
+
+/** Downloads an XLSX export and reads it back with exceljs: the sheet, its header and its rows as values. */
+async function readXlsx(client: ReturnType<typeof as>, path: string) {
+  const response = await client
+    .get(path)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
+  expect(response.headers['content-type']).toBe(XLSX);
+  const workbook = new Workbook();
+  await workbook.xlsx.load(Uint8Array.from(response.body as Buffer).buffer);
+  expect(workbook.worksheets).toHaveLength(1);
+  const sheet = workbook.worksheets[0];
+  const values = (n: number) => (sheet.getRow(n).values as CellValue[]).slice(1);
+  const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => values(i + 2));
+  return { response, sheet, header: values(1) as string[], rows };
 }
 
 describe('compensation: rates, money and exports', () => {
@@ -186,29 +225,164 @@ describe('compensation: rates, money and exports', () => {
     const payrollCsv = await coordinator
       .get(`/compensation/payroll?periodStart=${PERIOD}&format=csv`)
       .expect(200);
-    expect(payrollCsv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(payrollCsv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(payrollCsv.headers['content-disposition']).toBe(`attachment; filename="utbetaling-${PERIOD}.csv"`);
+    expect(payrollCsv.headers['cache-control']).toBe('no-store');
     const rows = parseCsv(payrollCsv.text);
     const total = rows.pop()!;
-    expect(total.contact_id).toBe('TOTAL');
+    expect(total['Støttekontakt']).toBe('Sum');
+    expect(total['Periode fra']).toBe(`21.09.${YEAR}`);
     expect(rows).toHaveLength(payroll.body.lines.length);
-    for (const key of ['minutes', 'hours_ore', 'km_ore', 'expenses_ore', 'total_ore']) {
-      expect(rows.reduce((s, r) => s + Number(r[key]), 0)).toBe(Number(total[key]));
+    const kroner = [
+      'Godtgjørelse (kr)',
+      'Kjøregodtgjørelse (kr)',
+      'Utlegg (kr)',
+      'Til utbetaling (kr)',
+    ] as const;
+    for (const key of kroner) {
+      expect(rows.reduce((s, r) => s + ore(r[key]), 0)).toBe(ore(total[key]));
     }
-    expect(Number(total.total_ore)).toBe(payroll.body.totalOre);
+    expect(rows.reduce((s, r) => s + Number(r['Minutter']), 0)).toBe(Number(total['Minutter']));
+    expect(ore(total['Til utbetaling (kr)'])).toBe(payroll.body.totalOre);
     for (const row of rows) {
-      expect(Number(row.hours_ore) + Number(row.km_ore) + Number(row.expenses_ore)).toBe(
-        Number(row.total_ore),
-      );
+      expect(
+        ore(row['Godtgjørelse (kr)']) + ore(row['Kjøregodtgjørelse (kr)']) + ore(row['Utlegg (kr)']),
+      ).toBe(ore(row['Til utbetaling (kr)']));
     }
+    // The README month's first rate segment, as a Norwegian reads it.
+    expect(rows.find((r) => r['Timeliste-ID'] === individual.timesheetId)).toMatchObject({
+      'Periode fra': `21.09.${YEAR}`,
+      'Periode til': `20.10.${YEAR}`,
+      'Sats gjelder fra': `01.01.${YEAR}`,
+      Minutter: '330',
+      Timer: '5,50',
+      'Timesats (kr)': '250,00',
+      'Godtgjørelse (kr)': '1375,00',
+      Km: '12,5',
+      'Km-sats (kr)': '3,50',
+      'Kjøregodtgjørelse (kr)': '43,75',
+      'Utlegg (kr)': '0,00',
+      'Til utbetaling (kr)': '1418,75',
+    });
 
     const invoiceCsv = await coordinator
       .get(`/compensation/invoices?periodStart=${PERIOD}&format=csv`)
       .expect(200);
+    expect(invoiceCsv.headers['content-disposition']).toBe(
+      `attachment; filename="fakturagrunnlag-${PERIOD}.csv"`,
+    );
     const invoiceRows = parseCsv(invoiceCsv.text);
     const invoiceTotal = invoiceRows.pop()!;
-    expect(invoiceRows.reduce((s, r) => s + Number(r.amount_ore), 0)).toBe(Number(invoiceTotal.amount_ore));
-    expect(Number(invoiceTotal.amount_ore)).toBe(invoices.body.totalOre);
+    const amount = 'Å betale, halve km (kr)';
+    expect(invoiceRows.reduce((s, r) => s + ore(r[amount]), 0)).toBe(ore(invoiceTotal[amount]));
+    expect(ore(invoiceTotal[amount])).toBe(invoices.body.totalOre);
+    expect(
+      invoiceRows
+        .filter((r) => r['Timeliste-ID'] === groupSession.body.timesheetId)
+        .map((r) => [r['Km som passasjer'], r[amount]])
+        .sort(),
+    ).toEqual([
+      ['3,3', '6,60'],
+      ['3,3', '6,60'],
+      ['3,4', '6,80'],
+    ]);
     expect(invoiceCsv.text).not.toMatch(/\b\d{11}\b/);
+
+    // XLSX: the same rows as numbers with number formats, a bold header row, a Norwegian sheet name.
+    const xlsx = await readXlsx(coordinator, `/compensation/payroll?periodStart=${PERIOD}&format=xlsx`);
+    expect(xlsx.response.headers['content-disposition']).toBe(
+      `attachment; filename="utbetaling-${PERIOD}.xlsx"`,
+    );
+    expect(xlsx.sheet.name).toBe('Utbetaling');
+    expect(xlsx.header).toEqual([
+      'Støttekontakt',
+      'Støttekontakt-ID',
+      'Timeliste-ID',
+      'Periode fra',
+      'Periode til',
+      'Sats gjelder fra',
+      'Minutter',
+      'Timer',
+      'Timesats (kr)',
+      'Godtgjørelse (kr)',
+      'Km',
+      'Km-sats (kr)',
+      'Kjøregodtgjørelse (kr)',
+      'Utlegg (kr)',
+      'Til utbetaling (kr)',
+    ]);
+    expect(xlsx.sheet.getRow(1).font?.bold).toBe(true);
+    expect(xlsx.rows).toHaveLength(payroll.body.lines.length + 1);
+    const xlsxTotal = xlsx.rows.pop()!;
+    expect(xlsxTotal[0]).toBe('Sum');
+    expect(xlsxTotal[14]).toBeCloseTo(payroll.body.totalOre / 100, 6);
+    const first = xlsx.rows.find((r) => r[2] === individual.timesheetId)!;
+    expect(first).toEqual([
+      expect.any(String),
+      individual.contact.id,
+      individual.timesheetId,
+      new Date(`${YEAR}-09-21T00:00:00Z`),
+      new Date(`${YEAR}-10-20T00:00:00Z`),
+      new Date(`${YEAR}-01-01T00:00:00Z`),
+      330,
+      5.5,
+      250,
+      1375,
+      12.5,
+      3.5,
+      43.75,
+      0,
+      1418.75,
+    ]);
+    const firstRow = xlsx.sheet.getRow(xlsx.rows.indexOf(first) + 2);
+    expect(firstRow.getCell(4).numFmt).toBe('dd.mm.yyyy');
+    expect(firstRow.getCell(8).numFmt).toBe('#,##0.00');
+    expect(firstRow.getCell(15).numFmt).toBe('#,##0.00');
+    expect(firstRow.getCell(11).numFmt).toBe('#,##0.0');
+    const xlsxSum = xlsx.rows.reduce((s, r) => s + Math.round((r[14] as number) * 100), 0);
+    expect(xlsxSum).toBe(payroll.body.totalOre);
+
+    const invoiceXlsx = await readXlsx(
+      coordinator,
+      `/compensation/invoices?periodStart=${PERIOD}&format=xlsx`,
+    );
+    expect(invoiceXlsx.sheet.name).toBe('Fakturagrunnlag');
+    expect(invoiceXlsx.header[0]).toBe('Tjenestemottaker');
+    const invoiceXlsxTotal = invoiceXlsx.rows.pop()!;
+    expect(invoiceXlsx.rows).toHaveLength(invoices.body.lines.length);
+    expect(Math.round((invoiceXlsxTotal[8] as number) * 100)).toBe(invoices.body.totalOre);
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas, in CSV and XLSX alike', async () => {
+    const { contact, user, timesheetId } = await readmeMonth();
+    await coordinator.post(`/timesheets/${timesheetId}/approve`).expect(200);
+    // Names as an attacker might register them (the API's own validation aside): set under the service.
+    const sql = dataSourceOf(app);
+    await sql.query(
+      `UPDATE contacts SET last_name = '=HYPERLINK("http://x.invalid")', first_name = 'A;B' WHERE id = $1`,
+      [contact.id],
+    );
+    await sql.query(`UPDATE service_users SET first_name = '@SUM(1)', last_name = '-2' WHERE id = $1`, [
+      user.id,
+    ]);
+
+    const payroll = await coordinator
+      .get(`/compensation/payroll?periodStart=${PERIOD}&format=csv`)
+      .expect(200);
+    const row = parseCsv(payroll.text).find((r) => r['Timeliste-ID'] === timesheetId)!;
+    expect(row['Støttekontakt']).toBe(`'=HYPERLINK("http://x.invalid"), A;B`);
+    expect(payroll.text).toContain(`"'=HYPERLINK(""http://x.invalid""), A;B"`);
+    const invoices = await coordinator
+      .get(`/compensation/invoices?periodStart=${PERIOD}&format=csv`)
+      .expect(200);
+    const invoiceRow = parseCsv(invoices.text).find((r) => r['Timeliste-ID'] === timesheetId)!;
+    expect(invoiceRow['Tjenestemottaker']).toBe(`'@SUM(1) -2`);
+
+    const xlsx = await readXlsx(coordinator, `/compensation/payroll?periodStart=${PERIOD}&format=xlsx`);
+    const index = xlsx.rows.findIndex((r) => r[2] === timesheetId);
+    const cell = xlsx.sheet.getRow(index + 2).getCell(1);
+    expect(cell.value).toBe('=HYPERLINK("http://x.invalid"), A;B');
+    expect(cell.formula).toBeUndefined();
   });
 
   it('keeps exports and rates to staff, a timesheet’s money to its own contact', async () => {
@@ -223,6 +397,10 @@ describe('compensation: rates, money and exports', () => {
       .expect(403);
     await coordinator.get('/compensation/payroll').expect(400);
     await coordinator.get(`/compensation/payroll?periodStart=${PERIOD}&format=xml`).expect(400);
+    await contact.client.get(`/compensation/payroll?periodStart=${PERIOD}&format=xlsx`).expect(403);
+    await request(app.getHttpServer())
+      .get(`/compensation/invoices?periodStart=${PERIOD}&format=csv`)
+      .expect(401);
     const duplicate = await admin
       .post('/compensation/rates')
       .send({ validFrom: `${YEAR}-10-01`, hourlyRateOre: 1, kmRateOre: 1 })

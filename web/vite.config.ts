@@ -19,6 +19,8 @@ const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],
+  // recharts reads elements with react-is: the one that matches React 19 (web's own), not the root's older copy.
+  resolve: { dedupe: ['react-is'] },
   server: {
     proxy: { [`^/(${apiSegments.join('|')})(/|\\?|$)`]: { target: apiTarget } },
   },

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { DEFAULT_INTERESTS } from '../../src/municipalities/default-interests';
 import { buildDemoMunicipality } from './demo-municipality';
 import { DEMO_MUNICIPALITY_ID, DEMO_MUNICIPALITY_NAME } from './demo-ids';
+import { seedSignedTimesheets } from './demo-timesheets';
 
 export interface SeedResult {
   seeded: boolean;
@@ -9,6 +10,7 @@ export interface SeedResult {
   users: number;
   groups: number;
   assignments: number;
+  signedTimesheets: number;
 }
 
 /** Inserts multi-row VALUES in chunks: one statement per chunk instead of one per row. */
@@ -35,9 +37,11 @@ export async function seedDemoMunicipality(dataSource: DataSource, today: string
   const existing: unknown[] = await dataSource.query(`SELECT 1 FROM municipalities WHERE id = $1`, [
     DEMO_MUNICIPALITY_ID,
   ]);
-  if (existing.length > 0) return { seeded: false, contacts: 0, users: 0, groups: 0, assignments: 0 };
+  if (existing.length > 0)
+    return { seeded: false, contacts: 0, users: 0, groups: 0, assignments: 0, signedTimesheets: 0 };
   const demo = buildDemoMunicipality(today);
   const m = DEMO_MUNICIPALITY_ID;
+  let signedTimesheets = 0;
   await dataSource.transaction(async (em) => {
     await em.query(`INSERT INTO municipalities (id, name, code) VALUES ($1, $2, $3)`, [
       m,
@@ -238,6 +242,7 @@ export async function seedDemoMunicipality(dataSource: DataSource, today: string
         'demo-seed',
       ]),
     );
+    signedTimesheets = await seedSignedTimesheets(em, demo, today);
   });
   return {
     seeded: true,
@@ -245,5 +250,6 @@ export async function seedDemoMunicipality(dataSource: DataSource, today: string
     users: demo.users.length,
     groups: demo.groups.length,
     assignments: demo.assignments.length,
+    signedTimesheets,
   };
 }

@@ -4,16 +4,18 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
-import { csvResponse as csv } from '../common/csv';
+import { SheetTable, spreadsheetCsv } from '../common/spreadsheet';
+import { CSV_CONTENT_TYPE, download, spreadsheetXlsx, XLSX_CONTENT_TYPE } from '../common/xlsx';
 import { CompensationService } from './compensation.service';
 import {
   ExportQuery,
@@ -22,12 +24,45 @@ import {
   TimesheetMoneyResponse,
 } from './dto/money.dto';
 import { CreateRateRequest, RateResponse } from './dto/rate.dto';
-import { invoicesCsv, payrollCsv } from './exports-csv';
+import { invoicesTable, payrollTable } from './exports-table';
 import { RatesService } from './rates.service';
 
-/** Rates, what timesheets are worth, and the payroll and invoice exports (amounts in øre). */
+/** The export's three shapes, for the OpenAPI document: JSON by default, CSV and XLSX by `format`. */
+function exportContent(model: string, file: string) {
+  return {
+    'application/json': { schema: { $ref: getSchemaPath(model) } },
+    'text/csv': {
+      schema: {
+        type: 'string',
+        description: `format=csv: ${file}.csv, UTF-8 with BOM, \`;\` separated, decimal comma, kroner, CRLF`,
+      },
+    },
+    [XLSX_CONTENT_TYPE]: {
+      schema: { type: 'string', format: 'binary', description: `format=xlsx: ${file}.xlsx, one worksheet` },
+    },
+  };
+}
+
+/** JSON as it is, or the table as a CSV or XLSX download named `<file>.<format>`. */
+async function exported<T>(
+  response: FastifyReply,
+  format: ExportQuery['format'],
+  file: string,
+  json: T,
+  table: (json: T) => SheetTable,
+): Promise<T | string | Buffer> {
+  if (format === 'csv')
+    return download(response, `${file}.csv`, CSV_CONTENT_TYPE, spreadsheetCsv(table(json)));
+  if (format === 'xlsx') {
+    return download(response, `${file}.xlsx`, XLSX_CONTENT_TYPE, await spreadsheetXlsx(table(json)));
+  }
+  return json;
+}
+
+/** Rates, what timesheets are worth, and the payroll and invoice exports (JSON in øre; CSV and XLSX in kroner). */
 @ApiTags('compensation')
 @ApiBearerAuth()
+@ApiExtraModels(PayrollExportResponse, InvoiceExportResponse)
 @Controller('compensation')
 export class CompensationController {
   constructor(
@@ -71,33 +106,27 @@ export class CompensationController {
   @Get('payroll')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "Payroll export: the contacts' pay from the approved timesheets of a pay period" })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: PayrollExportResponse })
+  @ApiOkResponse({ content: exportContent('PayrollExportResponse', 'utbetaling-<periodStart>') })
   async payroll(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ExportQuery,
     @Res({ passthrough: true }) response: FastifyReply,
-  ): Promise<PayrollExportResponse | string> {
+  ): Promise<PayrollExportResponse | string | Buffer> {
     const payroll = await this.compensation.payroll(principal, query.periodStart);
-    return query.format === 'csv'
-      ? csv(response, `payroll-${query.periodStart}.csv`, payrollCsv(payroll))
-      : payroll;
+    return exported(response, query.format, `utbetaling-${query.periodStart}`, payroll, payrollTable);
   }
 
   @Roles('coordinator', 'admin')
   @Get('invoices')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Invoice export: each user pays half the km as passenger (approved timesheets)' })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: InvoiceExportResponse })
+  @ApiOkResponse({ content: exportContent('InvoiceExportResponse', 'fakturagrunnlag-<periodStart>') })
   async invoices(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ExportQuery,
     @Res({ passthrough: true }) response: FastifyReply,
-  ): Promise<InvoiceExportResponse | string> {
+  ): Promise<InvoiceExportResponse | string | Buffer> {
     const invoices = await this.compensation.invoices(principal, query.periodStart);
-    return query.format === 'csv'
-      ? csv(response, `invoices-${query.periodStart}.csv`, invoicesCsv(invoices))
-      : invoices;
+    return exported(response, query.format, `fakturagrunnlag-${query.periodStart}`, invoices, invoicesTable);
   }
 }

@@ -90,6 +90,22 @@ export const routes: RouteObject[] = [
         path: '/grupper/:id',
         ...screen(async () => (await import('./features/groups/GroupPage')).default, COORDINATORS),
       },
+      {
+        path: '/timelister',
+        ...screen(async () => (await import('./features/timesheets/TimesheetsPage')).default, STAFF),
+      },
+      {
+        path: '/timelister/:id',
+        ...screen(async () => (await import('./features/timesheets/TimesheetPage')).default, STAFF),
+      },
+      {
+        path: '/utbetaling',
+        ...screen(async () => (await import('./features/payroll/PayrollPage')).default, COORDINATORS),
+      },
+      {
+        path: '/rapporter',
+        ...screen(async () => (await import('./features/reports/ReportsPage')).default, STAFF),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

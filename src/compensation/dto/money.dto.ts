@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { IsDateOnly } from '../../common/http/common-validators';
-import { ExportFormatQuery } from './export-format';
 
 export class ContactLineResponse {
   @ApiProperty({ format: 'date', example: '2026-10-01' }) rateValidFrom!: string;
@@ -72,8 +72,20 @@ export class InvoiceExportResponse {
   @ApiProperty({ type: 'integer', format: 'int32' }) totalOre!: number;
 }
 
-export class ExportQuery extends ExportFormatQuery {
+export const PAY_EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
+
+export class ExportQuery {
   @ApiProperty({ example: '2026-09-21', description: 'The first day of the pay period' })
   @IsDateOnly()
   periodStart!: string;
+
+  @ApiPropertyOptional({
+    enum: PAY_EXPORT_FORMATS,
+    default: 'json',
+    description:
+      'csv: as Norwegian Excel opens it (UTF-8 with BOM, `;`, decimal comma, kroner, CRLF); xlsx: one worksheet',
+  })
+  @IsOptional()
+  @IsIn(PAY_EXPORT_FORMATS)
+  format?: (typeof PAY_EXPORT_FORMATS)[number];
 }

@@ -3400,6 +3400,107 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        PayrollLineResponse: {
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            rateValidFrom: string;
+            /**
+             * Format: int32
+             * @example 26000
+             */
+            hourlyRateOre: number;
+            /**
+             * Format: int32
+             * @example 400
+             */
+            kmRateOre: number;
+            /**
+             * Format: int32
+             * @example 330
+             */
+            minutes: number;
+            /** @example 5.5 */
+            hours: number;
+            /** @example 50 */
+            km: number;
+            /**
+             * Format: int32
+             * @example 143000
+             */
+            hoursOre: number;
+            /**
+             * Format: int32
+             * @example 20000
+             */
+            kmOre: number;
+            /**
+             * Format: int32
+             * @example 0
+             */
+            expensesOre: number;
+            /**
+             * Format: int32
+             * @example 163000
+             */
+            totalOre: number;
+            /** Format: uuid */
+            contactId: string;
+            contactName: string;
+            /** Format: uuid */
+            timesheetId: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+        };
+        PayrollExportResponse: {
+            /** Format: date */
+            periodStart: string;
+            lines: components["schemas"]["PayrollLineResponse"][];
+            /** Format: int32 */
+            timesheets: number;
+            /** Format: int32 */
+            minutes: number;
+            /** Format: int32 */
+            hoursOre: number;
+            /** Format: int32 */
+            kmOre: number;
+            /** Format: int32 */
+            expensesOre: number;
+            /** Format: int32 */
+            totalOre: number;
+        };
+        InvoiceLineResponse: {
+            /** Format: uuid */
+            serviceUserId: string;
+            /** Format: date */
+            rateValidFrom: string;
+            /** Format: int32 */
+            kmRateOre: number;
+            /** @description The user's km as passenger */
+            km: number;
+            /**
+             * Format: int32
+             * @description Half the km at the km rate, in øre
+             */
+            amountOre: number;
+            serviceUserName: string;
+            /** Format: uuid */
+            timesheetId: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+        };
+        InvoiceExportResponse: {
+            /** Format: date */
+            periodStart: string;
+            lines: components["schemas"]["InvoiceLineResponse"][];
+            /** Format: int32 */
+            totalOre: number;
+        };
         RateResponse: {
             /**
              * Format: date
@@ -3520,107 +3621,6 @@ export interface components {
              * @description The municipality's half of the driving: contact km pay less the invoices
              */
             municipalityKmOre: number;
-        };
-        PayrollLineResponse: {
-            /**
-             * Format: date
-             * @example 2026-10-01
-             */
-            rateValidFrom: string;
-            /**
-             * Format: int32
-             * @example 26000
-             */
-            hourlyRateOre: number;
-            /**
-             * Format: int32
-             * @example 400
-             */
-            kmRateOre: number;
-            /**
-             * Format: int32
-             * @example 330
-             */
-            minutes: number;
-            /** @example 5.5 */
-            hours: number;
-            /** @example 50 */
-            km: number;
-            /**
-             * Format: int32
-             * @example 143000
-             */
-            hoursOre: number;
-            /**
-             * Format: int32
-             * @example 20000
-             */
-            kmOre: number;
-            /**
-             * Format: int32
-             * @example 0
-             */
-            expensesOre: number;
-            /**
-             * Format: int32
-             * @example 163000
-             */
-            totalOre: number;
-            /** Format: uuid */
-            contactId: string;
-            contactName: string;
-            /** Format: uuid */
-            timesheetId: string;
-            /** Format: date */
-            periodStart: string;
-            /** Format: date */
-            periodEnd: string;
-        };
-        PayrollExportResponse: {
-            /** Format: date */
-            periodStart: string;
-            lines: components["schemas"]["PayrollLineResponse"][];
-            /** Format: int32 */
-            timesheets: number;
-            /** Format: int32 */
-            minutes: number;
-            /** Format: int32 */
-            hoursOre: number;
-            /** Format: int32 */
-            kmOre: number;
-            /** Format: int32 */
-            expensesOre: number;
-            /** Format: int32 */
-            totalOre: number;
-        };
-        InvoiceLineResponse: {
-            /** Format: uuid */
-            serviceUserId: string;
-            /** Format: date */
-            rateValidFrom: string;
-            /** Format: int32 */
-            kmRateOre: number;
-            /** @description The user's km as passenger */
-            km: number;
-            /**
-             * Format: int32
-             * @description Half the km at the km rate, in øre
-             */
-            amountOre: number;
-            serviceUserName: string;
-            /** Format: uuid */
-            timesheetId: string;
-            /** Format: date */
-            periodStart: string;
-            /** Format: date */
-            periodEnd: string;
-        };
-        InvoiceExportResponse: {
-            /** Format: date */
-            periodStart: string;
-            lines: components["schemas"]["InvoiceLineResponse"][];
-            /** Format: int32 */
-            totalOre: number;
         };
         LapseResponse: {
             /** @enum {string} */
@@ -6194,9 +6194,10 @@ export interface operations {
     CompensationController_payroll: {
         parameters: {
             query: {
-                format?: "json" | "csv";
                 /** @description The first day of the pay period */
                 periodStart: string;
+                /** @description csv: as Norwegian Excel opens it (UTF-8 with BOM, `;`, decimal comma, kroner, CRLF); xlsx: one worksheet */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -6210,7 +6211,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PayrollExportResponse"];
-                    "text/csv": components["schemas"]["PayrollExportResponse"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
@@ -6218,9 +6220,10 @@ export interface operations {
     CompensationController_invoices: {
         parameters: {
             query: {
-                format?: "json" | "csv";
                 /** @description The first day of the pay period */
                 periodStart: string;
+                /** @description csv: as Norwegian Excel opens it (UTF-8 with BOM, `;`, decimal comma, kroner, CRLF); xlsx: one worksheet */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -6234,7 +6237,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceExportResponse"];
-                    "text/csv": components["schemas"]["InvoiceExportResponse"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };

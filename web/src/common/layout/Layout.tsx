@@ -16,6 +16,9 @@ const NAVIGATION: { to: string; label: string; roles: string[] }[] = [
   { to: '/tjenestemottakere', label: 'nav.serviceUsers', roles: ['coordinator', 'caseworker', 'admin'] },
   { to: '/stottekontakter', label: 'nav.contacts', roles: ['coordinator', 'caseworker', 'admin'] },
   { to: '/grupper', label: 'nav.groups', roles: ['coordinator', 'admin'] },
+  { to: '/timelister', label: 'nav.timesheets', roles: ['coordinator', 'caseworker', 'admin'] },
+  { to: '/utbetaling', label: 'nav.payroll', roles: ['coordinator', 'admin'] },
+  { to: '/rapporter', label: 'nav.reports', roles: ['coordinator', 'caseworker', 'admin'] },
 ];
 
 export function Layout() {

@@ -40,7 +40,7 @@ export default function IntroductionsPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value={status}>
+        <Tabs.Panel key={status} value={status}>
           <QueryState query={list}>
             {(answer) =>
               answer.items.length === 0 ? (
