@@ -1356,6 +1356,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/contacts/me/introductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your upcoming introduction meetings: time, place and who comes */
+        get: operations["OwnMeetingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/caseworkers/me/busy-times": {
         parameters: {
             query?: never;
@@ -3929,6 +3946,25 @@ export interface components {
             /** @enum {string} */
             declinedBy?: "user" | "contact" | "both" | "coordinator";
             note?: string;
+        };
+        MeetingUserRef: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            /** @description A guardian on record, who may come with a child */
+            hasGuardian: boolean;
+        };
+        OwnMeetingResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            location: string | null;
+            serviceUser: components["schemas"]["MeetingUserRef"];
+            /** @description The saksbehandler holding the meeting */
+            caseworker: string;
         };
         BusyTimeResponse: {
             /** Format: uuid */
@@ -6716,6 +6752,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    OwnMeetingsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnMeetingResponse"][];
                 };
             };
         };
