@@ -13,6 +13,11 @@ const NAVIGATION: { to: string; label: string; roles: string[] }[] = [
   { to: '/forslag', label: 'nav.proposals', roles: ['coordinator', 'admin'] },
   { to: '/introduksjoner', label: 'nav.introductions', roles: ['coordinator', 'caseworker', 'admin'] },
   { to: '/oppdrag', label: 'nav.assignments', roles: ['coordinator', 'caseworker', 'admin'] },
+  { to: '/mine-oppdrag', label: 'contact:nav.assignments', roles: ['contact'] },
+  { to: '/mine-moter', label: 'contact:nav.meetings', roles: ['contact'] },
+  { to: '/tilgjengelighet', label: 'contact:nav.availability', roles: ['contact'] },
+  { to: '/for-timer', label: 'contact:nav.log', roles: ['contact'] },
+  { to: '/timeliste', label: 'contact:nav.timesheet', roles: ['contact'] },
 ];
 
 export function Layout() {
