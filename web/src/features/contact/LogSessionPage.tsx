@@ -117,7 +117,9 @@ function SessionForm({ assignments, users }: { assignments: OwnAssignment[]; use
 
   const apiProblems = fieldErrors(log.error).map((detail) => ({
     id: fieldId(detail.field),
-    text: `${t(`log.field.${FIELDS.find((f) => detail.field.startsWith(f)) ?? 'date'}`)}: ${detail.reason}`,
+    text: `${t(`log.field.${FIELDS.find((f) => detail.field.startsWith(f)) ?? 'date'}`)}: ${t(
+      /not in advance/.test(detail.reason) ? 'log.reason.future' : 'log.reason.invalid',
+    )}`,
   }));
   const errorOf = (field: Field) => problems.find((p) => p.field === field)?.text;
 
