@@ -6,7 +6,6 @@ import {
   Paragraph,
   Radio,
   Fieldset,
-  Table,
   Textarea,
   Field,
   Label,
@@ -17,12 +16,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError, type Schemas } from '../../api/client';
-import { DataTable } from '../../common/components/DataTable';
 import { PageSpinner } from '../../common/layout/PageSpinner';
 import { errorText } from '../../common/errors/errors';
 import { formatDate, formatKroner, formatNumber, formatWeekday } from '../../common/format/format';
 import { usePageTitle } from '../../common/layout/usePageTitle';
 import { useSigningDecision, useSigningView } from './queries';
+import './signing.css';
 
 const REFUSED = [
   'signing_link_used',
@@ -107,23 +106,32 @@ function SigningForm({ token, view }: { token: string; view: Schemas['SigningVie
           ? t('intro.guardian', { ...names, ...period })
           : t('intro.user', { ...names, ...period })}
       </Paragraph>
-      <DataTable
-        caption={t('lines.caption', period)}
-        headers={[t('lines.day'), t('lines.time'), t('lines.activity'), t('lines.hours'), t('lines.km')]}
-      >
+      <Heading level={2} data-size="sm">
+        {t('lines.caption', period)}
+      </Heading>
+      <ul className="signing-lines">
         {view.lines.map((line, index) => (
-          <Table.Row key={`${line.date}-${line.start}-${index}`}>
-            <Table.Cell>
-              {t('lines.date', { weekday: formatWeekday(line.date), date: formatDate(line.date) })}
+          <li key={`${line.date}-${line.start}-${index}`}>
+            <Paragraph>
+              <strong>
+                {t('lines.when', {
+                  weekday: formatWeekday(line.date),
+                  date: formatDate(line.date),
+                  from: line.start,
+                  to: line.end,
+                })}
+              </strong>
               {line.correction ? ` ${t('lines.correction')}` : ''}
-            </Table.Cell>
-            <Table.Cell>{t('lines.fromTo', { from: line.start, to: line.end })}</Table.Cell>
-            <Table.Cell>{line.activity}</Table.Cell>
-            <Table.Cell>{formatNumber(line.hours)}</Table.Cell>
-            <Table.Cell>{formatNumber(line.km)}</Table.Cell>
-          </Table.Row>
+            </Paragraph>
+            <Paragraph>
+              {line.activity}.{' '}
+              {line.km > 0
+                ? t('lines.hoursAndKm', { hours: formatNumber(line.hours), km: formatNumber(line.km) })
+                : t('lines.hoursOnly', { hours: formatNumber(line.hours) })}
+            </Paragraph>
+          </li>
         ))}
-      </DataTable>
+      </ul>
       <Paragraph>
         {t('totals', {
           count: view.totals.sessions,
