@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -11,7 +12,8 @@ import {
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { Page } from '../common/http/pagination';
-import { UuidParam } from '../common/http/uuid-param';
+import { badRequest } from '../common/errors/api-error';
+import { isUuidText, UuidParam } from '../common/http/uuid-param';
 import { SessionListQuery } from './dto/session.query';
 import { CorrectSessionRequest, CreateSessionRequest } from './dto/session.request';
 import { LoggedSessionResponse, SessionPage, SessionResponse } from './dto/session.response';
@@ -34,13 +36,26 @@ export class SessionsController {
   @ApiOperation({
     summary: 'Log a session on your own assignment (a group session names the members present)',
   })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      "A UUID the phone gives the session when it is made: sent again (after a lost answer, or from the phone's " +
+      'offline queue), the session already stored under it is answered and nothing is stored twice',
+  })
   @ApiCreatedResponse({ type: LoggedSessionResponse })
   @ApiConflictResponse({ description: REFUSALS })
   log(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateSessionRequest,
+    @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<LoggedSessionResponse> {
-    return this.sessions.log(principal, body);
+    if (idempotencyKey !== undefined && !isUuidText(idempotencyKey)) {
+      throw badRequest('validation_failed', 'The request is invalid', [
+        { field: 'Idempotency-Key', reason: 'must be a UUID' },
+      ]);
+    }
+    return this.sessions.log(principal, body, idempotencyKey);
   }
 
   @Roles('coordinator', 'caseworker', 'admin', 'contact')

@@ -5732,7 +5732,11 @@ export interface operations {
     SessionsController_log: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description A UUID the phone gives the session when it is made: sent again (after a lost answer, or from the phone's offline queue), the session already stored under it is answered and nothing is stored twice */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
