@@ -199,11 +199,26 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await expect(page.getByText(/Over 80 % av timene i vedtaket er brukt/)).toBeVisible();
   await expectAccessible(page);
 
+  // Without network: a quarter of an hour in the park is kept on the phone, and sent once the network is back.
+  await page.context().setOffline(true);
+  await page.getByLabel('Fra klokken').fill('14:00');
+  await page.getByLabel('Til klokken').fill('14:15');
+  await page.getByLabel('Hva gjorde dere?').fill('Tur i parken');
+  await page.getByLabel(/Kilometer/).fill('');
+  await page.getByRole('button', { name: 'Før timene' }).click();
+  await expect(page.getByText(/Timene er lagret på telefonen/)).toBeVisible();
+  await expect(page.getByText('1 økt venter på nett.')).toBeVisible();
+  await page.context().setOffline(false);
+  await expect(page.getByText(/kl\. 14:00 er sendt nå som du er på nett igjen/)).toBeVisible();
+  await expect(page.getByText('1 økt venter på nett.')).toBeHidden();
+  await expect(page.getByText('Mina har 0,25 av 3 timer igjen')).toBeVisible();
+  await expectAccessible(page);
+
   // Timeliste: the line and the totals, then "Send til signering".
   await nav().getByRole('link', { name: 'Timeliste' }).click();
   const lines = page.getByRole('table', { name: 'Timer med Mina' });
   await expect(lines.getByRole('row').filter({ hasText: 'Kino og kafé' })).toBeVisible();
-  await expect(page.getByText(/Til sammen: 1 gang, 2,5 timer, 12,5 km/)).toBeVisible();
+  await expect(page.getByText(/Til sammen: 2 ganger, 2,75 timer, 12,5 km/)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Send til signering' }).click();
   await expect(page.getByText(/Lenken er sendt til m\*\*\*@example\.test/)).toBeVisible();
@@ -226,7 +241,8 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await expect(userPage.getByText(/Hei, Mina! Her er timene du og Aksel har vært sammen/)).toBeVisible();
   await expect(userPage.getByRole('heading', { level: 2, name: /Timene fra/ })).toBeVisible();
   await expect(userPage.getByText('Kino og kafé. 2,5 timer. Kjørte 12,5 kilometer.')).toBeVisible();
-  await expect(userPage.getByText('Til sammen 1 gang, 2,5 timer og 12,5 kilometer.')).toBeVisible();
+  await expect(userPage.getByText('Tur i parken. 0,25 timer.')).toBeVisible();
+  await expect(userPage.getByText('Til sammen 2 ganger, 2,75 timer og 12,5 kilometer.')).toBeVisible();
   await expectAccessible(userPage);
   // Sending without an answer is stopped with a plain message.
   await userPage.getByRole('button', { name: 'Send svaret' }).click();

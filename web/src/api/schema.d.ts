@@ -5732,8 +5732,7 @@ export interface operations {
     SessionsController_log: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description A UUID the phone gives the session when it is made: sent again (after a lost answer, or from the phone's offline queue), the session already stored under it is answered and nothing is stored twice */
                 "Idempotency-Key"?: string;
             };

@@ -19,11 +19,13 @@ import { QueryState } from '../../common/components/QueryState';
 import { errorText, fieldErrors } from '../../common/errors/errors';
 import { formatDate, formatNumber, osloDay } from '../../common/format/format';
 import { usePageTitle } from '../../common/layout/usePageTitle';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useSession } from '../../common/auth/session';
+import { type Flushed, useOfflineSessions } from './offline-sessions';
 import {
   type AssignedUser,
   type LoggedSession,
   type OwnAssignment,
-  useLogSession,
   useMyAssignments,
   useMyUsers,
   useQuotas,
@@ -78,7 +80,18 @@ const assignmentName = (t: TFunction, assignment: OwnAssignment) =>
 
 function SessionForm({ assignments, users }: { assignments: OwnAssignment[]; users: AssignedUser[] }) {
   const { t } = useTranslation('contact');
-  const log = useLogSession();
+  const contactId = useSession().data?.user?.contactId ?? 'unknown';
+  const offline = useOfflineSessions(contactId);
+  const queryClient = useQueryClient();
+  const log = useMutation({
+    // Runs without network too: the session is then kept on the phone (offline-sessions.ts).
+    networkMode: 'always',
+    mutationFn: offline.send,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['contact', 'quotas'] });
+      void queryClient.invalidateQueries({ queryKey: ['contact', 'timesheets'] });
+    },
+  });
   const [assignmentId, setAssignmentId] = useState(assignments[0].id);
   const [date, setDate] = useState(osloDay());
   const [start, setStart] = useState('');
@@ -151,7 +164,20 @@ function SessionForm({ assignments, users }: { assignments: OwnAssignment[]; use
           <Paragraph>{refusalText(t, log.error)}</Paragraph>
         </Alert>
       ) : null}
-      {log.isSuccess ? <LoggedAnswer session={log.data} names={names} /> : null}
+      {log.isSuccess && log.data.queued ? (
+        <Alert data-color="info" role="status">
+          <Paragraph>{t('offline.kept')}</Paragraph>
+        </Alert>
+      ) : null}
+      {log.isSuccess && !log.data.queued ? <LoggedAnswer session={log.data.session} names={names} /> : null}
+      {offline.pending.length > 0 ? (
+        <Alert data-color="warning">
+          <Paragraph>{t('offline.waiting', { count: offline.pending.length })}</Paragraph>
+        </Alert>
+      ) : null}
+      {offline.flushed.map((item) => (
+        <FlushedAnswer key={item.key} item={item} names={names} />
+      ))}
       <Field>
         <Label htmlFor="session-assignmentId">{t('log.field.assignmentId')}</Label>
         <Select
@@ -262,6 +288,29 @@ function GroupMembers(props: {
         </Fieldset>
       )}
     </QueryState>
+  );
+}
+
+/** A session kept on the phone, once sent: its quota answer, or why it was refused. */
+function FlushedAnswer({ item, names }: { item: Flushed; names: Map<string, string> }) {
+  const { t } = useTranslation('contact');
+  if ('session' in item) {
+    return (
+      <div className="stack">
+        <Paragraph>
+          {t('offline.sent', { date: formatDate(item.body.date), start: item.body.start })}
+        </Paragraph>
+        <LoggedAnswer session={item.session} names={names} />
+      </div>
+    );
+  }
+  return (
+    <Alert data-color="danger">
+      <Paragraph>
+        {t('offline.refused', { date: formatDate(item.body.date), start: item.body.start })}{' '}
+        {refusalText(t, item.error)}
+      </Paragraph>
+    </Alert>
   );
 }
 

@@ -72,18 +72,6 @@ export function useSaveAvailability() {
   });
 }
 
-export function useLogSession() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: Schemas['CreateSessionRequest']) =>
-      unwrap(await api.POST('/sessions', { body })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['contact', 'quotas'] });
-      void queryClient.invalidateQueries({ queryKey: ['contact', 'timesheets'] });
-    },
-  });
-}
-
 export function useOpenTimesheets() {
   return useQuery({
     queryKey: ['contact', 'timesheets', 'open'],
