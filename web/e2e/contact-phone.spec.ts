@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, request, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test';
 import { startMailbox } from './mailbox';
 import { expectAccessible, openMeetingHoursAroundTheClock } from './support';
 
@@ -141,6 +141,15 @@ async function coordinatorPrepares(baseURL: string) {
   await api.dispose();
 }
 
+/** At 320 CSS px the page reflows (no sideways scrolling of the page) and stays axe clean; then back to 390. */
+async function reflowsAt320(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `sideways scrolling on ${page.url()}`).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+}
+
 test.beforeAll(async ({ baseURL }) => {
   mailbox = await startMailbox();
   await openMeetingHoursAroundTheClock(baseURL ?? '');
@@ -162,6 +171,7 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await expect(page.getByRole('heading', { level: 2, name: 'Mina' })).toBeVisible();
   await expect(page.getByText(/Mina: 3 av 3 timer igjen/)).toBeVisible();
   await expectAccessible(page);
+  await reflowsAt320(page);
 
   // Tilgjengelighet: Friday evenings are free.
   await nav().getByRole('link', { name: 'Tilgjengelighet' }).click();
@@ -171,6 +181,7 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await page.getByRole('button', { name: 'Lagre tidene' }).click();
   await expect(page.getByText('Tidene er lagret.')).toBeVisible();
   await expectAccessible(page);
+  await reflowsAt320(page);
   await page.reload();
   await expect(
     page.getByRole('group', { name: 'Fredag' }).getByRole('checkbox', { name: /Kveld/ }),
@@ -182,11 +193,13 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await expect(page.getByText('Biblioteket, møterom 2')).toBeVisible();
   await expect(page.getByText('Jonas, saksbehandleren og du')).toBeVisible();
   await expectAccessible(page);
+  await reflowsAt320(page);
 
   // Før timer: yesterday 10:00–12:30 at the cinema, 12,5 km; the quota answers at once (over 80 %).
   await nav().getByRole('link', { name: 'Før timer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Før timer' })).toBeVisible();
   await expectAccessible(page);
+  await reflowsAt320(page);
   await page.getByLabel('Hvem var du sammen med?').selectOption({ label: 'Mina' });
   await page.getByLabel('Dato').fill(osloDate(-1));
   await page.getByLabel('Fra klokken').fill('10:00');
@@ -216,10 +229,14 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
 
   // Timeliste: the line and the totals, then "Send til signering".
   await nav().getByRole('link', { name: 'Timeliste' }).click();
-  const lines = page.getByRole('table', { name: 'Timer med Mina' });
-  await expect(lines.getByRole('row').filter({ hasText: 'Kino og kafé' })).toBeVisible();
+  const lines = page.getByRole('list', { name: 'Timer med Mina' });
+  await expect(
+    lines.getByRole('listitem').filter({ hasText: 'Kino og kafé: 2,5 timer, 12,5 km' }),
+  ).toBeVisible();
+  await expect(lines.getByRole('listitem').filter({ hasText: 'Tur i parken: 0,25 timer' })).toBeVisible();
   await expect(page.getByText(/Til sammen: 2 ganger, 2,75 timer, 12,5 km/)).toBeVisible();
   await expectAccessible(page);
+  await reflowsAt320(page);
   await page.getByRole('button', { name: 'Send til signering' }).click();
   await expect(page.getByText(/Lenken er sendt til m\*\*\*@example\.test/)).toBeVisible();
   await expectAccessible(page);
@@ -244,6 +261,7 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await expect(userPage.getByText('Tur i parken. 0,25 timer.')).toBeVisible();
   await expect(userPage.getByText('Til sammen 2 ganger, 2,75 timer og 12,5 kilometer.')).toBeVisible();
   await expectAccessible(userPage);
+  await reflowsAt320(userPage);
   // Sending without an answer is stopped with a plain message.
   await userPage.getByRole('button', { name: 'Send svaret' }).click();
   await expect(userPage.getByRole('link', { name: 'Svar om timene stemmer.' })).toBeVisible();

@@ -1,17 +1,6 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Field,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-  Table,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../common/components/DataTable';
 import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatKroner, formatNumber } from '../../common/format/format';
 import { usePageTitle } from '../../common/layout/usePageTitle';
@@ -77,26 +66,33 @@ function TimesheetCard({ id }: { id: string }) {
               {lines.length === 0 ? (
                 <Paragraph>{t('timesheet.empty')}</Paragraph>
               ) : (
-                <DataTable
-                  caption={t('timesheet.caption', { who })}
-                  headers={[
-                    t('timesheet.date'),
-                    t('timesheet.time'),
-                    t('timesheet.activity'),
-                    t('timesheet.hours'),
-                    t('timesheet.km'),
-                  ]}
-                >
-                  {lines.map((line) => (
-                    <Table.Row key={line.id}>
-                      <Table.Cell>{formatDate(line.date)}</Table.Cell>
-                      <Table.Cell>{t('timesheet.fromTo', { from: line.start, to: line.end })}</Table.Cell>
-                      <Table.Cell>{line.activity}</Table.Cell>
-                      <Table.Cell>{formatNumber(line.hours)}</Table.Cell>
-                      <Table.Cell>{formatNumber(line.km)}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </DataTable>
+                <>
+                  <Heading level={3} data-size="xs" id={`lines-${id}`}>
+                    {t('timesheet.caption', { who })}
+                  </Heading>
+                  <ul className="line-list" aria-labelledby={`lines-${id}`}>
+                    {lines.map((line) => (
+                      <li key={line.id}>
+                        <Paragraph>
+                          <strong>
+                            {t('timesheet.when', {
+                              date: formatDate(line.date),
+                              from: line.start,
+                              to: line.end,
+                            })}
+                          </strong>
+                        </Paragraph>
+                        <Paragraph>
+                          {t('timesheet.line', {
+                            activity: line.activity,
+                            hours: formatNumber(line.hours),
+                            km: formatNumber(line.km),
+                          })}
+                        </Paragraph>
+                      </li>
+                    ))}
+                  </ul>
+                </>
               )}
               <Paragraph>
                 {t('timesheet.totals', {
