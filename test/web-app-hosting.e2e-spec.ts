@@ -33,20 +33,26 @@ describe('hosting the web app', () => {
   const page = (path: string) =>
     request(server()).get(path).set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
 
-  it.each(['/', '/forslag', '/tjenestemottakere/5e7d0000-0000-4000-8000-000000000001', '/logg-inn'])(
-    'answers the page %s with index.html under a strict CSP',
-    async (path) => {
-      const response = await page(path).expect(200);
-      expect(response.headers['content-type']).toMatch(/^text\/html/);
-      expect(response.text).toBe(indexHtml);
-      const csp = response.headers['content-security-policy'];
-      expect(csp).toBe(
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-          "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-      );
-      expect(csp).not.toContain('unsafe-inline');
-    },
-  );
+  it.each([
+    '/',
+    '/forslag',
+    '/tjenestemottakere/5e7d0000-0000-4000-8000-000000000001',
+    '/logg-inn',
+    // The user's public signing page (a one-time link) and the contact's phone screens.
+    '/signer/NIVqTTOajVvMD025Xr0GPaF_8doH0WWBkK1DKpAdLAk',
+    '/mine-oppdrag',
+    '/for-timer',
+  ])('answers the page %s with index.html under a strict CSP', async (path) => {
+    const response = await page(path).expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.text).toBe(indexHtml);
+    const csp = response.headers['content-security-policy'];
+    expect(csp).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+    expect(csp).not.toContain('unsafe-inline');
+  });
 
   it('serves hashed assets with immutable caching', async () => {
     const response = await request(server()).get('/assets/app-1a2b3c.js').expect(200);

@@ -9,6 +9,8 @@ import { IntroductionBookingService } from './introduction-booking.service';
 import { IntroductionOutcomeService } from './introduction-outcome.service';
 import { IntroductionsController } from './introductions.controller';
 import { IntroductionsService } from './introductions.service';
+import { OwnMeetingsController } from './own-meetings.controller';
+import { OwnMeetingsService } from './own-meetings.service';
 
 describeConstraints({
   introductions_contact_not_double_booked: 'The contact already has an introduction meeting at that time',
@@ -23,7 +25,12 @@ describeConstraints({
 /** From proposal to assignment: introductions, their meetings and outcomes. */
 @Module({
   imports: [ServiceUsersModule, ContactsModule, AssignmentsModule, MunicipalitiesModule, NotificationsModule],
-  controllers: [IntroductionsController],
-  providers: [IntroductionsService, IntroductionBookingService, IntroductionOutcomeService],
+  controllers: [IntroductionsController, OwnMeetingsController],
+  providers: [
+    IntroductionsService,
+    IntroductionBookingService,
+    IntroductionOutcomeService,
+    OwnMeetingsService,
+  ],
 })
 export class IntroductionsModule {}

@@ -1,9 +1,23 @@
 import { ServiceUserData } from '../access-log/service-user-data';
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  createParamDecorator,
+  Delete,
+  ExecutionContext,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,7 +26,8 @@ import {
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { Page } from '../common/http/pagination';
-import { UuidParam } from '../common/http/uuid-param';
+import { badRequest } from '../common/errors/api-error';
+import { isUuidText, UuidParam } from '../common/http/uuid-param';
 import { SessionListQuery } from './dto/session.query';
 import { CorrectSessionRequest, CreateSessionRequest } from './dto/session.request';
 import { LoggedSessionResponse, SessionPage, SessionResponse } from './dto/session.response';
@@ -21,6 +36,20 @@ import { SessionsService } from './sessions.service';
 const REFUSALS =
   'outside_assignment_period, overlap (another session of the contact at that time), quota_exceeded (with the ' +
   'figures), decision_expired, no_decision_in_force, contact_not_eligible, not_group_members, timesheet_signed';
+
+/** The Idempotency-Key header, when given: a UUID, else 400 (documented by @ApiHeader on the route). */
+const IdempotencyKey = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined => {
+    const value = context.switchToHttp().getRequest<FastifyRequest>().headers['idempotency-key'];
+    if (value === undefined) return undefined;
+    if (!isUuidText(value)) {
+      throw badRequest('validation_failed', 'The request is invalid', [
+        { field: 'Idempotency-Key', reason: 'must be a UUID' },
+      ]);
+    }
+    return value;
+  },
+);
 
 /** Sessions: a støttekontakt logs them on their own assignments; staff read them. */
 @ApiTags('sessions')
@@ -35,13 +64,21 @@ export class SessionsController {
   @ApiOperation({
     summary: 'Log a session on your own assignment (a group session names the members present)',
   })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      "A UUID the phone gives the session when it is made: sent again (after a lost answer, or from the phone's " +
+      'offline queue), the session already stored under it is answered and nothing is stored twice',
+  })
   @ApiCreatedResponse({ type: LoggedSessionResponse })
   @ApiConflictResponse({ description: REFUSALS })
   log(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateSessionRequest,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<LoggedSessionResponse> {
-    return this.sessions.log(principal, body);
+    return this.sessions.log(principal, body, idempotencyKey);
   }
 
   @Roles('coordinator', 'caseworker', 'admin', 'contact')

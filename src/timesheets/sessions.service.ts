@@ -44,13 +44,37 @@ export class SessionsService {
     private readonly clock: Clock,
   ) {}
 
-  async log(principal: Principal, body: CreateSessionRequest): Promise<LoggedSessionResponse> {
+  /**
+   * A session on the contact's own assignment. With a client key (Idempotency-Key) a repeat of the same request
+   * — a phone's offline queue sending again — answers the session stored the first time and stores nothing.
+   */
+  async log(
+    principal: Principal,
+    body: CreateSessionRequest,
+    clientKey?: string,
+  ): Promise<LoggedSessionResponse> {
     this.guards.refuseFuture(body);
-    const { id, quotas } = await transactionWithRetry(this.dataSource, async (em) => {
+    const result = await transactionWithRetry(this.dataSource, async (em) => {
       const assignment = await this.ownAssignment(em, principal, body.assignmentId);
-      return this.insert(em, principal, assignment, body, null);
+      if (clientKey) {
+        // Two sends of one key at once wait for each other here; the second finds the first's session.
+        await em.query(`SELECT pg_advisory_xact_lock(hashtext('sessions.client_key'), hashtext($1))`, [
+          clientKey,
+        ]);
+        const [stored] = await em.query<{ id: string; assignment_id: string; session_date: string }[]>(
+          `SELECT id, assignment_id, session_date::text AS session_date FROM sessions
+            WHERE contact_id = $1 AND client_key = $2`,
+          [assignment.contact_id, clientKey],
+        );
+        if (stored) return { replayOf: stored };
+      }
+      return this.insert(em, principal, assignment, body, null, clientKey ?? null);
     });
-    return this.logged(principal, id, quotas);
+    if ('replayOf' in result) {
+      const { id, assignment_id, session_date } = result.replayOf;
+      return this.logged(principal, id, await this.quotasFor(principal, assignment_id, session_date));
+    }
+    return this.logged(principal, result.id, result.quotas);
   }
 
   /** A new session replacing one on a signed timesheet; the old one is kept, marked as replaced. */
@@ -167,6 +191,7 @@ export class SessionsService {
     assignment: AssignmentRef,
     body: SessionFields,
     correction: { original: SessionRow; reason: string } | null,
+    clientKey: string | null = null,
   ): Promise<{ id: string; quotas: QuotaResponse[] }> {
     const minutes = sessionMinutes(body.start, body.end);
     if (minutes <= 0) {
@@ -220,8 +245,8 @@ export class SessionsService {
     const [{ id }] = await em.query<{ id: string }[]>(
       `INSERT INTO sessions (municipality_id, assignment_id, contact_id, timesheet_id, session_date, starts_at,
                              ends_at, activity, km_tenths, expenses_ore, expenses_note, corrects_session_id,
-                             correction_reason, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+                             correction_reason, created_by, client_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
       [
         assignment.municipality_id,
         assignment.id,
@@ -237,6 +262,7 @@ export class SessionsService {
         correction?.original.id ?? null,
         correction?.reason ?? null,
         principal.subject,
+        clientKey,
       ],
     );
     await em.query(

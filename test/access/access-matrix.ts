@@ -91,6 +91,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     params: { id: 'contact', serviceUserId: 'serviceUser' },
   },
   'GET /contacts/me/users': { roles: contactOnly },
+  'GET /contacts/me/introductions': { roles: contactOnly },
   'GET /contacts/me/users/{id}': {
     roles: { coordinator: 'deny', caseworker: 'deny', admin: 'deny', contact: 'own' },
     params: { id: 'serviceUser' },

@@ -23,10 +23,14 @@ const env = { ...process.env };
 delete env.LD_PRELOAD;
 delete env.FAKETIME;
 delete env.DATABASE_URL;
+const port = process.env.BROWSER_TEST_PORT ?? '3150';
 Object.assign(env, {
   // Migrations and the demo seed run as the owner; the API and the worker as the application role (npm start).
   DATABASE_OWNER_URL: databaseUrl.toString(),
-  PORT: process.env.BROWSER_TEST_PORT ?? '3150',
+  PORT: port,
+  // Mail goes to the SMTP server a spec may start (e2e/mailbox.ts); links in it point at this server.
+  SMTP_URL: `smtp://127.0.0.1:${Number(port) + 1000}`,
+  PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   HOST: '127.0.0.1',
   LOCAL_SIGNER_ENABLED: 'true',
   SCHEDULER_ENABLED: 'false',

@@ -14,6 +14,7 @@ import { RouteError } from './common/layout/RouteError';
 type Role = 'coordinator' | 'caseworker' | 'admin' | 'contact';
 const STAFF: Role[] = ['coordinator', 'caseworker', 'admin'];
 const COORDINATORS: Role[] = ['coordinator', 'admin'];
+const CONTACT: Role[] = ['contact'];
 
 function screen(load: () => Promise<ComponentType>, roles?: Role[]): Pick<RouteObject, 'lazy'> {
   return {
@@ -105,6 +106,32 @@ export const routes: RouteObject[] = [
       {
         path: '/rapporter',
         ...screen(async () => (await import('./features/reports/ReportsPage')).default, STAFF),
+      },
+      // The støttekontakt's own screens, made for a phone.
+      {
+        path: '/mine-oppdrag',
+        ...screen(async () => (await import('./features/contact/MyAssignmentsPage')).default, CONTACT),
+      },
+      {
+        path: '/mine-moter',
+        ...screen(async () => (await import('./features/contact/MyMeetingsPage')).default, CONTACT),
+      },
+      {
+        path: '/tilgjengelighet',
+        ...screen(async () => (await import('./features/contact/AvailabilityPage')).default, CONTACT),
+      },
+      {
+        path: '/for-timer',
+        ...screen(async () => (await import('./features/contact/LogSessionPage')).default, CONTACT),
+      },
+      {
+        path: '/timeliste',
+        ...screen(async () => (await import('./features/contact/TimesheetPage')).default, CONTACT),
+      },
+      // The user's signing link: public, no sign-in.
+      {
+        path: '/signer/:token',
+        ...screen(async () => (await import('./features/signing/SigningPage')).default),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1389,6 +1389,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/contacts/me/introductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your upcoming introduction meetings: time, place and who comes */
+        get: operations["OwnMeetingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/caseworkers/me/busy-times": {
         parameters: {
             query?: never;
@@ -3992,6 +4009,25 @@ export interface components {
             declinedBy?: "user" | "contact" | "both" | "coordinator";
             note?: string;
         };
+        MeetingUserRef: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            /** @description A guardian on record, who may come with a child */
+            hasGuardian: boolean;
+        };
+        OwnMeetingResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            location: string | null;
+            serviceUser: components["schemas"]["MeetingUserRef"];
+            /** @description The saksbehandler holding the meeting */
+            caseworker: string;
+        };
         BusyTimeResponse: {
             /** Format: uuid */
             id: string;
@@ -5805,7 +5841,10 @@ export interface operations {
     SessionsController_log: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A UUID the phone gives the session when it is made: sent again (after a lost answer, or from the phone's offline queue), the session already stored under it is answered and nothing is stored twice */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6829,6 +6868,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IntroductionResponse"];
+                };
+            };
+        };
+    };
+    OwnMeetingsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnMeetingResponse"][];
                 };
             };
         };

@@ -15,6 +15,8 @@ export function RequireSession({ roles, children }: { roles?: SessionUser['role'
     const returnTo = `${location.pathname}${location.search}`;
     return <Navigate to={`/logg-inn?returnTo=${encodeURIComponent(returnTo)}`} replace />;
   }
-  if (roles && !roles.includes(user.role)) return <Navigate to="/" replace />;
+  // A støttekontakt's home is their own assignments; staff's is the overview.
+  if (roles && !roles.includes(user.role))
+    return <Navigate to={user.role === 'contact' ? '/mine-oppdrag' : '/'} replace />;
   return children;
 }

@@ -19,6 +19,11 @@ const NAVIGATION: { to: string; label: string; roles: string[] }[] = [
   { to: '/timelister', label: 'nav.timesheets', roles: ['coordinator', 'caseworker', 'admin'] },
   { to: '/utbetaling', label: 'nav.payroll', roles: ['coordinator', 'admin'] },
   { to: '/rapporter', label: 'nav.reports', roles: ['coordinator', 'caseworker', 'admin'] },
+  { to: '/mine-oppdrag', label: 'contact:nav.assignments', roles: ['contact'] },
+  { to: '/mine-moter', label: 'contact:nav.meetings', roles: ['contact'] },
+  { to: '/tilgjengelighet', label: 'contact:nav.availability', roles: ['contact'] },
+  { to: '/for-timer', label: 'contact:nav.log', roles: ['contact'] },
+  { to: '/timeliste', label: 'contact:nav.timesheet', roles: ['contact'] },
 ];
 
 export function Layout() {

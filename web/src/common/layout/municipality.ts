@@ -9,7 +9,8 @@ export function useMunicipalityName(): string | undefined {
     queryKey: ['municipality'],
     // GET /municipality has no response schema in the OpenAPI document yet; its body has the name.
     queryFn: async () => unwrap(await api.GET('/municipality')) as unknown as { name?: string },
-    enabled: Boolean(session.data?.authenticated),
+    // GET /municipality is for staff; a støttekontakt's header shows the service's name.
+    enabled: Boolean(session.data?.authenticated) && session.data?.user?.role !== 'contact',
     staleTime: 10 * 60_000,
   });
   return query.data?.name;

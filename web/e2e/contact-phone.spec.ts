@@ -1,0 +1,289 @@
+import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test';
+import { startMailbox } from './mailbox';
+import { expectAccessible, openMeetingHoursAroundTheClock } from './support';
+
+/** The demo persona 'contact' (src/demo/demo-ids.ts). */
+const DEMO_CONTACT_ID = '5e7d0001-0000-4000-8000-000000000001';
+const USER_EMAIL = 'mina.signerer@example.test';
+
+test.use({ viewport: { width: 390, height: 844 } });
+test.describe.configure({ mode: 'serial' });
+
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+
+/** YYYY-MM-DD in Oslo, `days` from today. */
+function osloDate(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+}
+
+/**
+ * A Tenor synthetic fødselsnummer (month + 80, accepted where the demo runs) for a birth date in 2000–2039:
+ * individual numbers 500–999, with the two mod-11 check digits (DOMAIN: weights 3 7 6 1 8 9 4 5 2 and
+ * 5 4 3 2 7 6 5 4 3 2). Starts high, far from the demo seed's numbers.
+ */
+let nextIndividual = 990;
+function syntheticNationalId(birthDate: string): string {
+  const [year, month, day] = birthDate.split('-');
+  const check = (digits: number[], weights: number[]) => {
+    const rest = 11 - (digits.reduce((sum, d, i) => sum + d * weights[i], 0) % 11);
+    return rest === 11 ? 0 : rest;
+  };
+  for (;;) {
+    const individual = nextIndividual--;
+    const base = `${day}${String(Number(month) + 80)}${year.slice(2)}${individual}`.split('').map(Number);
+    const k1 = check(base, [3, 7, 6, 1, 8, 9, 4, 5, 2]);
+    if (k1 === 10) continue;
+    const k2 = check([...base, k1], [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+    if (k2 === 10) continue;
+    return [...base, k1, k2].join('');
+  }
+}
+
+async function signedIn(baseURL: string, persona: string) {
+  const api = await request.newContext({ baseURL });
+  const response = await api.post('/auth/demo-login', { data: { persona } });
+  expect(response.status()).toBe(200);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { api, headers: { 'X-CSRF-Token': csrfToken } };
+}
+
+async function ok<T>(
+  response: Awaited<ReturnType<APIRequestContext['post']>>,
+  status = [200, 201],
+): Promise<T> {
+  expect(status, `${response.url()}: ${await response.text()}`).toContain(response.status());
+  return (await response.json()) as T;
+}
+
+/**
+ * The coordinator's part, through the API as web/e2e/support.ts does it: room for two more users with the demo
+ * contact, Mina (an assignment started a week ago, a vedtak of 3 hours a week, her own e-mail for signing) and
+ * Jonas (an introduction meeting booked for tomorrow).
+ */
+async function coordinatorPrepares(baseURL: string) {
+  const { api, headers } = await signedIn(baseURL, 'coordinator');
+  await ok(
+    await api.patch(`/contacts/${DEMO_CONTACT_ID}`, { data: { maxUsers: 6, maxWeeklyHours: 30 }, headers }),
+  );
+  const newUser = async (firstName: string, birthDate: string) => {
+    const user = await ok<{ id: string }>(
+      await api.post('/service-users', {
+        headers,
+        data: {
+          nationalId: syntheticNationalId(birthDate),
+          firstName,
+          lastName: 'Testesen',
+          phone: '+47 912 34 567',
+          languages: ['nb'],
+          postalCode: '3015',
+          latitude: 59.74,
+          longitude: 10.19,
+          interests: ['cinema'],
+          availability: [{ day: 'wed', start: '16:00', end: '19:00' }],
+        },
+      }),
+    );
+    const decision = await ok<{ id: string }>(
+      await api.post(`/service-users/${user.id}/decisions`, {
+        headers,
+        data: {
+          serviceForm: 'individual',
+          hoursGranted: 3,
+          hoursPeriod: 'week',
+          drivingKmGranted: 100,
+          drivingPeriod: 'month',
+          decidedOn: osloDate(-20),
+          validFrom: osloDate(-14),
+          validTo: osloDate(300),
+          decisionText: 'Innvilget støttekontakt 3 timer per uke.',
+        },
+      }),
+    );
+    return { id: user.id, decisionId: decision.id };
+  };
+
+  const mina = await newUser('Mina', '2009-03-14');
+  await ok(
+    await api.put(`/service-users/${mina.id}/notification-settings`, {
+      headers,
+      data: { notifyBy: 'email', email: USER_EMAIL },
+    }),
+  );
+  await ok(
+    await api.post('/assignments', {
+      headers,
+      data: {
+        contactId: DEMO_CONTACT_ID,
+        serviceUserId: mina.id,
+        startsOn: osloDate(-7),
+        startWithoutIntroductionReason: 'Testdata: møtet ble holdt utenfor systemet',
+      },
+    }),
+  );
+
+  const jonas = await newUser('Jonas', '2008-06-02');
+  const intro = await ok<{ id: string }>(
+    await api.post('/introductions', {
+      headers,
+      data: { serviceUserId: jonas.id, contactId: DEMO_CONTACT_ID },
+    }),
+  );
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  tomorrow.setUTCHours(10, 0, 0, 0);
+  await ok(
+    await api.post(`/introductions/${intro.id}/booking`, {
+      headers,
+      data: { startsAt: tomorrow.toISOString(), location: 'Biblioteket, møterom 2' },
+    }),
+  );
+  await api.dispose();
+}
+
+/** At 320 CSS px the page reflows (no sideways scrolling of the page) and stays axe clean; then back to 390. */
+async function reflowsAt320(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `sideways scrolling on ${page.url()}`).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+}
+
+test.beforeAll(async ({ baseURL }) => {
+  mailbox = await startMailbox();
+  await openMeetingHoursAroundTheClock(baseURL ?? '');
+  await coordinatorPrepares(baseURL ?? '');
+});
+test.afterAll(async () => mailbox?.close());
+
+test('a støttekontakt works the month on the phone, and the user signs by the link in the e-mail', async ({
+  page,
+  browser,
+}) => {
+  const nav = () => page.getByRole('navigation', { name: 'Hovedmeny' });
+
+  // Sign in as the demo contact: the home is Mine oppdrag.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/logg-inn/);
+  await page.getByRole('button', { name: /\(Støttekontakt\)/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mine oppdrag' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Mina' })).toBeVisible();
+  await expect(page.getByText(/Mina: 3 av 3 timer igjen/)).toBeVisible();
+  await expectAccessible(page);
+  await reflowsAt320(page);
+
+  // Tilgjengelighet: Friday evenings are free.
+  await nav().getByRole('link', { name: 'Tilgjengelighet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tilgjengelighet' })).toBeVisible();
+  const friday = page.getByRole('group', { name: 'Fredag' });
+  await friday.getByRole('checkbox', { name: /Kveld/ }).check();
+  await page.getByRole('button', { name: 'Lagre tidene' }).click();
+  await expect(page.getByText('Tidene er lagret.')).toBeVisible();
+  await expectAccessible(page);
+  await reflowsAt320(page);
+  await page.reload();
+  await expect(
+    page.getByRole('group', { name: 'Fredag' }).getByRole('checkbox', { name: /Kveld/ }),
+  ).toBeChecked();
+
+  // Mine møter: the meeting with Jonas tomorrow.
+  await nav().getByRole('link', { name: 'Mine møter' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Møte med Jonas' })).toBeVisible();
+  await expect(page.getByText('Biblioteket, møterom 2')).toBeVisible();
+  await expect(page.getByText('Jonas, saksbehandleren og du')).toBeVisible();
+  await expectAccessible(page);
+  await reflowsAt320(page);
+
+  // Før timer: yesterday 10:00–12:30 at the cinema, 12,5 km; the quota answers at once (over 80 %).
+  await nav().getByRole('link', { name: 'Før timer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Før timer' })).toBeVisible();
+  await expectAccessible(page);
+  await reflowsAt320(page);
+  await page.getByLabel('Hvem var du sammen med?').selectOption({ label: 'Mina' });
+  await page.getByLabel('Dato').fill(osloDate(-1));
+  await page.getByLabel('Fra klokken').fill('10:00');
+  await page.getByLabel('Til klokken').fill('12:30');
+  await page.getByLabel('Hva gjorde dere?').fill('Kino og kafé');
+  await page.getByLabel(/Kilometer/).fill('12,5');
+  await page.getByRole('button', { name: 'Før timene' }).click();
+  await expect(page.getByText('Timene er ført: 2,5 timer')).toBeVisible();
+  await expect(page.getByText('Mina har 0,5 av 3 timer igjen')).toBeVisible();
+  await expect(page.getByText(/Over 80 % av timene i vedtaket er brukt/)).toBeVisible();
+  await expectAccessible(page);
+
+  // Without network: a quarter of an hour in the park is kept on the phone, and sent once the network is back.
+  await page.context().setOffline(true);
+  await page.getByLabel('Fra klokken').fill('14:00');
+  await page.getByLabel('Til klokken').fill('14:15');
+  await page.getByLabel('Hva gjorde dere?').fill('Tur i parken');
+  await page.getByLabel(/Kilometer/).fill('');
+  await page.getByRole('button', { name: 'Før timene' }).click();
+  await expect(page.getByText(/Timene er lagret på telefonen/)).toBeVisible();
+  await expect(page.getByText('1 økt venter på nett.')).toBeVisible();
+  await page.context().setOffline(false);
+  await expect(page.getByText(/kl\. 14:00 er sendt nå som du er på nett igjen/)).toBeVisible();
+  await expect(page.getByText('1 økt venter på nett.')).toBeHidden();
+  await expect(page.getByText('Mina har 0,25 av 3 timer igjen')).toBeVisible();
+  await expectAccessible(page);
+
+  // Timeliste: the line and the totals, then "Send til signering".
+  await nav().getByRole('link', { name: 'Timeliste' }).click();
+  const lines = page.getByRole('list', { name: 'Timer med Mina' });
+  await expect(
+    lines.getByRole('listitem').filter({ hasText: 'Kino og kafé: 2,5 timer, 12,5 km' }),
+  ).toBeVisible();
+  await expect(lines.getByRole('listitem').filter({ hasText: 'Tur i parken: 0,25 timer' })).toBeVisible();
+  await expect(page.getByText(/Til sammen: 2 ganger, 2,75 timer, 12,5 km/)).toBeVisible();
+  await expectAccessible(page);
+  await reflowsAt320(page);
+  await page.getByRole('button', { name: 'Send til signering' }).click();
+  await expect(page.getByText(/Lenken er sendt til m\*\*\*@example\.test/)).toBeVisible();
+  await expectAccessible(page);
+
+  // The e-mail that reached the SMTP server holds the link; Mina opens it on her own phone, no sign-in.
+  const mail = await mailbox.waitFor(USER_EMAIL, /Timelisten/);
+  const link = /https?:\/\/[^\s]+\/signer\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
+  expect(link, mail.text).toBeDefined();
+  expect(mail.text).not.toMatch(/\d{11}/);
+  const userContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nb-NO' });
+  const userPage = await userContext.newPage();
+  const staffCalls: string[] = [];
+  userPage.on('request', (req) => {
+    const path = new URL(req.url()).pathname;
+    if (!/^\/(signing\/|signer\/|assets\/|auth\/session$|favicon)/.test(path)) staffCalls.push(path);
+  });
+  await userPage.goto(link!);
+  await expect(userPage.getByRole('heading', { level: 1, name: 'Signer timelisten' })).toBeVisible();
+  await expect(userPage.getByText(/Hei, Mina! Her er timene du og Aksel har vært sammen/)).toBeVisible();
+  await expect(userPage.getByRole('heading', { level: 2, name: /Timene fra/ })).toBeVisible();
+  await expect(userPage.getByText('Kino og kafé. 2,5 timer. Kjørte 12,5 kilometer.')).toBeVisible();
+  await expect(userPage.getByText('Tur i parken. 0,25 timer.')).toBeVisible();
+  await expect(userPage.getByText('Til sammen 2 ganger, 2,75 timer og 12,5 kilometer.')).toBeVisible();
+  await expectAccessible(userPage);
+  await reflowsAt320(userPage);
+  // Sending without an answer is stopped with a plain message.
+  await userPage.getByRole('button', { name: 'Send svaret' }).click();
+  await expect(userPage.getByRole('link', { name: 'Svar om timene stemmer.' })).toBeVisible();
+  await expectAccessible(userPage);
+  await userPage.getByRole('radio', { name: 'Ja, timene stemmer' }).check();
+  await userPage.getByRole('button', { name: 'Send svaret' }).click();
+  await expect(
+    userPage.getByRole('heading', { level: 1, name: 'Takk! Timelisten er signert' }),
+  ).toBeVisible();
+  await expectAccessible(userPage);
+
+  // The same link again is refused, in words.
+  await userPage.goto(link!);
+  await expect(userPage.getByRole('heading', { level: 1, name: 'Lenken er brukt' })).toBeVisible();
+  await expectAccessible(userPage);
+  // An altered link is refused too.
+  await userPage.goto(`${link!.slice(0, -4)}AAAA`);
+  await expect(userPage.getByRole('heading', { level: 1, name: 'Vi finner ikke lenken' })).toBeVisible();
+  expect(staffCalls).toEqual([]);
+  await userContext.close();
+
+  // The contact sees the timesheet as signed (no longer open).
+  await page.reload();
+  await expect(page.getByText('Du har ingen åpne timelister.')).toBeVisible();
+});

@@ -1,0 +1,102 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../../api/client';
+
+export type OwnAssignment = Schemas['OwnAssignmentResponse'];
+export type AssignedUser = Schemas['AssignedUserResponse'];
+export type Quota = Schemas['QuotaResponse'];
+export type OwnMeeting = Schemas['OwnMeetingResponse'];
+export type WeeklySlot = Schemas['WeeklySlotDto'];
+export type LoggedSession = Schemas['LoggedSessionResponse'];
+
+/** A contact has a handful of assignments (their capacity), so one page holds them all. */
+export function useMyAssignments() {
+  return useQuery({
+    queryKey: ['contact', 'assignments'],
+    queryFn: async () => {
+      const page = unwrap(
+        await api.GET('/assignments', { params: { query: { active: true, pageSize: 50 } } }),
+      );
+      return page.items as OwnAssignment[];
+    },
+  });
+}
+
+export function useMyUsers() {
+  return useQuery({
+    queryKey: ['contact', 'users'],
+    queryFn: async () => unwrap(await api.GET('/contacts/me/users')),
+  });
+}
+
+export function useQuotas(assignmentId: string) {
+  return useQuery({
+    queryKey: ['contact', 'quotas', assignmentId],
+    queryFn: async () => unwrap(await api.GET('/quotas', { params: { query: { assignmentId } } })),
+  });
+}
+
+export function useInterestLabels() {
+  return useQuery({
+    queryKey: ['interests'],
+    queryFn: async () => unwrap(await api.GET('/interests')),
+    staleTime: 10 * 60_000,
+    select: (interests) => new Map(interests.map((interest) => [interest.code, interest.label])),
+  });
+}
+
+export function useMyMeetings() {
+  return useQuery({
+    queryKey: ['contact', 'meetings'],
+    queryFn: async () => unwrap(await api.GET('/contacts/me/introductions')),
+  });
+}
+
+export function useMyProfile() {
+  return useQuery({
+    queryKey: ['contact', 'profile'],
+    queryFn: async () => unwrap(await api.GET('/contacts/me')),
+  });
+}
+
+export function useSaveAvailability() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (change: { availability: WeeklySlot[]; drivesOwnCar: boolean; version: number }) =>
+      unwrap(
+        await api.PATCH('/contacts/me', {
+          body: { availability: change.availability, drivesOwnCar: change.drivesOwnCar },
+          params: { header: { 'If-Match': String(change.version) } },
+        }),
+      ),
+    onSuccess: (profile) => queryClient.setQueryData(['contact', 'profile'], profile),
+  });
+}
+
+export function useOpenTimesheets() {
+  return useQuery({
+    queryKey: ['contact', 'timesheets', 'open'],
+    queryFn: async () =>
+      unwrap(await api.GET('/timesheets', { params: { query: { status: 'open', pageSize: 20 } } })),
+  });
+}
+
+export function useTimesheet(id: string) {
+  return useQuery({
+    queryKey: ['contact', 'timesheets', id],
+    queryFn: async () => unwrap(await api.GET('/timesheets/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function useSendToSigning(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (serviceUserId?: string) =>
+      unwrap(
+        await api.POST('/timesheets/{id}/signing-request', {
+          params: { path: { id } },
+          body: serviceUserId ? { serviceUserId } : {},
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contact', 'timesheets'] }),
+  });
+}
