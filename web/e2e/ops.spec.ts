@@ -120,6 +120,19 @@ test('Rapporter shows each chart beside its table, and the KPR download', async 
   expect(kpr.name).toMatch(/^kpr-\d{4}\.csv$/);
 });
 
+test('a tab shows its own list after a switch (Timelister, Introduksjonsmøter)', async ({ page }) => {
+  await signInAsCoordinator(page);
+  await page.goto('/timelister');
+  await page.getByRole('tab', { name: 'Godkjent' }).click();
+  // Approved by the first test of this file.
+  await expect(
+    page.getByRole('table', { name: 'Godkjente timelister' }).getByRole('row').nth(1),
+  ).toBeVisible();
+  await page.goto('/introduksjoner');
+  await page.getByRole('tab', { name: 'Avslått' }).click();
+  await expect(page.getByRole('tabpanel').getByText('Ingen introduksjonsmøter her.')).toBeVisible();
+});
+
 test('the new pages reflow at 320 CSS px', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 720 });
   await signInAsCoordinator(page);
