@@ -61,7 +61,7 @@ describe("GET /contacts/me/introductions: a contact's own upcoming meetings", ()
     expect(JSON.stringify(meetings)).not.toMatch(/\d{11}|Rådhuset|lastName|decision/);
 
     const logged: { subject_id: string; outcome: string; role: string }[] = await dataSourceOf(app).query(
-      `SELECT subject_id, outcome, role FROM access_log WHERE request_id = $1 AND municipality_id = $2`,
+      `SELECT subject_id, outcome, role FROM access_log WHERE client_request_id = $1 AND municipality_id = $2`,
       [requestId, municipalityId],
     );
     expect(logged).toEqual([{ subject_id: booked.id, outcome: 'allowed', role: 'contact' }]);

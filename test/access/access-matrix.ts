@@ -107,6 +107,11 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     body: () => ({ phone: '+47 900 00 000' }),
     crossTenant: true,
   },
+  'POST /service-users/{id}/national-id': {
+    roles: staff(),
+    params: { id: 'serviceUser' },
+    crossTenant: true,
+  },
   'GET /service-users/{id}/access-log': {
     roles: managers(),
     params: { id: 'serviceUser' },
