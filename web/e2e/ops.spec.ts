@@ -31,7 +31,9 @@ test('a coordinator approves a signed timesheet and downloads the payroll', asyn
   // The timesheet: its sessions, totals, signature and money; approve it.
   await expect(page.getByRole('heading', { level: 1, name: `Timeliste for ${user}` })).toBeVisible();
   // Its sessions (how many depends on which signed timesheet is first: other specs sign one too).
-  await expect(page.getByRole('table', { name: 'Økter på timelisten' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Økter på timelisten' }).getByRole('row').nth(1),
+  ).toBeVisible();
   await expect(page.getByText(`Signert av ${user} (tjenestemottakeren)`)).toBeVisible();
   await expect(page.getByText('Til støttekontakten')).toBeVisible();
   await expectAccessible(page);
