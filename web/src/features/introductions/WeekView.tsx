@@ -48,17 +48,16 @@ export function WeekView({
                           value={slot.startsAt}
                           checked={choice === slot.startsAt}
                           onChange={() => onChoose(slot.startsAt)}
-                          label={t('booking.slotTime', {
-                            from: formatTime(slot.startsAt),
-                            to: formatTime(slot.endsAt),
-                          })}
-                          // The whole time as its name (it holds the visible label), so it reads alone too.
-                          aria-label={t('booking.slot', {
-                            weekday: formatWeekday(slot.startsAt),
-                            date: formatDate(slot.startsAt),
-                            from: formatTime(slot.startsAt),
-                            to: formatTime(slot.endsAt),
-                          })}
+                          // The day is read before the time, so the time makes sense on its own too.
+                          label={
+                            <>
+                              <span className="ds-sr-only">{dayName} </span>
+                              {t('booking.slotTime', {
+                                from: formatTime(slot.startsAt),
+                                to: formatTime(slot.endsAt),
+                              })}
+                            </>
+                          }
                         />
                       ))}
                     </Fieldset>
