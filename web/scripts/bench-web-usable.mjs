@@ -1,7 +1,9 @@
 // npm run bench:web, second half: the time until the dashboard and the proposal list are usable, measured by
 // Playwright in Debian's Chromium on the demo data, beside the 1 s budget. "Usable" is the moment the page's
-// list shows its first row of data, counted from the start of the navigation. Starts its own server on a fresh
-// database (e2e/start-server.mjs, as the browser tests do); BENCH_WEB_DATABASE and BENCH_WEB_PORT choose them.
+// list has its first row of data in the document, counted by the page's clock from the start of navigation.
+// Starts its own server on a fresh database (e2e/start-server.mjs, as the browser tests do); BENCH_WEB_DATABASE
+// and BENCH_WEB_PORT choose them. The figures are only as good as the machine is idle: `uptime` beside them.
+/* global window, document, location, MutationObserver -- the functions passed to page.evaluate run in the page */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -37,15 +39,30 @@ async function waitForHealth(timeoutMs = 180_000) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Milliseconds from the start of navigating to `path` until `ready` is visible; the first round is cold. */
-async function timeUntilUsable(context, path, ready) {
+/**
+ * Milliseconds from the start of navigating to `path` until the table captioned `caption` has its first row of
+ * data, as the page's own clock reads it (a MutationObserver notes the moment); the first round is cold.
+ */
+async function timeUntilUsable(context, path, caption) {
   const rounds = [];
   for (let i = 0; i < ROUNDS; i++) {
     const page = await context.newPage();
-    const started = performance.now();
+    await page.addInitScript((source) => {
+      const wanted = new RegExp(source);
+      const observer = new MutationObserver(() => {
+        for (const table of document.querySelectorAll('table')) {
+          if (wanted.test(table.caption?.textContent ?? '') && table.querySelector('tbody tr')) {
+            window.__usableAt = performance.now();
+            observer.disconnect();
+            return;
+          }
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    }, caption.source);
     await page.goto(`${baseURL}${path}`, { waitUntil: 'commit' });
-    await ready(page).first().waitFor({ state: 'visible', timeout: 30_000 });
-    rounds.push(performance.now() - started);
+    await page.waitForFunction(() => typeof window.__usableAt === 'number', null, { timeout: 30_000 });
+    rounds.push(await page.evaluate(() => window.__usableAt));
     if (process.env.BENCH_WEB_VERBOSE && i === ROUNDS - 1) {
       // Where the time went in the last round: the navigation and every request the page made, by start.
       const entries = await page.evaluate(() =>
