@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { ApiError, setUnauthenticatedHandler } from './api/client';
-import { sessionKey } from './common/auth/session';
+import { fetchSession, sessionKey } from './common/auth/session';
 import { router } from './router';
 
 const queryClient = new QueryClient({
@@ -21,6 +21,9 @@ const queryClient = new QueryClient({
 
 // The session expired: read it again, and the route guard sends the person to /logg-inn (and back after).
 setUnauthenticatedHandler(() => void queryClient.invalidateQueries({ queryKey: sessionKey }));
+
+// Ask for the session at once, while the first screen's chunk loads, rather than after it (a waterfall).
+void queryClient.prefetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

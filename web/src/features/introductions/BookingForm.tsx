@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../common/components/QueryState';
 import { errorText } from '../../common/errors/errors';
-import { formatDate, formatTime, formatWeekday, osloDay, osloInstant } from '../../common/format/format';
+import { osloDay, osloInstant } from '../../common/format/format';
 import { type Introduction, useBook, useSuggestedTimes } from './queries';
+import { WeekView } from './WeekView';
 
 const OTHER = 'other';
 
@@ -66,21 +67,7 @@ export function BookingForm({ introduction, onDone }: { introduction: Introducti
             <Fieldset.Legend>{t('booking.legend')}</Fieldset.Legend>
             <Fieldset.Description>{t('booking.description')}</Fieldset.Description>
             {answer.times.length === 0 ? <Paragraph>{t('booking.noneFree')}</Paragraph> : null}
-            {answer.times.map((slot) => (
-              <Radio
-                key={slot.startsAt}
-                name="startsAt"
-                value={slot.startsAt}
-                checked={choice === slot.startsAt}
-                onChange={() => setChoice(slot.startsAt)}
-                label={t('booking.slot', {
-                  weekday: formatWeekday(slot.startsAt),
-                  date: formatDate(slot.startsAt),
-                  from: formatTime(slot.startsAt),
-                  to: formatTime(slot.endsAt),
-                })}
-              />
-            ))}
+            <WeekView slots={answer.times} choice={choice} onChoose={setChoice} />
             <Radio
               name="startsAt"
               value={OTHER}

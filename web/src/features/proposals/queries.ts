@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
+import { acceptEach } from './bulk';
 
 export type Proposal = Schemas['ProposalResponse'];
 export type DeclineReason = Schemas['DeclineRequest']['reason'];
@@ -48,3 +49,35 @@ export function useDeclineProposal() {
     onSuccess: () => invalidate(),
   });
 }
+
+export type Introduction = Schemas['IntroductionResponse'];
+
+/** Accept several proposals, one after another; each outcome is reported, a failure does not stop the rest. */
+export function useBulkAccept() {
+  const invalidate = useInvalidateCase();
+  return useMutation({
+    mutationFn: (proposals: Proposal[]) =>
+      acceptEach(proposals, async (proposal) =>
+        unwrap(await api.POST('/proposals/{id}/accept', { params: { path: { id: proposal.id } } })),
+      ),
+    onSettled: () => invalidate(),
+  });
+}
+
+/**
+ * A user's proposals, of every run: the matching gives each user one contact per run (GET /proposals with
+ * serviceUserId and runId answers one), so the alternatives are the contacts earlier runs proposed.
+ */
+export function useUserProposals(serviceUserId: string) {
+  return useQuery({
+    queryKey: ['proposals', 'user', serviceUserId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/proposals', {
+          params: { query: { serviceUserId, page: 1, pageSize: ALTERNATIVES_PAGE_SIZE } },
+        }),
+      ),
+  });
+}
+
+export const ALTERNATIVES_PAGE_SIZE = 50;
