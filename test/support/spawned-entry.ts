@@ -13,15 +13,30 @@ export interface SpawnedEntry {
 }
 
 /**
+ * The test's clock, where the run moves it (libfaketime, `.ci/run`): our own Node processes share it, as a
+ * deployment shares its clock with the identity provider whose tokens it checks (`iat`, `exp`). Only servers we
+ * did not write (redis-server) must start without it.
+ */
+function sameClock(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined &&
+        (entry[0] === 'LD_PRELOAD' || entry[0].startsWith('FAKETIME') || entry[0] === 'DONT_FAKE_MONOTONIC'),
+    ),
+  );
+}
+
+/**
  * Starts an entrypoint (src/main.ts or src/worker.ts) as its own process, the way the Dockerfile's
  * `node dist/src/main.js` starts it but without a build, with exactly the environment given (nothing inherited
- * but PATH), so a test sees what a deployment with that configuration sees.
+ * but PATH and the test's clock), so a test sees what a deployment with that configuration sees.
  */
 export function spawnEntry(script: string, env: Record<string, string>, args: string[] = []): SpawnedEntry {
   let output = '';
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script, ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...sameClock(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
