@@ -67,4 +67,8 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: { 'i18next/no-literal-string': 'off', 'no-console': 'off' },
   },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
 );

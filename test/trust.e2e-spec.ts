@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { AssignedUserResponse } from '../src/service-users/dto/assigned-user.response';
+import { MyUserResponse } from '../src/service-users/dto/my-user.response';
 import { contactBody, daysAgo } from './factories';
 import { seedUserWithDecision } from './support/seed-rows';
 import { as, createMunicipality, createTestApp, dataSourceOf, tokenFor } from './support/test-app';
@@ -126,7 +126,7 @@ describe('trust', () => {
       const list = await contact.get('/contacts/me/users').expect(200);
       expect(list.body.map((u: { id: string }) => u.id)).toEqual([mine.id]);
       const one = await contact.get(`/contacts/me/users/${mine.id}`).expect(200);
-      expect(Object.keys(one.body).sort()).toEqual([...AssignedUserResponse.FIELDS].sort());
+      expect(Object.keys(one.body).sort()).toEqual([...MyUserResponse.FIELDS].sort());
       const text = JSON.stringify(one.body);
       expect(text).not.toContain(mine.nationalId);
       expect(text).not.toMatch(/diagnose|helse|decision|wishes|birth/i);

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { Page, PageQuery } from '../common/http/pagination';
@@ -26,6 +26,11 @@ export class AccessLogController {
   })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: AccessLogEntryPage })
+  @ApiOperation({
+    summary: "A service user's access log",
+    description:
+      "Who read this user's data, when, how and through which request, newest first. Reading the log is itself logged.",
+  })
   async forServiceUser(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
@@ -43,6 +48,11 @@ export class AccessLogController {
   @Get('access-log/verification')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: ChainVerificationResponse })
+  @ApiOperation({
+    summary: "Verify the access log's hash chain",
+    description:
+      "Recomputes the SHA-256 chain of the municipality's access log from its first row and answers whether every row is intact, or the first row where the chain breaks.",
+  })
   verify(@CurrentPrincipal() principal: Principal): Promise<ChainVerification> {
     return this.accessLog.verifyChain(principal.municipalityId);
   }

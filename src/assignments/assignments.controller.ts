@@ -21,7 +21,7 @@ import { CreateAssignmentRequest, EndAssignmentRequest } from './dto/assignment.
 import { AssignmentPage, AssignmentResponse, OwnAssignmentResponse } from './dto/assignment.response';
 
 const EITHER_VIEW = {
-  oneOf: [{ $ref: getSchemaPath(AssignmentResponse) }, { $ref: getSchemaPath(OwnAssignmentResponse) }],
+  anyOf: [{ $ref: getSchemaPath(AssignmentResponse) }, { $ref: getSchemaPath(OwnAssignmentResponse) }],
 };
 
 /**
@@ -41,6 +41,8 @@ export class AssignmentsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'List assignments; a contact gets only their own (and the total counts only those)',
+    description:
+      'Staff see every assignment of the municipality; a støttekontakt only their own, in a view without case data.',
   })
   @ApiOkResponse({ type: AssignmentPage })
   list(
@@ -56,6 +58,11 @@ export class AssignmentsController {
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ schema: EITHER_VIEW, description: 'OwnAssignmentResponse for role contact' })
   @ApiNotFoundResponse({ description: "Missing, another municipality's, or (for a contact) someone else's" })
+  @ApiOperation({
+    summary: 'One assignment',
+    description:
+      'An assignment with its user or group, contact, hours and period. A støttekontakt reads only their own, in the minimal view.',
+  })
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<AssignmentView> {
     return this.assignments.get(principal, id);
   }
@@ -66,6 +73,8 @@ export class AssignmentsController {
   @ApiOperation({
     summary:
       'Start an assignment for a service user (individual vedtak) or a group (one of its two contact seats)',
+    description:
+      'Starts an assignment directly. The hard rules apply on this path too: eligibility today, capacity, exclusions and close relatives.',
   })
   @ApiCreatedResponse({ type: AssignmentResponse })
   @ApiConflictResponse({
@@ -86,7 +95,10 @@ export class AssignmentsController {
   @Post(':id/end')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'End an assignment; an active group left without contacts goes back to forming' })
+  @ApiOperation({
+    summary: 'End an assignment; an active group left without contacts goes back to forming',
+    description: 'Ends the assignment with a reason (kept for the reports of ended matches).',
+  })
   @ApiOkResponse({ type: AssignmentResponse })
   @ApiConflictResponse({ description: 'assignment_already_ended' })
   end(

@@ -40,7 +40,11 @@ export class CaseDeadlinesController {
 
   @Post('applications')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Record an application (søknad) with the day it was received' })
+  @ApiOperation({
+    summary: 'Record an application (søknad) with the day it was received',
+    description:
+      "Starts the case clock: a vedtak is due within a month of the day received, or the applicant must get a foreløpig svar. Who applied on the user's behalf, and whether a fullmakt is on file, is recorded with it.",
+  })
   @ApiCreatedResponse({ type: ApplicationResponse })
   createApplication(@Access() access: AccessContext, @Body() body: CreateApplicationRequest) {
     return this.accessLog.read(
@@ -58,6 +62,8 @@ export class CaseDeadlinesController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Applications without a vedtak a month after receipt and no interim notice (foreløpig svar) yet',
+    description:
+      'The applications that have waited a month or more without a vedtak and without a foreløpig svar: the notices that are due, oldest first.',
   })
   @ApiOkResponse({ type: DueNoticeListResponse })
   dueNotices(@Access() access: AccessContext): Promise<DueNoticeListResponse> {
@@ -72,6 +78,11 @@ export class CaseDeadlinesController {
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: ApplicationResponse })
   @ApiNotFoundResponse()
+  @ApiOperation({
+    summary: 'One application',
+    description:
+      'An application with the day it was received, who applied, the interim notices sent and the vedtak that answered it.',
+  })
   application(@Access() access: AccessContext, @Param('id', UuidParam) id: string) {
     return this.accessLog.read(
       access,
@@ -85,6 +96,8 @@ export class CaseDeadlinesController {
   @ApiOperation({
     summary:
       'Record that the interim notice (foreløpig svar) was sent, with why and when to expect the vedtak',
+    description:
+      'Records that the applicant was told in writing why the vedtak is late and when to expect it, as the law requires after a month.',
   })
   @ApiCreatedResponse({ type: ApplicationResponse })
   interimNotice(
@@ -102,7 +115,11 @@ export class CaseDeadlinesController {
   @Post('applications/:id/decision')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'The vedtak that answers the application' })
+  @ApiOperation({
+    summary: 'The vedtak that answers the application',
+    description:
+      'Records the vedtak that answers the application: hours, period and form of service, as a decision on the service user.',
+  })
   @ApiOkResponse({ type: ApplicationResponse })
   decide(
     @Access() access: AccessContext,
@@ -120,6 +137,8 @@ export class CaseDeadlinesController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'When the vedtak was sent and received; the 4-week complaint deadline runs from receipt',
+    description:
+      'Records when the vedtak was sent and when the user received it. The 4-week complaint deadline runs from the day it was received.',
   })
   @ApiOkResponse({ type: DecisionDeliveryResponse })
   async delivery(
@@ -135,7 +154,11 @@ export class CaseDeadlinesController {
 
   @Post('decisions/:id/complaints')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Record a complaint (klage) against the vedtak, with the day it was lodged' })
+  @ApiOperation({
+    summary: 'Record a complaint (klage) against the vedtak, with the day it was lodged',
+    description:
+      'Records a complaint (klage) on the vedtak with the day it was lodged; the answer says whether it came within the deadline.',
+  })
   @ApiCreatedResponse({ type: ComplaintResponse })
   complain(
     @Access() access: AccessContext,
@@ -152,7 +175,11 @@ export class CaseDeadlinesController {
   @Post('complaints/:id/outcome')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Upheld by the municipality, or sent on to Statsforvalteren' })
+  @ApiOperation({
+    summary: 'Upheld by the municipality, or sent on to Statsforvalteren',
+    description:
+      'Records how the complaint ended: upheld by the municipality, or sent on to Statsforvalteren.',
+  })
   @ApiOkResponse({ type: ComplaintResponse })
   outcome(
     @Access() access: AccessContext,
@@ -168,7 +195,10 @@ export class CaseDeadlinesController {
 
   @Get('complaint-deadlines')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Delivered vedtak whose 4-week complaint deadline still runs, soonest first' })
+  @ApiOperation({
+    summary: 'Delivered vedtak whose 4-week complaint deadline still runs, soonest first',
+    description: 'The vedtak whose complaint deadline has not passed, with the day it ends, soonest first.',
+  })
   @ApiOkResponse({ type: RunningDeadlineListResponse })
   running(@Access() access: AccessContext): Promise<RunningDeadlineListResponse> {
     return this.accessLog.read(

@@ -23,6 +23,8 @@ export class CaseHistoryController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: "Every state change of the user's proposals, introductions and assignments, oldest first",
+    description:
+      "The whole story of the user's case: what was proposed, introduced, started and ended, by whom and when.",
   })
   @ApiOkResponse({ type: [CaseEventResponse] })
   list(@Access() access: AccessContext, @Param('id', UuidParam) id: string): Promise<CaseEventResponse[]> {

@@ -18,7 +18,10 @@ export class CaseworkerCalendarController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Your busy times and booked introduction meetings, in time order' })
+  @ApiOperation({
+    summary: 'Your busy times and booked introduction meetings, in time order',
+    description: 'What the meeting suggestions avoid.',
+  })
   @ApiOkResponse({ type: [BusyTimeResponse] })
   list(@CurrentPrincipal() principal: Principal, @Query() query: BusyTimeQuery): Promise<BusyTimeResponse[]> {
     return this.calendar.list(principal, query);
@@ -27,6 +30,10 @@ export class CaseworkerCalendarController {
   @Post()
   @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ type: BusyTimeResponse })
+  @ApiOperation({
+    summary: 'Add a busy time',
+    description: 'A time the caseworker cannot hold meetings; meeting suggestions avoid it.',
+  })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateBusyTimeRequest,
@@ -36,6 +43,7 @@ export class CaseworkerCalendarController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a busy time', description: 'Removes one of your own busy times.' })
   remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<void> {
     return this.calendar.remove(principal, id);
   }

@@ -39,6 +39,8 @@ export class CloseRelativesController {
   @ApiOperation({
     summary:
       'Record that the contact is a close relative of a user: the pair is never proposed, introduced, assigned or grouped',
+    description:
+      "A close relative (nærstående) may not be the user's støttekontakt. The pair is then refused on every path: proposals, introductions, assignments and group seats.",
   })
   @ApiCreatedResponse({ type: CloseRelativeResponse })
   @ApiNotFoundResponse({
@@ -63,7 +65,10 @@ export class CloseRelativesController {
   @Roles('coordinator', 'caseworker', 'admin', 'contact')
   @Get()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'The users the contact is recorded as a close relative of' })
+  @ApiOperation({
+    summary: 'The users the contact is recorded as a close relative of',
+    description: 'The users recorded as close relatives of this contact, with who recorded it and when.',
+  })
   @ApiOkResponse({ type: CloseRelativeListResponse })
   list(
     @Access() access: AccessContext,
@@ -79,7 +84,10 @@ export class CloseRelativesController {
   @Roles('coordinator', 'admin')
   @Delete(':serviceUserId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a close relative recorded by mistake' })
+  @ApiOperation({
+    summary: 'Remove a close relative recorded by mistake',
+    description: 'Removes a close-relative record made by mistake; the pair may then be proposed again.',
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
   remove(

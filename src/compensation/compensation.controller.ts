@@ -72,13 +72,21 @@ export class CompensationController {
 
   @Get('rates')
   @ApiOkResponse({ type: [RateResponse] })
+  @ApiOperation({
+    summary: 'Pay rates',
+    description: 'The hourly and km rates, each from the date it applies.',
+  })
   listRates(@CurrentPrincipal() principal: Principal): Promise<RateResponse[]> {
     return this.rates.list(principal.municipalityId);
   }
 
   @Roles('admin')
   @Post('rates')
-  @ApiOperation({ summary: 'Set the hourly and km rates from a date (applies to sessions on and after it)' })
+  @ApiOperation({
+    summary: 'Set the hourly and km rates from a date (applies to sessions on and after it)',
+    description:
+      'A new rate applies to sessions on and after its date; earlier sessions keep the rate of their day.',
+  })
   @ApiCreatedResponse({ type: RateResponse })
   @ApiConflictResponse({ description: 'already_exists: a rate from that date exists' })
   createRate(
@@ -92,7 +100,11 @@ export class CompensationController {
   @Get('timesheets/:id')
   @ServiceUserData({ action: 'read' })
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: "A timesheet's pay and invoice lines (a contact: only their own)" })
+  @ApiOperation({
+    summary: "A timesheet's pay and invoice lines (a contact: only their own)",
+    description:
+      'The pay lines for the contact and the invoice lines for each user, with the km split exact to the øre.',
+  })
   @ApiOkResponse({ type: TimesheetMoneyResponse })
   @ApiConflictResponse({ description: 'rate_missing' })
   timesheet(
@@ -105,7 +117,11 @@ export class CompensationController {
   @Roles('coordinator', 'admin')
   @Get('payroll')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: "Payroll export: the contacts' pay from the approved timesheets of a pay period" })
+  @ApiOperation({
+    summary: "Payroll export: the contacts' pay from the approved timesheets of a pay period",
+    description:
+      'As JSON, or as CSV that Norwegian Excel opens as it is (semicolon, UTF-8 BOM, decimal comma) or XLSX, with `format`.',
+  })
   @ApiOkResponse({ content: exportContent('PayrollExportResponse', 'utbetaling-<periodStart>') })
   async payroll(
     @CurrentPrincipal() principal: Principal,
@@ -119,7 +135,10 @@ export class CompensationController {
   @Roles('coordinator', 'admin')
   @Get('invoices')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Invoice export: each user pays half the km as passenger (approved timesheets)' })
+  @ApiOperation({
+    summary: 'Invoice export: each user pays half the km as passenger (approved timesheets)',
+    description: 'As JSON, CSV for Norwegian Excel or XLSX, with `format`.',
+  })
   @ApiOkResponse({ content: exportContent('InvoiceExportResponse', 'fakturagrunnlag-<periodStart>') })
   async invoices(
     @CurrentPrincipal() principal: Principal,

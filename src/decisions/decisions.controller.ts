@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Access, AccessContext } from '../access-log/access-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CurrentPrincipal } from '../common/auth/decorators';
@@ -27,6 +27,11 @@ export class DecisionsController {
   @Get('service-users/:serviceUserId/decisions')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: PageOf(DecisionResponse) })
+  @ApiOperation({
+    summary: "A service user's vedtak",
+    description:
+      "The user's decisions (vedtak), newest first: hours per week or month, driving, period and form of service.",
+  })
   list(
     @Access() access: AccessContext,
     @Param('serviceUserId', UuidParam) serviceUserId: string,
@@ -42,6 +47,11 @@ export class DecisionsController {
   @Post('service-users/:serviceUserId/decisions')
   @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ type: DecisionResponse })
+  @ApiOperation({
+    summary: 'Record a vedtak',
+    description:
+      'Records a decision (vedtak) for the user: hours per week or month, km for driving, the period and the form of service (individual or group).',
+  })
   create(
     @CurrentPrincipal() principal: Principal,
     @Param('serviceUserId', UuidParam) serviceUserId: string,
@@ -53,6 +63,10 @@ export class DecisionsController {
   @Get('decisions/:id')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: DecisionResponse })
+  @ApiOperation({
+    summary: 'One vedtak',
+    description: 'A decision with its hours, period and form of service.',
+  })
   get(@Access() access: AccessContext, @Param('id', UuidParam) id: string): Promise<DecisionResponse> {
     return this.accessLog.read(
       access,

@@ -25,6 +25,11 @@ export class GroupProposalsController {
   @Get()
   @ServiceUserData({ action: 'list' })
   @ApiOkResponse({ type: GroupProposalPage })
+  @ApiOperation({
+    summary: 'Proposed activity groups',
+    description:
+      'The groups the last runs proposed from users with a group vedtak, with members, contacts and score.',
+  })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: GroupProposalListQuery,
@@ -35,6 +40,10 @@ export class GroupProposalsController {
   @Get(':id')
   @ServiceUserData({ action: 'read' })
   @ApiOkResponse({ type: GroupProposalResponse })
+  @ApiOperation({
+    summary: 'One proposed group',
+    description: 'A proposed group with its members, contacts and the reasons they fit together.',
+  })
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
@@ -48,6 +57,8 @@ export class GroupProposalsController {
   @ApiOperation({
     summary:
       'Accept (optionally edited first): creates the group, its members and contacts, or fills the seats',
+    description:
+      'Turns the proposal into a real group with its members and contact assignments, or fills the free seats of an existing group. The hard rules are checked again.',
   })
   @ApiOkResponse({ type: AcceptedGroupProposalResponse })
   @ApiConflictResponse({
@@ -67,6 +78,10 @@ export class GroupProposalsController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: GroupProposalResponse })
   @ApiConflictResponse({ description: 'The proposal is not open' })
+  @ApiOperation({
+    summary: 'Decline a proposed group',
+    description: "Declines the proposal with a reason; it stays in the run's history.",
+  })
   decline(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,

@@ -4,14 +4,13 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
-import { IfMatchVersion } from '../common/http/if-match';
+import { ApiIfMatch, IfMatchVersion } from '../common/http/if-match';
 import { Page } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { GroupListQuery } from './dto/group.query';
@@ -36,6 +35,10 @@ export class GroupsController {
   @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: GroupPage })
+  @ApiOperation({
+    summary: 'Activity groups',
+    description: "The municipality's activity groups by name, status, interest, postal code and open seats.",
+  })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: GroupListQuery,
@@ -48,6 +51,11 @@ export class GroupsController {
   @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ type: GroupResponse })
   @ApiConflictResponse({ description: 'already_exists: the municipality has a group with this name' })
+  @ApiOperation({
+    summary: 'Create an activity group',
+    description:
+      'Creates a group in forming, with its name, interests and area. Members (3–6) and contacts (1–2) are added after.',
+  })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateGroupRequest): Promise<GroupResponse> {
     return this.groups.create(principal, body);
   }
@@ -56,6 +64,10 @@ export class GroupsController {
   @ServiceUserData({ action: 'read' })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: GroupResponse })
+  @ApiOperation({
+    summary: 'One activity group',
+    description: 'A group with its members and contacts. The read is access-logged for each member.',
+  })
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<GroupResponse> {
     return this.groups.get(principal, id);
   }
@@ -63,9 +75,13 @@ export class GroupsController {
   @Roles('coordinator', 'admin')
   @Patch(':id')
   @Header('Cache-Control', 'no-store')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read' })
+  @ApiIfMatch()
   @ApiOkResponse({ type: GroupResponse })
   @ApiConflictResponse({ description: 'group_closed, already_exists (name)' })
+  @ApiOperation({
+    summary: 'Update an activity group',
+    description: "Changes the group's name, interests or area. Send If-Match with the version you read.",
+  })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
@@ -78,7 +94,11 @@ export class GroupsController {
   @Roles('coordinator', 'admin')
   @Post(':id/members')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Give a service user with a group vedtak the lowest free of the 6 seats' })
+  @ApiOperation({
+    summary: 'Give a service user with a group vedtak the lowest free of the 6 seats',
+    description:
+      'Adds a member with a group vedtak. A group holds at most 6; a close relative of one of its contacts is refused.',
+  })
   @ApiCreatedResponse({ type: GroupResponse })
   @ApiConflictResponse({
     description:
@@ -98,6 +118,7 @@ export class GroupsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Remove a member; an active group falling below 3 goes back to forming (statusChange)',
+    description: 'Takes a member out of the group; the seat becomes free for another.',
   })
   @ApiOkResponse({ type: MemberRemovedResponse })
   @ApiConflictResponse({ description: 'group_closed' })
@@ -112,7 +133,11 @@ export class GroupsController {
   @Roles('coordinator', 'admin')
   @Post(':id/contacts')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'A contact takes one of the 2 contact seats (creates a group assignment)' })
+  @ApiOperation({
+    summary: 'A contact takes one of the 2 contact seats (creates a group assignment)',
+    description:
+      'A støttekontakt takes a contact seat. Eligibility, capacity and close relatives are checked as for an individual assignment.',
+  })
   @ApiCreatedResponse({ type: GroupResponse })
   @ApiConflictResponse({
     description:
@@ -135,6 +160,11 @@ export class GroupsController {
   @ApiConflictResponse({
     description: 'group_too_small, group_has_no_contact, group_not_forming, group_closed',
   })
+  @ApiOperation({
+    summary: "Start the group's activity",
+    description:
+      'Moves a forming group to active once it has 3–6 members and 1–2 contacts; otherwise refused with what is missing.',
+  })
   activate(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
@@ -146,7 +176,10 @@ export class GroupsController {
   @Post(':id/close')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: "Close the group for good; its contacts' open assignments end (reason other)" })
+  @ApiOperation({
+    summary: "Close the group for good; its contacts' open assignments end (reason other)",
+    description: 'Closes the group for good.',
+  })
   @ApiOkResponse({ type: GroupResponse })
   @ApiConflictResponse({ description: 'group_closed' })
   close(

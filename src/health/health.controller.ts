@@ -1,10 +1,10 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../common/auth/decorators';
+import { Public, Unthrottled } from '../common/auth/decorators';
 import { AppConfig } from '../config/app-config.service';
+import { HealthReportResponse } from './health-report.response';
 import { RedisHealthIndicator } from './redis.health';
 
 type HealthReport = HealthCheckResult & { localSigner: 'enabled' | 'disabled' };
@@ -25,9 +25,17 @@ export class HealthController {
    * so a demo configuration running in production is seen at a glance.
    */
   @Public()
-  @SkipThrottle()
+  @Unthrottled()
   @Get()
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOperation({
+    summary: 'Readiness of the API, PostgreSQL and Redis',
+    description:
+      'For load balancers and operators: 200 when PostgreSQL and Redis answer, 503 with which part is down. ' +
+      '`localSigner` says whether development tokens are accepted (it must say `disabled` in production).',
+  })
+  @ApiOkResponse({ type: HealthReportResponse })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down', type: HealthReportResponse })
   async check(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthReport> {
     const localSigner = this.config.get('LOCAL_SIGNER_ENABLED') ? 'enabled' : 'disabled';
     try {

@@ -50,7 +50,11 @@ export class IntroductionsController {
   @Roles('coordinator', 'admin')
   @Post('proposals/:id/accept')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Accept an open proposal: its pair goes on to an introduction meeting' })
+  @ApiOperation({
+    summary: 'Accept an open proposal: its pair goes on to an introduction meeting',
+    description:
+      'Creates the introduction (introduksjonsmøte) for the pair, after checking the hard rules again: eligibility, capacity, exclusions and close relatives.',
+  })
   @ApiCreatedResponse({ type: IntroductionResponse })
   @ApiConflictResponse({
     description:
@@ -68,7 +72,10 @@ export class IntroductionsController {
   @Roles('coordinator', 'admin')
   @Post('proposals/:id/decline')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Decline an open proposal with a reason; the pair is never proposed again' })
+  @ApiOperation({
+    summary: 'Decline an open proposal with a reason; the pair is never proposed again',
+    description: 'The reason is kept, and the same pair is not proposed again.',
+  })
   @ApiOkResponse({ type: DeclinedProposalResponse })
   @ApiConflictResponse({ description: 'illegal_transition (with currentState)' })
   declineProposal(
@@ -82,6 +89,11 @@ export class IntroductionsController {
   @Get('introductions')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: IntroductionPage })
+  @ApiOperation({
+    summary: 'Introductions',
+    description:
+      'Introductions by state: awaiting a time, booked, held. The read is access-logged for each user.',
+  })
   list(
     @Access() access: AccessContext,
     @Query() query: IntroductionListQuery,
@@ -96,7 +108,11 @@ export class IntroductionsController {
   @Roles('coordinator', 'admin')
   @Post('introductions')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Pick a contact by hand for a user (the same rules as accepting a proposal)' })
+  @ApiOperation({
+    summary: 'Pick a contact by hand for a user (the same rules as accepting a proposal)',
+    description:
+      'For a pair the runs did not propose. Eligibility, capacity, exclusions and close relatives are checked as for a proposal.',
+  })
   @ApiCreatedResponse({ type: IntroductionResponse })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -108,6 +124,10 @@ export class IntroductionsController {
   @Get('introductions/:id')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: IntroductionResponse })
+  @ApiOperation({
+    summary: 'One introduction',
+    description: 'An introduction with the pair, the meeting time and place, the caseworker and the outcome.',
+  })
   get(@Access() access: AccessContext, @Param('id', UuidParam) id: string): Promise<IntroductionResponse> {
     return this.accessLog.read(
       access,
@@ -121,6 +141,8 @@ export class IntroductionsController {
     summary:
       "The first free times (one a day) that suit the user's and the contact's weekly availability and the " +
       "saksbehandler's calendar",
+    description:
+      "Suggestions only within the municipality's meeting hours, in Oslo time, never over a booked meeting or a busy time.",
   })
   @ApiOkResponse({ type: SuggestedTimesResponse })
   suggest(
@@ -133,7 +155,11 @@ export class IntroductionsController {
 
   @Post('introductions/:id/booking')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Book (or move) the meeting; nobody is double-booked' })
+  @ApiOperation({
+    summary: 'Book (or move) the meeting; nobody is double-booked',
+    description:
+      "Books the meeting at a time in the municipality's meeting hours. The contact, the caseworker and the user are never double-booked; the people concerned are notified.",
+  })
   @ApiCreatedResponse({ type: IntroductionResponse })
   @ApiConflictResponse({
     description: 'overlap, caseworker_busy, contact_not_eligible, illegal_transition, outside_meeting_hours',
@@ -148,7 +174,10 @@ export class IntroductionsController {
 
   @Delete('introductions/:id/booking')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Cancel the booked meeting; the introduction awaits a new time' })
+  @ApiOperation({
+    summary: 'Cancel the booked meeting; the introduction awaits a new time',
+    description: 'The booking is removed and the introduction can be booked at a new time.',
+  })
   @ApiOkResponse({ type: IntroductionResponse })
   cancel(
     @CurrentPrincipal() principal: Principal,
@@ -164,6 +193,8 @@ export class IntroductionsController {
   @ApiOperation({
     summary:
       'After the meeting: continue → the assignment starts; otherwise the pair is declined and the user waits again',
+    description:
+      'Records the outcome of the introduction meeting. An individual assignment starts only this way.',
   })
   @ApiOkResponse({ type: IntroductionResponse })
   @ApiConflictResponse({
@@ -181,7 +212,10 @@ export class IntroductionsController {
   @Post('introductions/:id/decline')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Decline the pair before (or instead of) the meeting, with a reason' })
+  @ApiOperation({
+    summary: 'Decline the pair before (or instead of) the meeting, with a reason',
+    description: 'The reason is kept and the pair is not proposed again; the user waits for a new proposal.',
+  })
   @ApiOkResponse({ type: IntroductionResponse })
   decline(
     @CurrentPrincipal() principal: Principal,

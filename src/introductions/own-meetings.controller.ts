@@ -19,7 +19,11 @@ export class OwnMeetingsController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Your upcoming introduction meetings: time, place and who comes' })
+  @ApiOperation({
+    summary: 'Your upcoming introduction meetings: time, place and who comes',
+    description:
+      "A støttekontakt's own introduction meetings from today, minimised: the user's first name, not the case.",
+  })
   @ApiOkResponse({ type: [OwnMeetingResponse] })
   list(@Access() access: AccessContext): Promise<OwnMeetingResponse[]> {
     return this.accessLog.read(

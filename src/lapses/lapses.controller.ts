@@ -21,6 +21,11 @@ export class LapsesController {
   @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: LapseListResponse })
+  @ApiOperation({
+    summary: 'Certificates about to lapse',
+    description:
+      'Støttekontakter whose politiattest or taushetserklæring lapses within the look-ahead, and the assignments that would be affected.',
+  })
   list(@CurrentPrincipal() principal: Principal, @Query() query: LapseListQuery): Promise<LapseListResponse> {
     return this.lapses.list(principal, query);
   }
@@ -29,7 +34,10 @@ export class LapsesController {
   @Post('scan')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Rescan the municipality now (the daily job does it every morning)' })
+  @ApiOperation({
+    summary: 'Rescan the municipality now (the daily job does it every morning)',
+    description: 'Finds contacts whose politiattest has lapsed or lapses soon, and records what it affects.',
+  })
   @ApiOkResponse({ type: LapseListResponse })
   async scan(@CurrentPrincipal() principal: Principal): Promise<LapseListResponse> {
     await this.lapses.scan(principal.municipalityId, this.clock.today());

@@ -1,4 +1,9 @@
-import { UnmatchedReason } from './engine/engine';
+import { ENGINE_STEPS, UNMATCHED_REASONS } from './engine/engine';
+
+/** Why a user was left out of a run: an engine reason, or no home location to measure distance from. */
+export const RUN_UNMATCHED_REASONS = [...UNMATCHED_REASONS, 'no_home_location'] as const;
+export type RunUnmatchedReason = (typeof RUN_UNMATCHED_REASONS)[number];
+export { ENGINE_STEPS };
 
 /** What a coordinator reads about a finished run. */
 export interface MatchingSummary {
@@ -6,12 +11,12 @@ export interface MatchingSummary {
   contactsAvailable: number;
   proposed: number;
   unmatched: number;
-  unmatchedByReason: Partial<Record<UnmatchedReason | 'no_home_location', number>>;
+  unmatchedByReason: Partial<Record<RunUnmatchedReason, number>>;
   meanDistanceKm: number | null;
   longestWaitUnmatchedDays: number | null;
   totalScore: number;
   candidatePairs: number;
-  timingsMs: Record<string, number>;
+  timingsMs: Partial<Record<(typeof ENGINE_STEPS)[number], number>>;
   /** Activity groups (issue 4, item 7): new groups proposed, and users proposed for open seats of existing ones. */
   groupsProposed?: number;
   groupSeatsFilled?: number;

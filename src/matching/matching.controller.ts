@@ -5,6 +5,7 @@ import {
   ApiConflictResponse,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import { Access, AccessContext } from '../access-log/access-context';
 import { AccessLogService } from '../access-log/access-log.service';
@@ -35,12 +36,21 @@ export class MatchingController {
     description:
       'run_already_pending: a manual run of this municipality is queued or running (its id in context.runId)',
   })
+  @ApiOperation({
+    summary: 'Start a matching run now',
+    description:
+      "Queues a run of the matching engine for the municipality, as the nightly job does. Only one manual run may wait at a time: a second is refused with 409 and the waiting run's id.",
+  })
   async start(@CurrentPrincipal() principal: Principal): Promise<MatchingRunResponse> {
     return MatchingRunResponse.from(await this.runs.requestRun(principal));
   }
 
   @Get('matching-runs')
   @ApiOkResponse({ type: PageOf(MatchingRunResponse) })
+  @ApiOperation({
+    summary: 'Matching runs',
+    description: "The municipality's matching runs, newest first, with status, trigger and summary.",
+  })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: PageQuery,
@@ -51,6 +61,11 @@ export class MatchingController {
 
   @Get('matching-runs/:id')
   @ApiOkResponse({ type: MatchingRunResponse })
+  @ApiOperation({
+    summary: 'One matching run',
+    description:
+      "A run's status and, once finished, its summary: users waiting, proposed, unmatched by reason, the longest wait left unmatched and the time each step took.",
+  })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
@@ -62,6 +77,11 @@ export class MatchingController {
   @Get('proposals')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: PageOf(ProposalResponse) })
+  @ApiOperation({
+    summary: 'Proposals of the runs',
+    description:
+      'Proposed user ↔ støttekontakt pairs, best first, with the score, its parts and the reason line in words. Filter by run, user, contact or status.',
+  })
   listProposals(
     @Access() access: AccessContext,
     @Query() query: ProposalListQuery,
@@ -80,6 +100,10 @@ export class MatchingController {
   @Get('proposals/:id')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: ProposalResponse })
+  @ApiOperation({
+    summary: 'One proposal',
+    description: 'A proposed pair with its score, the parts of the score and the reason line.',
+  })
   getProposal(
     @Access() access: AccessContext,
     @Param('id', UuidParam) id: string,

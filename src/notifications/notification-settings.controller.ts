@@ -16,6 +16,10 @@ export class NotificationSettingsController {
   @Get('notification-settings/me')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: MyNotificationSettings })
+  @ApiOperation({
+    summary: 'Your notification settings',
+    description: 'How you want to be told of events: e-mail or nothing.',
+  })
   mine(@CurrentPrincipal() principal: Principal): Promise<MyNotificationSettings> {
     return this.settings.mine(principal);
   }
@@ -23,7 +27,10 @@ export class NotificationSettingsController {
   @Roles('coordinator', 'caseworker', 'admin', 'contact')
   @Put('notification-settings/me')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Choose e-mail or no notifications' })
+  @ApiOperation({
+    summary: 'Choose e-mail or no notifications',
+    description: 'Each person chooses e-mail or no notifications, where the law allows.',
+  })
   @ApiOkResponse({ type: MyNotificationSettings })
   updateMine(
     @CurrentPrincipal() principal: Principal,
@@ -34,7 +41,10 @@ export class NotificationSettingsController {
 
   @Put('service-users/:id/notification-settings')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: "The user's and the guardian's e-mail for signing links, and the user's choice" })
+  @ApiOperation({
+    summary: "The user's and the guardian's e-mail for signing links, and the user's choice",
+    description: "The addresses signing links are sent to, and the user's choice of channel.",
+  })
   @ApiOkResponse({ type: ServiceUserNotificationSettings })
   updateServiceUser(
     @CurrentPrincipal() principal: Principal,

@@ -38,7 +38,11 @@ export class ReportsController {
 
   @Get('hours')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Hours granted vs used, per user and per contact' })
+  @ApiOperation({
+    summary: 'Hours granted vs used, per user and per contact',
+    description:
+      'For a date range: hours granted by the vedtak and hours used, per user and per støttekontakt.',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: HoursReport })
   async hours(
@@ -52,7 +56,11 @@ export class ReportsController {
   }
 
   @Get('waiting-times')
-  @ApiOperation({ summary: "Waiting times in Helsedirektoratet's bands: ≤15, 16–30, ≥31 days" })
+  @ApiOperation({
+    summary: "Waiting times in Helsedirektoratet's bands: ≤15, 16–30, ≥31 days",
+    description:
+      'How long users waited for a contact, by band, for each month of the range, and who still waits.',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: WaitingTimesReport })
   async waitingTimes(
@@ -68,7 +76,10 @@ export class ReportsController {
   }
 
   @Get('ended-assignments')
-  @ApiOperation({ summary: 'Matches ended within 3, 6 or 12 months of their start, with the reasons' })
+  @ApiOperation({
+    summary: 'Matches ended within 3, 6 or 12 months of their start, with the reasons',
+    description: 'How many matches ended, and why, by how long they lasted.',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: EndedAssignmentsReport })
   async endedAssignments(
@@ -87,7 +98,11 @@ export class ReportsController {
   @Roles('coordinator', 'admin')
   @Get('kpr')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'KPR yearly export: hours of støttekontakt (service code 9) per user' })
+  @ApiOperation({
+    summary: 'KPR yearly export: hours of støttekontakt (service code 9) per user',
+    description:
+      'The yearly report to KPR (Kommunalt pasient- og brukerregister): hours of støttekontakt per user, as CSV.',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: KprReport })
   async kpr(

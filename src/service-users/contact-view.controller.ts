@@ -1,11 +1,11 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Access, AccessContext } from '../access-log/access-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { Roles } from '../common/auth/decorators';
 import { UuidParam } from '../common/http/uuid-param';
 import { ContactViewService } from './contact-view.service';
-import { AssignedUserResponse } from './dto/assigned-user.response';
+import { MyUserResponse } from './dto/my-user.response';
 
 /** A støttekontakt's own users. */
 @ApiTags('contacts')
@@ -20,8 +20,13 @@ export class ContactViewController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ type: [AssignedUserResponse] })
-  list(@Access() access: AccessContext): Promise<AssignedUserResponse[]> {
+  @ApiOkResponse({ type: [MyUserResponse] })
+  @ApiOperation({
+    summary: 'Your users',
+    description:
+      "A støttekontakt's users, with only what the work needs: first name, phone or the guardian's, interests, availability and area. Never the fødselsnummer or the vedtak.",
+  })
+  list(@Access() access: AccessContext): Promise<MyUserResponse[]> {
     return this.accessLog.read(
       access,
       { action: 'contact_list', subjectsOf: (users) => users.map((user) => user.id) },
@@ -31,8 +36,13 @@ export class ContactViewController {
 
   @Get(':id')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ type: AssignedUserResponse })
-  get(@Access() access: AccessContext, @Param('id', UuidParam) id: string): Promise<AssignedUserResponse> {
+  @ApiOkResponse({ type: MyUserResponse })
+  @ApiOperation({
+    summary: 'One of your users',
+    description:
+      "One of the støttekontakt's own users, in the same minimal view. Anyone else's is answered 404.",
+  })
+  get(@Access() access: AccessContext, @Param('id', UuidParam) id: string): Promise<MyUserResponse> {
     return this.accessLog.read(
       access,
       { action: 'contact_read', subjectsOf: (user) => [user.id], refusedSubject: id },

@@ -5,7 +5,7 @@ import { Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/errors/api-error';
 import { WeeklySlot } from '../common/scheduling/weekly-slot';
-import { AssignedUserResponse } from './dto/assigned-user.response';
+import { MyUserResponse } from './dto/my-user.response';
 
 interface AssignedUserRow {
   id: string;
@@ -28,7 +28,7 @@ export class ContactViewService {
     private readonly clock: Clock,
   ) {}
 
-  async myUsers(principal: Principal, onlyId?: string): Promise<AssignedUserResponse[]> {
+  async myUsers(principal: Principal, onlyId?: string): Promise<MyUserResponse[]> {
     const rows: AssignedUserRow[] = await this.dataSource.query(
       `SELECT u.id, u.first_name, u.phone, u.guardian_phone, u.interests, u.availability, u.postal_code
          FROM service_users u
@@ -55,7 +55,7 @@ export class ContactViewService {
   }
 
   /** 404 — the same as a user that does not exist — for anyone not assigned to this contact. */
-  async myUser(principal: Principal, id: string): Promise<AssignedUserResponse> {
+  async myUser(principal: Principal, id: string): Promise<MyUserResponse> {
     const [user] = await this.myUsers(principal, id);
     if (!user) throw notFound('Service user');
     return user;

@@ -1,17 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, AccessContext } from '../access-log/access-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
-import { IfMatchVersion } from '../common/http/if-match';
+import { ApiIfMatch, IfMatchVersion } from '../common/http/if-match';
 import { Page, PageOf } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { ServiceUserListQuery } from './dto/service-user.query';
@@ -40,6 +33,11 @@ export class ServiceUsersController {
   @Get()
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: PageOf(ServiceUserResponse) })
+  @ApiOperation({
+    summary: 'Search the service users',
+    description:
+      'Pages through the tjenestemottakere by name, interest, form of service, postal code and whether they wait for a contact. The fødselsnummer is always masked.',
+  })
   list(
     @Access() access: AccessContext,
     @Query() query: ServiceUserListQuery,
@@ -54,6 +52,11 @@ export class ServiceUsersController {
   @Post()
   @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ type: ServiceUserResponse })
+  @ApiOperation({
+    summary: 'Register a service user',
+    description:
+      'Registers a tjenestemottaker with the fødselsnummer (its check digits verified; every answer masks it), contact details, guardian, interests, availability and preferences.',
+  })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateServiceUserRequest,
@@ -64,7 +67,11 @@ export class ServiceUsersController {
   @Post('lookup')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Find a service user by fødselsnummer (sent in the body, never in the URL)' })
+  @ApiOperation({
+    summary: 'Find a service user by fødselsnummer (sent in the body, never in the URL)',
+    description:
+      'Finds a user by fødselsnummer without putting it in a URL, where it would reach logs and browser history. The lookup is access-logged.',
+  })
   @ApiOkResponse({ type: ServiceUserResponse })
   lookup(
     @Access() access: AccessContext,
@@ -78,6 +85,10 @@ export class ServiceUsersController {
   @Get(':id')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: ServiceUserResponse })
+  @ApiOperation({
+    summary: 'One service user',
+    description: "A tjenestemottaker's record, with the fødselsnummer masked. The read is access-logged.",
+  })
   get(@Access() access: AccessContext, @Param('id', UuidParam) id: string): Promise<ServiceUserResponse> {
     return this.accessLog.read(
       access,
@@ -93,7 +104,11 @@ export class ServiceUsersController {
   @Post(':id/national-id')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Reveal the full fødselsnummer (access-logged as reveal_national_id)' })
+  @ApiOperation({
+    summary: 'Reveal the full fødselsnummer (access-logged as reveal_national_id)',
+    description:
+      'An explicit action, never a side effect of reading: answers the full fødselsnummer and logs who saw it.',
+  })
   @ApiOkResponse({ type: NationalIdResponse })
   revealNationalId(
     @Access() access: AccessContext,
@@ -108,8 +123,13 @@ export class ServiceUsersController {
 
   @Patch(':id')
   @Header('Cache-Control', 'no-store')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read' })
+  @ApiIfMatch()
   @ApiOkResponse({ type: ServiceUserResponse })
+  @ApiOperation({
+    summary: 'Update a service user',
+    description:
+      'Changes the fields given. Send If-Match with the version you read, so that another change is never overwritten unseen.',
+  })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,

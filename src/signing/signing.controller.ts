@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/decorators';
@@ -14,6 +15,14 @@ import { UuidParam } from '../common/http/uuid-param';
 import { CreateSigningRequest, SigningDecisionRequest } from './dto/signing.request';
 import { SigningDecisionResponse, SigningRequestResponse, SigningViewResponse } from './dto/signing.response';
 import { SigningService } from './signing.service';
+
+/** The one-time token of the link (signing-tokens.ts); any other string is answered as an unknown link. */
+const ApiSigningToken = (): MethodDecorator =>
+  ApiParam({
+    name: 'token',
+    description: 'The one-time token from the link the user or guardian was sent',
+    schema: { type: 'string', maxLength: 43, pattern: '^[A-Za-z0-9_-]{43}$' },
+  });
 
 const REFUSED_LINK = {
   gone: 'signing_link_used, signing_link_replaced, signing_link_expired',
@@ -35,6 +44,8 @@ export class SigningController {
   @ApiOperation({
     summary:
       'Send the timesheet to signing: a one-time link goes by e-mail to the user or the guardian on record',
+    description:
+      "The link is single use, expires, and is bound to the timesheet's content: any later change voids it. The user signs, never the contact.",
   })
   @ApiOkResponse({ type: SigningRequestResponse })
   @ApiConflictResponse({
@@ -52,11 +63,16 @@ export class SigningController {
   @Get('signing/:token')
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
-  @ApiOperation({ summary: 'The timesheet behind a signing link, in plain terms (no sign-in)' })
+  @ApiOperation({
+    summary: 'The timesheet behind a signing link, in plain terms (no sign-in)',
+    description:
+      "What the user or guardian sees when opening the link: the month's lines and totals in plain Norwegian. A used, replaced, expired or voided link is refused.",
+  })
   @ApiOkResponse({ type: SigningViewResponse })
   @ApiGoneResponse({ description: REFUSED_LINK.gone })
   @ApiConflictResponse({ description: REFUSED_LINK.conflict })
   @ApiNotFoundResponse({ description: REFUSED_LINK.notFound })
+  @ApiSigningToken()
   view(@Param('token') token: string): Promise<SigningViewResponse> {
     return this.signing.view(token);
   }
@@ -66,11 +82,16 @@ export class SigningController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
-  @ApiOperation({ summary: 'Confirm the timesheet or object to it, once (no sign-in)' })
+  @ApiOperation({
+    summary: 'Confirm the timesheet or object to it, once (no sign-in)',
+    description:
+      'The user or guardian confirms the month or objects with a comment. The signature records who signed, how, when and the content hash; an objection reaches the coordinator.',
+  })
   @ApiOkResponse({ type: SigningDecisionResponse })
   @ApiGoneResponse({ description: REFUSED_LINK.gone })
   @ApiConflictResponse({ description: REFUSED_LINK.conflict })
   @ApiNotFoundResponse({ description: REFUSED_LINK.notFound })
+  @ApiSigningToken()
   decide(
     @Param('token') token: string,
     @Body() body: SigningDecisionRequest,

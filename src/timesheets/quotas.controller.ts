@@ -27,7 +27,11 @@ export class QuotasController {
   @Get('quotas')
   @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: "An assignment's quotas on a date (a contact: only their own assignments)" })
+  @ApiOperation({
+    summary: "An assignment's quotas on a date (a contact: only their own assignments)",
+    description:
+      'For each vedtak the assignment serves: hours and km granted, used and left in the period of the date.',
+  })
   @ApiOkResponse({ type: [QuotaResponse] })
   quotas(@CurrentPrincipal() principal: Principal, @Query() query: QuotaQuery): Promise<QuotaResponse[]> {
     return this.sessions.quotasFor(principal, query.assignmentId, query.date);
@@ -36,7 +40,11 @@ export class QuotasController {
   @Get('quota-warnings')
   @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Users at 80 % or more of this period’s hours or km' })
+  @ApiOperation({
+    summary: 'Users at 80 % or more of this period’s hours or km',
+    description:
+      "Users who have used 80 % or more of this period's hours or km, so the coordinator can act before the quota runs out.",
+  })
   @ApiOkResponse({ type: [QuotaWarningResponse] })
   quotaWarnings(@CurrentPrincipal() principal: Principal): Promise<QuotaWarningResponse[]> {
     return this.warnings.list(principal.municipalityId, this.clock.today());
@@ -44,7 +52,11 @@ export class QuotasController {
 
   @Roles('coordinator', 'admin')
   @Post('quota-overruns')
-  @ApiOperation({ summary: 'Approve extra hours or km for one quota period of a vedtak, with a reason' })
+  @ApiOperation({
+    summary: 'Approve extra hours or km for one quota period of a vedtak, with a reason',
+    description:
+      'Approves more hours or km than the vedtak grants for one period, with the reason; kept with who approved it.',
+  })
   @ApiCreatedResponse({ type: OverrunResponse })
   approveOverrun(
     @CurrentPrincipal() principal: Principal,
@@ -56,6 +68,10 @@ export class QuotasController {
   @Get('quota-overruns')
   @ServiceUserData({ action: 'list' })
   @ApiOkResponse({ type: [OverrunResponse] })
+  @ApiOperation({
+    summary: 'Approved quota overruns',
+    description: 'The extra hours and km approved beyond the vedtak, with reasons and who approved them.',
+  })
   listOverruns(
     @CurrentPrincipal() principal: Principal,
     @Query() query: OverrunListQuery,

@@ -63,10 +63,13 @@ export class SessionsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Log a session on your own assignment (a group session names the members present)',
+    description:
+      'A støttekontakt logs what happened: date, times, activity, km as driver and expenses. The quota check answers at once; with an Idempotency-Key a resend is never stored twice.',
   })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
+    schema: { type: 'string', format: 'uuid', maxLength: 36 },
     description:
       "A UUID the phone gives the session when it is made: sent again (after a lost answer, or from the phone's " +
       'offline queue), the session already stored under it is answered and nothing is stored twice',
@@ -85,7 +88,10 @@ export class SessionsController {
   @Get('sessions')
   @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'List sessions; a contact gets only their own' })
+  @ApiOperation({
+    summary: 'List sessions; a contact gets only their own',
+    description: 'Staff see the sessions of the municipality; a støttekontakt only their own.',
+  })
   @ApiOkResponse({ type: SessionPage })
   list(
     @CurrentPrincipal() principal: Principal,
@@ -99,6 +105,10 @@ export class SessionsController {
   @ServiceUserData({ action: 'read' })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: SessionResponse })
+  @ApiOperation({
+    summary: 'One session',
+    description: 'A session with its times, activity, km and expenses. A støttekontakt reads only their own.',
+  })
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
@@ -109,7 +119,10 @@ export class SessionsController {
   @Roles('contact')
   @Delete('sessions/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete your own session while its timesheet is not signed' })
+  @ApiOperation({
+    summary: 'Delete your own session while its timesheet is not signed',
+    description: 'A session may be removed only while its timesheet has not been signed by the user.',
+  })
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'timesheet_signed, correction_is_final' })
   remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<void> {
@@ -122,6 +135,8 @@ export class SessionsController {
   @ApiOperation({
     summary:
       'Correct a session on a signed timesheet: a new session replacing it, on the next open timesheet',
+    description:
+      'A signed timesheet is never changed: the correction lands on the next open timesheet and points to the session it replaces.',
   })
   @ApiCreatedResponse({ type: LoggedSessionResponse })
   @ApiConflictResponse({ description: `timesheet_not_signed, session_already_corrected, ${REFUSALS}` })

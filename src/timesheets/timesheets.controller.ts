@@ -25,7 +25,11 @@ export class TimesheetsController {
   @Get('timesheets')
   @ServiceUserData({ action: 'list' })
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'List timesheets; a contact gets only their own' })
+  @ApiOperation({
+    summary: 'List timesheets; a contact gets only their own',
+    description:
+      'Monthly timesheets with their status: open, sent to signing, signed, approved. A støttekontakt sees only their own.',
+  })
   @ApiOkResponse({ type: TimesheetPage })
   list(
     @CurrentPrincipal() principal: Principal,
@@ -39,6 +43,10 @@ export class TimesheetsController {
   @ServiceUserData({ action: 'read' })
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: TimesheetDetailResponse })
+  @ApiOperation({
+    summary: 'One timesheet',
+    description: "A timesheet's lines and totals, and the user's signature with who signed, how and when.",
+  })
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
@@ -54,6 +62,11 @@ export class TimesheetsController {
   @ApiConflictResponse({
     description: 'timesheet_not_signed, timesheet_already_approved, timesheet_signature_invalid',
   })
+  @ApiOperation({
+    summary: 'Approve a signed timesheet',
+    description:
+      'A coordinator approves a timesheet the user (or guardian) has signed; it then counts for payroll and invoices.',
+  })
   approve(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
@@ -63,13 +76,20 @@ export class TimesheetsController {
 
   @Get('pay-settings')
   @ApiOkResponse({ type: PaySettingsDto })
+  @ApiOperation({
+    summary: 'Pay period settings',
+    description: "The first day of the municipality's pay periods.",
+  })
   settings(@CurrentPrincipal() principal: Principal): Promise<PaySettingsDto> {
     return this.paySettings.get(principal.municipalityId);
   }
 
   @Roles('admin')
   @Put('pay-settings')
-  @ApiOperation({ summary: 'Set the first day of pay periods (applies to timesheets opened from now on)' })
+  @ApiOperation({
+    summary: 'Set the first day of pay periods (applies to timesheets opened from now on)',
+    description: 'Timesheets already open keep their period.',
+  })
   @ApiOkResponse({ type: PaySettingsDto })
   updateSettings(
     @CurrentPrincipal() principal: Principal,

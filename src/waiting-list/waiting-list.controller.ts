@@ -20,6 +20,8 @@ export class WaitingListController {
   @ApiOperation({
     summary:
       "Everyone waiting for a contact, longest first: since when, days, Helsedirektoratet's band and the case state",
+    description:
+      'Users with a vedtak in force and no contact; the read is access-logged for each user shown.',
   })
   @ApiOkResponse({ type: WaitingListResponse })
   list(@Access() access: AccessContext, @Query() query: WaitingListQuery): Promise<WaitingListResponse> {

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { ApiError, badRequest } from '../common/errors/api-error';
 import { AppConfig } from '../config/app-config.service';
 import { DEMO_PERSONAS, personaOf } from './demo-personas';
-import { SessionResponse } from './dto/session.dto';
+import { WebSessionResponse } from './dto/session.dto';
 import { OidcSignIn } from './oidc-sign-in';
 import {
   clearCookie,
@@ -62,13 +62,13 @@ export class WebSessionService {
   }
 
   /** GET /auth/session: who is signed in (the call counts as activity) and how one may sign in. */
-  async describe(request: FastifyRequest): Promise<SessionResponse> {
+  async describe(request: FastifyRequest): Promise<WebSessionResponse> {
     const id = cookieOf(request, SESSION_COOKIE);
     const session = id ? await this.store.touch(id, this.clock.now(), this.idleMs) : undefined;
     return this.responseFor(session);
   }
 
-  async demoLogin(persona: unknown, reply: FastifyReply): Promise<SessionResponse> {
+  async demoLogin(persona: unknown, reply: FastifyReply): Promise<WebSessionResponse> {
     if (!this.demoEnabled)
       throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', 'Demo sign-in is not enabled');
     const chosen = personaOf(persona);
@@ -155,7 +155,7 @@ export class WebSessionService {
     }
   }
 
-  private responseFor(session: WebSession | undefined): SessionResponse {
+  private responseFor(session: WebSession | undefined): WebSessionResponse {
     return {
       authenticated: Boolean(session),
       user: session

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { ApiError, ErrorBody, FieldIssue } from './api-error';
+import { ApiError, ErrorBody, FieldIssue, MAX_FIELD_ISSUES } from './api-error';
 import { apiErrorFromDatabase, isDatabaseUnavailable } from './postgres-errors';
 
 const ELEVEN_DIGITS = /(?<!\d)\d{11}(?!\d)/g;
@@ -77,7 +77,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         status: exception.getStatus(),
         code: exception.code,
         message: exception.message,
-        details: exception.details,
+        details: exception.details.slice(0, MAX_FIELD_ISSUES),
         requestId,
         ...(exception.context ? { context: exception.context } : {}),
       };

@@ -6,7 +6,13 @@ export interface FieldIssue {
   reason: string;
 }
 
-/** The one shape of every error the API returns. */
+/**
+ * At most this many field issues in one answer: a body with thousands of bad items gets the first of them, not
+ * an answer thousands of times its size.
+ */
+export const MAX_FIELD_ISSUES = 50;
+
+/** The one shape of every error the API returns (documented as `ErrorBody` in src/common/openapi/responses.ts). */
 export interface ErrorBody {
   status: number;
   code: string;

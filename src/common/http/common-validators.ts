@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { isValidIsoDate } from '../dates';
+import { TIME_OF_DAY } from '../scheduling/weekly-slot';
 
 @ValidatorConstraint({ name: 'isRealDate' })
 class IsRealDate implements ValidatorConstraintInterface {
@@ -31,14 +32,30 @@ export const IsDateOnly = (): PropertyDecorator =>
     Validate(IsRealDate),
   );
 
+/**
+ * An ISO 639 language code such as nb, en or ar. (The MaxLength beside each pattern states the length the
+ * pattern allows, so that the OpenAPI document, which is derived from these decorators, states it too.)
+ */
+export const IsLanguageCode = (
+  message = '$property must be an ISO 639 code like nb or en',
+): PropertyDecorator => applyDecorators(MaxLength(3), Matches(/^[a-z]{2,3}$/, { message }));
+
 /** ISO 639-1 language codes, e.g. ['nb', 'en', 'ar']. */
 export const IsLanguageList = (): PropertyDecorator =>
   applyDecorators(
     IsArray(),
     ArrayMaxSize(10),
     ArrayUnique(),
+    MaxLength(3, { each: true }),
     Matches(/^[a-z]{2,3}$/, { each: true, message: 'each language must be an ISO 639 code like nb or en' }),
   );
+
+const INTEREST_CODE = /^[a-z][a-z0-9_]{1,39}$/;
+
+/** A code of the municipality's interest vocabulary: 2–40 lowercase letters, digits or _. */
+export const IsInterestCode = (
+  message = '$property must be 2–40 lowercase letters, digits or _',
+): PropertyDecorator => applyDecorators(MaxLength(40), Matches(INTEREST_CODE, { message }));
 
 /** Interest codes from the municipality's vocabulary (existence is checked by the service). */
 export const IsInterestList = (): PropertyDecorator =>
@@ -46,11 +63,17 @@ export const IsInterestList = (): PropertyDecorator =>
     IsArray(),
     ArrayMaxSize(30),
     ArrayUnique(),
-    Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each interest must be a vocabulary code' }),
+    MaxLength(40, { each: true }),
+    Matches(INTEREST_CODE, { each: true, message: 'each interest must be a vocabulary code' }),
   );
+
+/** A time of day 'HH:MM', 00:00–24:00 (24:00 is the end of a day). */
+export const IsTimeOfDay = (message: string): PropertyDecorator =>
+  applyDecorators(IsString(), MaxLength(5), Matches(TIME_OF_DAY, { message }));
 
 export const IsPostalCode = (): PropertyDecorator =>
   applyDecorators(
+    MaxLength(4),
     Matches(/^[0-9]{4}$/, { message: '$property must be a Norwegian postal code of 4 digits' }),
   );
 

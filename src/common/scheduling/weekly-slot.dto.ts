@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, ValidateNested } from 'class-validator';
 import {
   ValidationArguments,
   ValidatorConstraint,
   ValidatorConstraintInterface,
   Validate,
 } from 'class-validator';
+import { IsTimeOfDay } from '../http/common-validators';
 import { TIME_OF_DAY, Weekday, WEEKDAYS, WeeklySlot, weeklySlotProblems } from './weekly-slot';
 
 export class WeeklySlotDto implements WeeklySlot {
@@ -14,12 +15,12 @@ export class WeeklySlotDto implements WeeklySlot {
   @IsIn(WEEKDAYS)
   day!: Weekday;
 
-  @ApiProperty({ example: '17:00', pattern: 'HH:MM' })
-  @Matches(TIME_OF_DAY, { message: 'start must be a time HH:MM' })
+  @ApiProperty({ example: '17:00' })
+  @IsTimeOfDay('start must be a time HH:MM')
   start!: string;
 
-  @ApiProperty({ example: '20:00', pattern: 'HH:MM' })
-  @Matches(TIME_OF_DAY, { message: 'end must be a time HH:MM' })
+  @ApiProperty({ example: '20:00' })
+  @IsTimeOfDay('end must be a time HH:MM')
   end!: string;
 }
 

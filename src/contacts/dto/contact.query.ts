@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsPostalCode } from '../../common/http/common-validators';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInterestCode, IsLanguageCode, IsPostalCode } from '../../common/http/common-validators';
 import { PageQuery } from '../../common/http/pagination';
 import { QueryBoolean } from '../../common/http/query-transforms';
 
@@ -13,12 +13,12 @@ export class ContactListQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Has this interest code' })
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9_]{1,39}$/)
+  @IsInterestCode()
   interest?: string;
 
   @ApiPropertyOptional({ description: 'Speaks this language (ISO 639 code)' })
   @IsOptional()
-  @Matches(/^[a-z]{2,3}$/)
+  @IsLanguageCode()
   language?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsPostalCode() postalCode?: string;

@@ -82,6 +82,7 @@ export class BookIntroductionRequest {
     description: 'The saksbehandler holding the meeting (login subject); defaults to you',
   })
   @IsOptional()
+  @MaxLength(200)
   @Matches(CASEWORKER_PATTERN, { message: 'caseworker must be a login subject' })
   caseworker?: string;
 
@@ -137,6 +138,7 @@ export class IntroductionListQuery extends PageQuery {
 export class SuggestedTimesQuery {
   @ApiPropertyOptional({ description: 'The saksbehandler (login subject); defaults to you' })
   @IsOptional()
+  @MaxLength(200)
   @Matches(CASEWORKER_PATTERN, { message: 'caseworker must be a login subject' })
   caseworker?: string;
 

@@ -8,11 +8,12 @@ import {
   MatchingRunStatus,
   MatchingTrigger,
 } from '../matching-run.entity';
-import { MatchingSummary } from '../matching-summary';
+import { keyedBy } from '../../common/openapi/keyed-by';
+import { ENGINE_STEPS, MatchingSummary, RUN_UNMATCHED_REASONS } from '../matching-summary';
+import { SCORE_PARTS } from '../engine/scoring';
 import { Proposal, PROPOSAL_STATUSES, ProposalStatus } from '../proposal.entity';
 
 const COUNT = { type: 'integer', format: 'int32', minimum: 0 } as const;
-const COUNTS = { type: 'object', additionalProperties: COUNT } as const;
 
 /** What a coordinator reads about a finished run (MatchingSummary). */
 export class MatchingSummaryResponse implements MatchingSummary {
@@ -21,7 +22,7 @@ export class MatchingSummaryResponse implements MatchingSummary {
   @ApiProperty(COUNT) proposed!: number;
   @ApiProperty(COUNT) unmatched!: number;
   @ApiProperty({
-    ...COUNTS,
+    ...keyedBy(RUN_UNMATCHED_REASONS, COUNT),
     description: 'Users left unmatched, by reason',
     example: { no_home_location: 2 },
   })
@@ -31,11 +32,11 @@ export class MatchingSummaryResponse implements MatchingSummary {
   @ApiProperty({ type: 'integer', format: 'int64' }) totalScore!: number;
   @ApiProperty(COUNT) candidatePairs!: number;
   @ApiProperty({
-    ...COUNTS,
+    ...keyedBy(ENGINE_STEPS, COUNT),
     description: 'Milliseconds per step of the run',
-    example: { load: 120, solve: 340 },
+    example: { candidates: 40, scoring: 60, solve: 340, explain: 5, total: 450 },
   })
-  timingsMs!: Record<string, number>;
+  timingsMs!: MatchingSummary['timingsMs'];
   @ApiPropertyOptional({ ...COUNT, description: 'New activity groups proposed' }) groupsProposed?: number;
   @ApiPropertyOptional({ ...COUNT, description: 'Users proposed for open seats of existing groups' })
   groupSeatsFilled?: number;
@@ -102,8 +103,7 @@ export class ProposalResponse {
   score!: number;
   @ApiProperty({
     description: 'The score by component, and the distance in km',
-    type: 'object',
-    additionalProperties: { type: 'number' },
+    ...keyedBy([...SCORE_PARTS, 'distanceKm'], { type: 'number' }),
     example: { interests: 100, availability: 30, distanceKm: 3.2 },
   })
   components!: Record<string, number>;

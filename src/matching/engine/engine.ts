@@ -12,19 +12,25 @@ import { repairHours } from './hours-repair';
 import { ScoreComponents } from './scoring';
 import { MatchingInstance, MatchingSettings, withDefaults } from './types';
 
-export type UnmatchedReason =
+/** Why a waiting user got no proposal, from the first hard rule that left them without a candidate. */
+export const UNMATCHED_REASONS = [
   /** No eligible contact with room lives within the travel radius. */
-  | 'no_eligible_contact_in_radius'
+  'no_eligible_contact_in_radius',
   /** Contacts nearby, but each is one the user must not get (declined before, close relative). */
-  | 'excluded'
+  'excluded',
   /** Contacts nearby, but none of the gender, language or age the user asked for. */
-  | 'preferences'
+  'preferences',
   /** Suitable contacts nearby, but none has the weekly hours the vedtak grants. */
-  | 'not_enough_contact_hours'
+  'not_enough_contact_hours',
   /** Suitable contacts nearby, but none shares a window long enough for a meeting. */
-  | 'no_shared_time'
+  'no_shared_time',
   /** The user had candidates, but better pairs took them this run. */
-  | 'capacity_taken';
+  'capacity_taken',
+] as const;
+export type UnmatchedReason = (typeof UNMATCHED_REASONS)[number];
+
+/** The steps of a run the engine times. */
+export const ENGINE_STEPS = ['candidates', 'scoring', 'solve', 'explain', 'total'] as const;
 
 export interface ProposedPair {
   userIndex: number;
@@ -50,7 +56,7 @@ export interface MatchingStats {
   matchedUsers: number;
   /** Pairs dropped by the hours repair; when 0 the total is the exact optimum on the candidate graph. */
   hoursRepairs: number;
-  timingsMs: { candidates: number; scoring: number; solve: number; explain: number; total: number };
+  timingsMs: Record<(typeof ENGINE_STEPS)[number], number>;
 }
 
 export interface MatchingResult {

@@ -11,6 +11,18 @@ import {
   SLOTS_PER_DAY,
 } from './types';
 
+/** The parts of a pair's score, each in points (`total` is their sum). */
+export const SCORE_PARTS = [
+  'base',
+  'interests',
+  'availability',
+  'distance',
+  'ageCloseness',
+  'language',
+  'waiting',
+  'total',
+] as const;
+
 export interface ScoreComponents {
   base: number;
   interests: number;

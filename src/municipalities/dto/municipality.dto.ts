@@ -3,14 +3,13 @@ import {
   ArrayMinSize,
   IsInt,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { OptionalNotNull } from '../../common/http/common-validators';
+import { IsInterestCode, OptionalNotNull } from '../../common/http/common-validators';
 import { WeeklySlotDto, WeeklySlots } from '../../common/scheduling/weekly-slot.dto';
 import { Interest, MunicipalMatchingSettings, Municipality } from '../municipality.entity';
 import { MatchingSettingsRequest } from './matching-settings.dto';
@@ -108,8 +107,8 @@ export class InterestResponse {
 }
 
 export class CreateInterestRequest {
-  @ApiProperty({ example: 'climbing', pattern: '^[a-z][a-z0-9_]{1,39}$' })
-  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'code must be 2–40 lowercase letters, digits or _' })
+  @ApiProperty({ example: 'climbing' })
+  @IsInterestCode()
   code!: string;
 
   @ApiProperty({ example: 'Klatring' })

@@ -1,3 +1,5 @@
+import { keyedBy } from '../../common/openapi/keyed-by';
+import { ASSIGNMENT_END_REASONS } from '../../assignments/assignment.entity';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
@@ -62,8 +64,7 @@ export class WaitingTimesReport {
 export class EndedBand {
   @ApiProperty({ type: 'integer', format: 'int32' }) count!: number;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: { type: 'integer', format: 'int32', minimum: 0 },
+    ...keyedBy(ASSIGNMENT_END_REASONS, { type: 'integer', format: 'int32', minimum: 0 }),
     example: { contact_quit: 2 },
   })
   reasons!: Record<string, number>;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsPostalCode } from '../../common/http/common-validators';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInterestCode, IsPostalCode } from '../../common/http/common-validators';
 import { PageQuery } from '../../common/http/pagination';
 import { QueryBoolean } from '../../common/http/query-transforms';
 import { SERVICE_FORMS, ServiceForm } from '../../decisions/decision.entity';
@@ -17,7 +17,7 @@ export class ServiceUserListQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Has this interest code' })
   @IsOptional()
-  @Matches(/^[a-z][a-z0-9_]{1,39}$/)
+  @IsInterestCode()
   interest?: string;
 
   @ApiPropertyOptional({ enum: SERVICE_FORMS, description: "The form of service of today's decision" })

@@ -17,6 +17,7 @@ import { Gender, GENDERS } from '../../contacts/contact.entity';
 import {
   IsDateOnly,
   IsInterestList,
+  IsLanguageCode,
   IsLanguageList,
   IsPhone,
   IsPostalCode,
@@ -34,6 +35,7 @@ export class CreateServiceUserRequest {
     writeOnly: true,
   })
   @IsString(NATIONAL_ID_FORMAT)
+  @MaxLength(11, NATIONAL_ID_FORMAT)
   @Matches(ELEVEN_DIGITS, NATIONAL_ID_FORMAT)
   nationalId!: string;
 
@@ -90,7 +92,7 @@ export class CreateServiceUserRequest {
 
   @ApiPropertyOptional({ example: 'nb', description: 'Preferred language of the støttekontakt (ISO 639)' })
   @IsOptional()
-  @Matches(/^[a-z]{2,3}$/, { message: 'preferredLanguage must be an ISO 639 code like nb or en' })
+  @IsLanguageCode()
   preferredLanguage?: string | null;
 
   @ApiPropertyOptional({ minimum: 18, maximum: 100, description: 'Youngest støttekontakt wanted' })
@@ -123,6 +125,7 @@ export class UpdateServiceUserRequest extends PartialType(CreateServiceUserReque
 export class LookupServiceUserRequest {
   @ApiProperty({ description: 'Fødselsnummer, D-number or H-number (11 digits)', example: '17819000034' })
   @IsString(NATIONAL_ID_FORMAT)
+  @MaxLength(11, NATIONAL_ID_FORMAT)
   @Matches(ELEVEN_DIGITS, NATIONAL_ID_FORMAT)
   nationalId!: string;
 }

@@ -8,28 +8,23 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
-import { IsDateOnly, IsDecimal } from '../../common/http/common-validators';
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+import { IsDateOnly, IsDecimal, IsTimeOfDay } from '../../common/http/common-validators';
 
 /** What happened: shared by a new session and a correction. */
 export class SessionFields {
   @ApiProperty({ example: '2026-01-22' }) @IsDateOnly() date!: string;
 
   @ApiProperty({ example: '17:00' })
-  @IsString()
-  @Matches(TIME, { message: 'start must be a time HH:MM' })
+  @IsTimeOfDay('start must be a time HH:MM')
   start!: string;
 
   @ApiProperty({ example: '19:30', description: 'On the same day; 24:00 is midnight' })
-  @IsString()
-  @Matches(TIME, { message: 'end must be a time HH:MM (24:00 for midnight)' })
+  @IsTimeOfDay('end must be a time HH:MM (24:00 for midnight)')
   end!: string;
 
   @ApiProperty({ example: 'Kino og kafé' })

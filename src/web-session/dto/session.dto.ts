@@ -26,7 +26,7 @@ export class SignInOptionsResponse {
   demoPersonas!: DemoPersonaResponse[];
 }
 
-export class SessionResponse {
+export class WebSessionResponse {
   @ApiProperty() authenticated!: boolean;
   @ApiProperty({ type: SessionUserResponse, nullable: true }) user!: SessionUserResponse | null;
   @ApiProperty({

@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who is signed in, the CSRF token, and how one may sign in */
+        /**
+         * Who is signed in, the CSRF token, and how one may sign in
+         * @description Answers 200 to anyone: whether a session is signed in, who it is, the CSRF token its writes must send, when it times out when idle, and which ways of signing in this deployment offers.
+         */
         get: operations["WebSessionController_session"];
         put?: never;
         post?: never;
@@ -28,7 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Start the sign-in at the identity provider (Authorization Code + PKCE) */
+        /**
+         * Start the sign-in at the identity provider (Authorization Code + PKCE)
+         * @description Starts the OpenID Connect Authorization Code flow with PKCE at the municipality's identity provider and remembers where to return. The browser is redirected; no token ever reaches a page script.
+         */
         get: operations["WebSessionController_login"];
         put?: never;
         post?: never;
@@ -45,7 +51,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The identity provider’s redirect back: sets the session cookie */
+        /**
+         * The identity provider’s redirect back: sets the session cookie
+         * @description Where the identity provider sends the browser back. The code is exchanged, the person's role and municipality are read from the token, and an HttpOnly session cookie is set before the redirect.
+         */
         get: operations["WebSessionController_callback"];
         put?: never;
         post?: never;
@@ -64,7 +73,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in as a demo persona (only where the local demo signer is enabled) */
+        /**
+         * Sign in as a demo persona (only where the local demo signer is enabled)
+         * @description For the demo and the tests: signs in as one of the demo personas without an identity provider. Answers 404 wherever the local signer is not enabled, as in production.
+         */
         post: operations["WebSessionController_demoLogin"];
         delete?: never;
         options?: never;
@@ -81,7 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session (send X-CSRF-Token); navigate to endSessionUrl when not null */
+        /**
+         * End the session (send X-CSRF-Token); navigate to endSessionUrl when not null
+         * @description Ends the web session and clears its cookie. When the identity provider offers it, `endSessionUrl` is where the browser goes to end the session there too.
+         */
         post: operations["WebSessionController_logout"];
         delete?: never;
         options?: never;
@@ -96,6 +111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A service user's access log
+         * @description Who read this user's data, when, how and through which request, newest first. Reading the log is itself logged.
+         */
         get: operations["AccessLogController_forServiceUser"];
         put?: never;
         post?: never;
@@ -112,6 +131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Verify the access log's hash chain
+         * @description Recomputes the SHA-256 chain of the municipality's access log from its first row and answers whether every row is intact, or the first row where the chain breaks.
+         */
         get: operations["AccessLogController_verify"];
         put?: never;
         post?: never;
@@ -128,6 +151,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Readiness of the API, PostgreSQL and Redis
+         * @description For load balancers and operators: 200 when PostgreSQL and Redis answer, 503 with which part is down. `localSigner` says whether development tokens are accepted (it must say `disabled` in production).
+         */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -144,6 +171,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The caller's municipality and its settings
+         * @description The municipality the caller belongs to, with the settings that steer its rules: politiattest validity, meeting hours, matching weights and the waiting bands.
+         */
         get: operations["MunicipalitiesController_current"];
         put?: never;
         post?: never;
@@ -166,6 +197,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change the municipality's settings
+         * @description Changes only the settings given; the next nightly run and every later check use them. Refused with the field and the reason when a value is out of range.
+         */
         patch: operations["MunicipalitiesController_updateSettings"];
         trace?: never;
     };
@@ -176,8 +211,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The interest vocabulary
+         * @description The interests contacts, users and groups are described with (codes and Norwegian labels), as the municipality keeps them.
+         */
         get: operations["MunicipalitiesController_interests"];
         put?: never;
+        /**
+         * Add an interest to the vocabulary
+         * @description Adds an interest with its code and Norwegian label; the code is then accepted wherever interests are given.
+         */
         post: operations["MunicipalitiesController_addInterest"];
         delete?: never;
         options?: never;
@@ -192,8 +235,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Search the roster of støttekontakter
+         * @description Pages through the municipality's støttekontakter by name, interest, language, postal code, eligibility today and whether they are active.
+         */
         get: operations["ContactsController_list"];
         put?: never;
+        /**
+         * Add a støttekontakt to the roster
+         * @description Records a new støttekontakt with contact details, interests, languages, home area, weekly availability, capacity and the dates of politiattest and taushetserklæring. Eligibility is derived, never set.
+         */
         post: operations["ContactsController_create"];
         delete?: never;
         options?: never;
@@ -208,12 +259,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Your own contact profile
+         * @description A signed-in støttekontakt's own roster entry: details, eligibility with what is missing, interests and availability.
+         */
         get: operations["ContactsController_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update your own contact profile
+         * @description A støttekontakt changes their own contact details, interests and weekly availability. Certificates and capacity are for the coordinator to set.
+         */
         patch: operations["ContactsController_updateMe"];
         trace?: never;
     };
@@ -224,12 +283,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One støttekontakt
+         * @description A støttekontakt's roster entry with eligibility and its reasons, certificate dates, capacity and load. A støttekontakt may read only their own.
+         */
         get: operations["ContactsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update a støttekontakt
+         * @description Changes the fields given. Send If-Match with the version you read, so that another coordinator's change is never overwritten unseen.
+         */
         patch: operations["ContactsController_update"];
         trace?: never;
     };
@@ -240,10 +307,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The users the contact is recorded as a close relative of */
+        /**
+         * The users the contact is recorded as a close relative of
+         * @description The users recorded as close relatives of this contact, with who recorded it and when.
+         */
         get: operations["CloseRelativesController_list"];
         put?: never;
-        /** Record that the contact is a close relative of a user: the pair is never proposed, introduced, assigned or grouped */
+        /**
+         * Record that the contact is a close relative of a user: the pair is never proposed, introduced, assigned or grouped
+         * @description A close relative (nærstående) may not be the user's støttekontakt. The pair is then refused on every path: proposals, introductions, assignments and group seats.
+         */
         post: operations["CloseRelativesController_record"];
         delete?: never;
         options?: never;
@@ -261,7 +334,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a close relative recorded by mistake */
+        /**
+         * Remove a close relative recorded by mistake
+         * @description Removes a close-relative record made by mistake; the pair may then be proposed again.
+         */
         delete: operations["CloseRelativesController_remove"];
         options?: never;
         head?: never;
@@ -277,7 +353,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record an application (søknad) with the day it was received */
+        /**
+         * Record an application (søknad) with the day it was received
+         * @description Starts the case clock: a vedtak is due within a month of the day received, or the applicant must get a foreløpig svar. Who applied on the user's behalf, and whether a fullmakt is on file, is recorded with it.
+         */
         post: operations["CaseDeadlinesController_createApplication"];
         delete?: never;
         options?: never;
@@ -292,7 +371,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications without a vedtak a month after receipt and no interim notice (foreløpig svar) yet */
+        /**
+         * Applications without a vedtak a month after receipt and no interim notice (foreløpig svar) yet
+         * @description The applications that have waited a month or more without a vedtak and without a foreløpig svar: the notices that are due, oldest first.
+         */
         get: operations["CaseDeadlinesController_dueNotices"];
         put?: never;
         post?: never;
@@ -309,6 +391,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One application
+         * @description An application with the day it was received, who applied, the interim notices sent and the vedtak that answered it.
+         */
         get: operations["CaseDeadlinesController_application"];
         put?: never;
         post?: never;
@@ -327,7 +413,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that the interim notice (foreløpig svar) was sent, with why and when to expect the vedtak */
+        /**
+         * Record that the interim notice (foreløpig svar) was sent, with why and when to expect the vedtak
+         * @description Records that the applicant was told in writing why the vedtak is late and when to expect it, as the law requires after a month.
+         */
         post: operations["CaseDeadlinesController_interimNotice"];
         delete?: never;
         options?: never;
@@ -344,7 +433,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The vedtak that answers the application */
+        /**
+         * The vedtak that answers the application
+         * @description Records the vedtak that answers the application: hours, period and form of service, as a decision on the service user.
+         */
         post: operations["CaseDeadlinesController_decide"];
         delete?: never;
         options?: never;
@@ -360,7 +452,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** When the vedtak was sent and received; the 4-week complaint deadline runs from receipt */
+        /**
+         * When the vedtak was sent and received; the 4-week complaint deadline runs from receipt
+         * @description Records when the vedtak was sent and when the user received it. The 4-week complaint deadline runs from the day it was received.
+         */
         put: operations["CaseDeadlinesController_delivery"];
         post?: never;
         delete?: never;
@@ -378,7 +473,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a complaint (klage) against the vedtak, with the day it was lodged */
+        /**
+         * Record a complaint (klage) against the vedtak, with the day it was lodged
+         * @description Records a complaint (klage) on the vedtak with the day it was lodged; the answer says whether it came within the deadline.
+         */
         post: operations["CaseDeadlinesController_complain"];
         delete?: never;
         options?: never;
@@ -395,7 +493,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upheld by the municipality, or sent on to Statsforvalteren */
+        /**
+         * Upheld by the municipality, or sent on to Statsforvalteren
+         * @description Records how the complaint ended: upheld by the municipality, or sent on to Statsforvalteren.
+         */
         post: operations["CaseDeadlinesController_outcome"];
         delete?: never;
         options?: never;
@@ -410,7 +511,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Delivered vedtak whose 4-week complaint deadline still runs, soonest first */
+        /**
+         * Delivered vedtak whose 4-week complaint deadline still runs, soonest first
+         * @description The vedtak whose complaint deadline has not passed, with the day it ends, soonest first.
+         */
         get: operations["CaseDeadlinesController_running"];
         put?: never;
         post?: never;
@@ -427,8 +531,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Matching runs
+         * @description The municipality's matching runs, newest first, with status, trigger and summary.
+         */
         get: operations["MatchingController_list"];
         put?: never;
+        /**
+         * Start a matching run now
+         * @description Queues a run of the matching engine for the municipality, as the nightly job does. Only one manual run may wait at a time: a second is refused with 409 and the waiting run's id.
+         */
         post: operations["MatchingController_start"];
         delete?: never;
         options?: never;
@@ -443,6 +555,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One matching run
+         * @description A run's status and, once finished, its summary: users waiting, proposed, unmatched by reason, the longest wait left unmatched and the time each step took.
+         */
         get: operations["MatchingController_get"];
         put?: never;
         post?: never;
@@ -459,6 +575,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Proposals of the runs
+         * @description Proposed user ↔ støttekontakt pairs, best first, with the score, its parts and the reason line in words. Filter by run, user, contact or status.
+         */
         get: operations["MatchingController_listProposals"];
         put?: never;
         post?: never;
@@ -475,6 +595,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One proposal
+         * @description A proposed pair with its score, the parts of the score and the reason line.
+         */
         get: operations["MatchingController_getProposal"];
         put?: never;
         post?: never;
@@ -491,8 +615,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Search the service users
+         * @description Pages through the tjenestemottakere by name, interest, form of service, postal code and whether they wait for a contact. The fødselsnummer is always masked.
+         */
         get: operations["ServiceUsersController_list"];
         put?: never;
+        /**
+         * Register a service user
+         * @description Registers a tjenestemottaker with the fødselsnummer (its check digits verified; every answer masks it), contact details, guardian, interests, availability and preferences.
+         */
         post: operations["ServiceUsersController_create"];
         delete?: never;
         options?: never;
@@ -509,7 +641,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Find a service user by fødselsnummer (sent in the body, never in the URL) */
+        /**
+         * Find a service user by fødselsnummer (sent in the body, never in the URL)
+         * @description Finds a user by fødselsnummer without putting it in a URL, where it would reach logs and browser history. The lookup is access-logged.
+         */
         post: operations["ServiceUsersController_lookup"];
         delete?: never;
         options?: never;
@@ -524,12 +659,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One service user
+         * @description A tjenestemottaker's record, with the fødselsnummer masked. The read is access-logged.
+         */
         get: operations["ServiceUsersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update a service user
+         * @description Changes the fields given. Send If-Match with the version you read, so that another change is never overwritten unseen.
+         */
         patch: operations["ServiceUsersController_update"];
         trace?: never;
     };
@@ -542,7 +685,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reveal the full fødselsnummer (access-logged as reveal_national_id) */
+        /**
+         * Reveal the full fødselsnummer (access-logged as reveal_national_id)
+         * @description An explicit action, never a side effect of reading: answers the full fødselsnummer and logs who saw it.
+         */
         post: operations["ServiceUsersController_revealNationalId"];
         delete?: never;
         options?: never;
@@ -557,6 +703,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Your users
+         * @description A støttekontakt's users, with only what the work needs: first name, phone or the guardian's, interests, availability and area. Never the fødselsnummer or the vedtak.
+         */
         get: operations["ContactViewController_list"];
         put?: never;
         post?: never;
@@ -573,6 +723,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One of your users
+         * @description One of the støttekontakt's own users, in the same minimal view. Anyone else's is answered 404.
+         */
         get: operations["ContactViewController_get"];
         put?: never;
         post?: never;
@@ -589,8 +743,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A service user's vedtak
+         * @description The user's decisions (vedtak), newest first: hours per week or month, driving, period and form of service.
+         */
         get: operations["DecisionsController_list"];
         put?: never;
+        /**
+         * Record a vedtak
+         * @description Records a decision (vedtak) for the user: hours per week or month, km for driving, the period and the form of service (individual or group).
+         */
         post: operations["DecisionsController_create"];
         delete?: never;
         options?: never;
@@ -605,6 +767,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One vedtak
+         * @description A decision with its hours, period and form of service.
+         */
         get: operations["DecisionsController_get"];
         put?: never;
         post?: never;
@@ -621,10 +787,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List assignments; a contact gets only their own (and the total counts only those) */
+        /**
+         * List assignments; a contact gets only their own (and the total counts only those)
+         * @description Staff see every assignment of the municipality; a støttekontakt only their own, in a view without case data.
+         */
         get: operations["AssignmentsController_list"];
         put?: never;
-        /** Start an assignment for a service user (individual vedtak) or a group (one of its two contact seats) */
+        /**
+         * Start an assignment for a service user (individual vedtak) or a group (one of its two contact seats)
+         * @description Starts an assignment directly. The hard rules apply on this path too: eligibility today, capacity, exclusions and close relatives.
+         */
         post: operations["AssignmentsController_create"];
         delete?: never;
         options?: never;
@@ -639,6 +811,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One assignment
+         * @description An assignment with its user or group, contact, hours and period. A støttekontakt reads only their own, in the minimal view.
+         */
         get: operations["AssignmentsController_get"];
         put?: never;
         post?: never;
@@ -657,7 +833,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End an assignment; an active group left without contacts goes back to forming */
+        /**
+         * End an assignment; an active group left without contacts goes back to forming
+         * @description Ends the assignment with a reason (kept for the reports of ended matches).
+         */
         post: operations["AssignmentsController_end"];
         delete?: never;
         options?: never;
@@ -672,8 +851,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Activity groups
+         * @description The municipality's activity groups by name, status, interest, postal code and open seats.
+         */
         get: operations["GroupsController_list"];
         put?: never;
+        /**
+         * Create an activity group
+         * @description Creates a group in forming, with its name, interests and area. Members (3–6) and contacts (1–2) are added after.
+         */
         post: operations["GroupsController_create"];
         delete?: never;
         options?: never;
@@ -688,12 +875,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One activity group
+         * @description A group with its members and contacts. The read is access-logged for each member.
+         */
         get: operations["GroupsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update an activity group
+         * @description Changes the group's name, interests or area. Send If-Match with the version you read.
+         */
         patch: operations["GroupsController_update"];
         trace?: never;
     };
@@ -706,7 +901,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give a service user with a group vedtak the lowest free of the 6 seats */
+        /**
+         * Give a service user with a group vedtak the lowest free of the 6 seats
+         * @description Adds a member with a group vedtak. A group holds at most 6; a close relative of one of its contacts is refused.
+         */
         post: operations["GroupsController_addMember"];
         delete?: never;
         options?: never;
@@ -724,7 +922,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a member; an active group falling below 3 goes back to forming (statusChange) */
+        /**
+         * Remove a member; an active group falling below 3 goes back to forming (statusChange)
+         * @description Takes a member out of the group; the seat becomes free for another.
+         */
         delete: operations["GroupsController_removeMember"];
         options?: never;
         head?: never;
@@ -740,7 +941,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A contact takes one of the 2 contact seats (creates a group assignment) */
+        /**
+         * A contact takes one of the 2 contact seats (creates a group assignment)
+         * @description A støttekontakt takes a contact seat. Eligibility, capacity and close relatives are checked as for an individual assignment.
+         */
         post: operations["GroupsController_addContact"];
         delete?: never;
         options?: never;
@@ -757,6 +961,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Start the group's activity
+         * @description Moves a forming group to active once it has 3–6 members and 1–2 contacts; otherwise refused with what is missing.
+         */
         post: operations["GroupsController_activate"];
         delete?: never;
         options?: never;
@@ -773,7 +981,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close the group for good; its contacts' open assignments end (reason other) */
+        /**
+         * Close the group for good; its contacts' open assignments end (reason other)
+         * @description Closes the group for good.
+         */
         post: operations["GroupsController_close"];
         delete?: never;
         options?: never;
@@ -788,6 +999,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Proposed activity groups
+         * @description The groups the last runs proposed from users with a group vedtak, with members, contacts and score.
+         */
         get: operations["GroupProposalsController_list"];
         put?: never;
         post?: never;
@@ -804,6 +1019,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One proposed group
+         * @description A proposed group with its members, contacts and the reasons they fit together.
+         */
         get: operations["GroupProposalsController_get"];
         put?: never;
         post?: never;
@@ -822,7 +1041,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept (optionally edited first): creates the group, its members and contacts, or fills the seats */
+        /**
+         * Accept (optionally edited first): creates the group, its members and contacts, or fills the seats
+         * @description Turns the proposal into a real group with its members and contact assignments, or fills the free seats of an existing group. The hard rules are checked again.
+         */
         post: operations["GroupProposalsController_accept"];
         delete?: never;
         options?: never;
@@ -839,6 +1061,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Decline a proposed group
+         * @description Declines the proposal with a reason; it stays in the run's history.
+         */
         post: operations["GroupProposalsController_decline"];
         delete?: never;
         options?: never;
@@ -853,10 +1079,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List sessions; a contact gets only their own */
+        /**
+         * List sessions; a contact gets only their own
+         * @description Staff see the sessions of the municipality; a støttekontakt only their own.
+         */
         get: operations["SessionsController_list"];
         put?: never;
-        /** Log a session on your own assignment (a group session names the members present) */
+        /**
+         * Log a session on your own assignment (a group session names the members present)
+         * @description A støttekontakt logs what happened: date, times, activity, km as driver and expenses. The quota check answers at once; with an Idempotency-Key a resend is never stored twice.
+         */
         post: operations["SessionsController_log"];
         delete?: never;
         options?: never;
@@ -871,10 +1103,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One session
+         * @description A session with its times, activity, km and expenses. A støttekontakt reads only their own.
+         */
         get: operations["SessionsController_get"];
         put?: never;
         post?: never;
-        /** Delete your own session while its timesheet is not signed */
+        /**
+         * Delete your own session while its timesheet is not signed
+         * @description A session may be removed only while its timesheet has not been signed by the user.
+         */
         delete: operations["SessionsController_remove"];
         options?: never;
         head?: never;
@@ -890,7 +1129,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Correct a session on a signed timesheet: a new session replacing it, on the next open timesheet */
+        /**
+         * Correct a session on a signed timesheet: a new session replacing it, on the next open timesheet
+         * @description A signed timesheet is never changed: the correction lands on the next open timesheet and points to the session it replaces.
+         */
         post: operations["SessionsController_correct"];
         delete?: never;
         options?: never;
@@ -905,7 +1147,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List timesheets; a contact gets only their own */
+        /**
+         * List timesheets; a contact gets only their own
+         * @description Monthly timesheets with their status: open, sent to signing, signed, approved. A støttekontakt sees only their own.
+         */
         get: operations["TimesheetsController_list"];
         put?: never;
         post?: never;
@@ -922,6 +1167,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One timesheet
+         * @description A timesheet's lines and totals, and the user's signature with who signed, how and when.
+         */
         get: operations["TimesheetsController_get"];
         put?: never;
         post?: never;
@@ -940,6 +1189,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve a signed timesheet
+         * @description A coordinator approves a timesheet the user (or guardian) has signed; it then counts for payroll and invoices.
+         */
         post: operations["TimesheetsController_approve"];
         delete?: never;
         options?: never;
@@ -954,8 +1207,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Pay period settings
+         * @description The first day of the municipality's pay periods.
+         */
         get: operations["TimesheetsController_settings"];
-        /** Set the first day of pay periods (applies to timesheets opened from now on) */
+        /**
+         * Set the first day of pay periods (applies to timesheets opened from now on)
+         * @description Timesheets already open keep their period.
+         */
         put: operations["TimesheetsController_updateSettings"];
         post?: never;
         delete?: never;
@@ -971,7 +1231,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An assignment's quotas on a date (a contact: only their own assignments) */
+        /**
+         * An assignment's quotas on a date (a contact: only their own assignments)
+         * @description For each vedtak the assignment serves: hours and km granted, used and left in the period of the date.
+         */
         get: operations["QuotasController_quotas"];
         put?: never;
         post?: never;
@@ -988,7 +1251,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users at 80 % or more of this period’s hours or km */
+        /**
+         * Users at 80 % or more of this period’s hours or km
+         * @description Users who have used 80 % or more of this period's hours or km, so the coordinator can act before the quota runs out.
+         */
         get: operations["QuotasController_quotaWarnings"];
         put?: never;
         post?: never;
@@ -1005,9 +1271,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Approved quota overruns
+         * @description The extra hours and km approved beyond the vedtak, with reasons and who approved them.
+         */
         get: operations["QuotasController_listOverruns"];
         put?: never;
-        /** Approve extra hours or km for one quota period of a vedtak, with a reason */
+        /**
+         * Approve extra hours or km for one quota period of a vedtak, with a reason
+         * @description Approves more hours or km than the vedtak grants for one period, with the reason; kept with who approved it.
+         */
         post: operations["QuotasController_approveOverrun"];
         delete?: never;
         options?: never;
@@ -1022,9 +1295,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Pay rates
+         * @description The hourly and km rates, each from the date it applies.
+         */
         get: operations["CompensationController_listRates"];
         put?: never;
-        /** Set the hourly and km rates from a date (applies to sessions on and after it) */
+        /**
+         * Set the hourly and km rates from a date (applies to sessions on and after it)
+         * @description A new rate applies to sessions on and after its date; earlier sessions keep the rate of their day.
+         */
         post: operations["CompensationController_createRate"];
         delete?: never;
         options?: never;
@@ -1039,7 +1319,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A timesheet's pay and invoice lines (a contact: only their own) */
+        /**
+         * A timesheet's pay and invoice lines (a contact: only their own)
+         * @description The pay lines for the contact and the invoice lines for each user, with the km split exact to the øre.
+         */
         get: operations["CompensationController_timesheet"];
         put?: never;
         post?: never;
@@ -1056,7 +1339,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payroll export: the contacts' pay from the approved timesheets of a pay period */
+        /**
+         * Payroll export: the contacts' pay from the approved timesheets of a pay period
+         * @description As JSON, or as CSV that Norwegian Excel opens as it is (semicolon, UTF-8 BOM, decimal comma) or XLSX, with `format`.
+         */
         get: operations["CompensationController_payroll"];
         put?: never;
         post?: never;
@@ -1073,7 +1359,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invoice export: each user pays half the km as passenger (approved timesheets) */
+        /**
+         * Invoice export: each user pays half the km as passenger (approved timesheets)
+         * @description As JSON, CSV for Norwegian Excel or XLSX, with `format`.
+         */
         get: operations["CompensationController_invoices"];
         put?: never;
         post?: never;
@@ -1090,6 +1379,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Certificates about to lapse
+         * @description Støttekontakter whose politiattest or taushetserklæring lapses within the look-ahead, and the assignments that would be affected.
+         */
         get: operations["LapsesController_list"];
         put?: never;
         post?: never;
@@ -1108,7 +1401,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rescan the municipality now (the daily job does it every morning) */
+        /**
+         * Rescan the municipality now (the daily job does it every morning)
+         * @description Finds contacts whose politiattest has lapsed or lapses soon, and records what it affects.
+         */
         post: operations["LapsesController_scan"];
         delete?: never;
         options?: never;
@@ -1123,7 +1419,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Hours granted vs used, per user and per contact */
+        /**
+         * Hours granted vs used, per user and per contact
+         * @description For a date range: hours granted by the vedtak and hours used, per user and per støttekontakt.
+         */
         get: operations["ReportsController_hours"];
         put?: never;
         post?: never;
@@ -1140,7 +1439,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Waiting times in Helsedirektoratet's bands: ≤15, 16–30, ≥31 days */
+        /**
+         * Waiting times in Helsedirektoratet's bands: ≤15, 16–30, ≥31 days
+         * @description How long users waited for a contact, by band, for each month of the range, and who still waits.
+         */
         get: operations["ReportsController_waitingTimes"];
         put?: never;
         post?: never;
@@ -1157,7 +1459,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Matches ended within 3, 6 or 12 months of their start, with the reasons */
+        /**
+         * Matches ended within 3, 6 or 12 months of their start, with the reasons
+         * @description How many matches ended, and why, by how long they lasted.
+         */
         get: operations["ReportsController_endedAssignments"];
         put?: never;
         post?: never;
@@ -1174,7 +1479,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** KPR yearly export: hours of støttekontakt (service code 9) per user */
+        /**
+         * KPR yearly export: hours of støttekontakt (service code 9) per user
+         * @description The yearly report to KPR (Kommunalt pasient- og brukerregister): hours of støttekontakt per user, as CSV.
+         */
         get: operations["ReportsController_kpr"];
         put?: never;
         post?: never;
@@ -1191,8 +1499,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Your notification settings
+         * @description How you want to be told of events: e-mail or nothing.
+         */
         get: operations["NotificationSettingsController_mine"];
-        /** Choose e-mail or no notifications */
+        /**
+         * Choose e-mail or no notifications
+         * @description Each person chooses e-mail or no notifications, where the law allows.
+         */
         put: operations["NotificationSettingsController_updateMine"];
         post?: never;
         delete?: never;
@@ -1209,7 +1524,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** The user's and the guardian's e-mail for signing links, and the user's choice */
+        /**
+         * The user's and the guardian's e-mail for signing links, and the user's choice
+         * @description The addresses signing links are sent to, and the user's choice of channel.
+         */
         put: operations["NotificationSettingsController_updateServiceUser"];
         post?: never;
         delete?: never;
@@ -1227,7 +1545,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the timesheet to signing: a one-time link goes by e-mail to the user or the guardian on record */
+        /**
+         * Send the timesheet to signing: a one-time link goes by e-mail to the user or the guardian on record
+         * @description The link is single use, expires, and is bound to the timesheet's content: any later change voids it. The user signs, never the contact.
+         */
         post: operations["SigningController_requestSignature"];
         delete?: never;
         options?: never;
@@ -1242,10 +1563,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The timesheet behind a signing link, in plain terms (no sign-in) */
+        /**
+         * The timesheet behind a signing link, in plain terms (no sign-in)
+         * @description What the user or guardian sees when opening the link: the month's lines and totals in plain Norwegian. A used, replaced, expired or voided link is refused.
+         */
         get: operations["SigningController_view"];
         put?: never;
-        /** Confirm the timesheet or object to it, once (no sign-in) */
+        /**
+         * Confirm the timesheet or object to it, once (no sign-in)
+         * @description The user or guardian confirms the month or objects with a comment. The signature records who signed, how, when and the content hash; an objection reaches the coordinator.
+         */
         post: operations["SigningController_decide"];
         delete?: never;
         options?: never;
@@ -1262,7 +1589,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an open proposal: its pair goes on to an introduction meeting */
+        /**
+         * Accept an open proposal: its pair goes on to an introduction meeting
+         * @description Creates the introduction (introduksjonsmøte) for the pair, after checking the hard rules again: eligibility, capacity, exclusions and close relatives.
+         */
         post: operations["IntroductionsController_accept"];
         delete?: never;
         options?: never;
@@ -1279,7 +1609,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline an open proposal with a reason; the pair is never proposed again */
+        /**
+         * Decline an open proposal with a reason; the pair is never proposed again
+         * @description The reason is kept, and the same pair is not proposed again.
+         */
         post: operations["IntroductionsController_declineProposal"];
         delete?: never;
         options?: never;
@@ -1294,9 +1627,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Introductions
+         * @description Introductions by state: awaiting a time, booked, held. The read is access-logged for each user.
+         */
         get: operations["IntroductionsController_list"];
         put?: never;
-        /** Pick a contact by hand for a user (the same rules as accepting a proposal) */
+        /**
+         * Pick a contact by hand for a user (the same rules as accepting a proposal)
+         * @description For a pair the runs did not propose. Eligibility, capacity, exclusions and close relatives are checked as for a proposal.
+         */
         post: operations["IntroductionsController_create"];
         delete?: never;
         options?: never;
@@ -1311,6 +1651,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One introduction
+         * @description An introduction with the pair, the meeting time and place, the caseworker and the outcome.
+         */
         get: operations["IntroductionsController_get"];
         put?: never;
         post?: never;
@@ -1327,7 +1671,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The first free times (one a day) that suit the user's and the contact's weekly availability and the saksbehandler's calendar */
+        /**
+         * The first free times (one a day) that suit the user's and the contact's weekly availability and the saksbehandler's calendar
+         * @description Suggestions only within the municipality's meeting hours, in Oslo time, never over a booked meeting or a busy time.
+         */
         get: operations["IntroductionsController_suggest"];
         put?: never;
         post?: never;
@@ -1346,9 +1693,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Book (or move) the meeting; nobody is double-booked */
+        /**
+         * Book (or move) the meeting; nobody is double-booked
+         * @description Books the meeting at a time in the municipality's meeting hours. The contact, the caseworker and the user are never double-booked; the people concerned are notified.
+         */
         post: operations["IntroductionsController_book"];
-        /** Cancel the booked meeting; the introduction awaits a new time */
+        /**
+         * Cancel the booked meeting; the introduction awaits a new time
+         * @description The booking is removed and the introduction can be booked at a new time.
+         */
         delete: operations["IntroductionsController_cancel"];
         options?: never;
         head?: never;
@@ -1364,7 +1717,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** After the meeting: continue → the assignment starts; otherwise the pair is declined and the user waits again */
+        /**
+         * After the meeting: continue → the assignment starts; otherwise the pair is declined and the user waits again
+         * @description Records the outcome of the introduction meeting. An individual assignment starts only this way.
+         */
         post: operations["IntroductionsController_outcome"];
         delete?: never;
         options?: never;
@@ -1381,7 +1737,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline the pair before (or instead of) the meeting, with a reason */
+        /**
+         * Decline the pair before (or instead of) the meeting, with a reason
+         * @description The reason is kept and the pair is not proposed again; the user waits for a new proposal.
+         */
         post: operations["IntroductionsController_decline"];
         delete?: never;
         options?: never;
@@ -1396,7 +1755,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your upcoming introduction meetings: time, place and who comes */
+        /**
+         * Your upcoming introduction meetings: time, place and who comes
+         * @description A støttekontakt's own introduction meetings from today, minimised: the user's first name, not the case.
+         */
         get: operations["OwnMeetingsController_list"];
         put?: never;
         post?: never;
@@ -1413,9 +1775,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your busy times and booked introduction meetings, in time order */
+        /**
+         * Your busy times and booked introduction meetings, in time order
+         * @description What the meeting suggestions avoid.
+         */
         get: operations["CaseworkerCalendarController_list"];
         put?: never;
+        /**
+         * Add a busy time
+         * @description A time the caseworker cannot hold meetings; meeting suggestions avoid it.
+         */
         post: operations["CaseworkerCalendarController_create"];
         delete?: never;
         options?: never;
@@ -1433,6 +1802,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a busy time
+         * @description Removes one of your own busy times.
+         */
         delete: operations["CaseworkerCalendarController_remove"];
         options?: never;
         head?: never;
@@ -1446,7 +1819,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everyone waiting for a contact, longest first: since when, days, Helsedirektoratet's band and the case state */
+        /**
+         * Everyone waiting for a contact, longest first: since when, days, Helsedirektoratet's band and the case state
+         * @description Users with a vedtak in force and no contact; the read is access-logged for each user shown.
+         */
         get: operations["WaitingListController_list"];
         put?: never;
         post?: never;
@@ -1463,7 +1839,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every state change of the user's proposals, introductions and assignments, oldest first */
+        /**
+         * Every state change of the user's proposals, introductions and assignments, oldest first
+         * @description The whole story of the user's case: what was proposed, introduced, started and ended, by whom and when.
+         */
         get: operations["CaseHistoryController_list"];
         put?: never;
         post?: never;
@@ -1502,54 +1881,17 @@ export interface components {
             /** @description Empty unless the local demo signer is enabled */
             demoPersonas: components["schemas"]["DemoPersonaResponse"][];
         };
-        SessionResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            assignmentId: string;
-            /** Format: uuid */
-            contactId: string;
+        WebSessionResponse: {
+            authenticated: boolean;
+            user: components["schemas"]["SessionUserResponse"] | (never | null);
+            /** @description Send as X-CSRF-Token on every cookie-authenticated request that is not GET/HEAD/OPTIONS */
+            csrfToken: string | null;
             /**
-             * Format: uuid
-             * @description The timesheet the session is on (a late entry lands on the next open one)
+             * Format: date-time
+             * @description When the session ends without a further request; each request moves it on
              */
-            timesheetId: string;
-            /**
-             * Format: date
-             * @example 2026-01-22
-             */
-            date: string;
-            /** @example 17:00 */
-            start: string;
-            /** @example 19:30 */
-            end: string;
-            /**
-             * Format: int32
-             * @example 150
-             */
-            minutes: number;
-            /** @example 2.5 */
-            hours: number;
-            activity: string;
-            /** @example 12.5 */
-            km: number;
-            /**
-             * Format: int32
-             * @example 0
-             */
-            expensesOre: number;
-            expensesNote: string | null;
-            presentServiceUserIds: string[];
-            /**
-             * Format: uuid
-             * @description The session this one corrects
-             */
-            correctsSessionId: string | null;
-            correctionReason: string | null;
-            /** @description Set when a correction replaced this session */
-            supersededAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
+            idleExpiresAt: string | null;
+            signIn: components["schemas"]["SignInOptionsResponse"];
         };
         DemoLoginRequest: {
             /** @enum {string} */
@@ -1610,7 +1952,58 @@ export interface components {
             /** Format: uuid */
             municipalityId: string;
             rowsChecked: number;
-            firstBrokenLink: components["schemas"]["BrokenLinkResponse"] | null;
+            firstBrokenLink: components["schemas"]["BrokenLinkResponse"] | (never | null);
+        };
+        HealthReportResponse: {
+            /** @enum {string} */
+            status: "ok" | "error" | "shutting_down";
+            /** @description The parts that are up */
+            info: {
+                postgres?: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                    /** @description Why it is down */
+                    message?: string;
+                };
+                redis?: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                    /** @description Why it is down */
+                    message?: string;
+                };
+            };
+            /** @description The parts that are down */
+            error: {
+                postgres?: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                    /** @description Why it is down */
+                    message?: string;
+                };
+                redis?: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                    /** @description Why it is down */
+                    message?: string;
+                };
+            };
+            /** @description Every part */
+            details: {
+                postgres?: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                    /** @description Why it is down */
+                    message?: string;
+                };
+                redis?: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                    /** @description Why it is down */
+                    message?: string;
+                };
+            };
+            /** @enum {string} */
+            localSigner: "enabled" | "disabled";
         };
         ScoreWeightsRequest: {
             /**
@@ -2162,7 +2555,20 @@ export interface components {
              *     }
              */
             unmatchedByReason: {
-                [key: string]: number;
+                /** Format: int32 */
+                no_eligible_contact_in_radius?: number;
+                /** Format: int32 */
+                excluded?: number;
+                /** Format: int32 */
+                preferences?: number;
+                /** Format: int32 */
+                not_enough_contact_hours?: number;
+                /** Format: int32 */
+                no_shared_time?: number;
+                /** Format: int32 */
+                capacity_taken?: number;
+                /** Format: int32 */
+                no_home_location?: number;
             };
             meanDistanceKm: number | null;
             /** Format: int32 */
@@ -2174,12 +2580,24 @@ export interface components {
             /**
              * @description Milliseconds per step of the run
              * @example {
-             *       "load": 120,
-             *       "solve": 340
+             *       "candidates": 40,
+             *       "scoring": 60,
+             *       "solve": 340,
+             *       "explain": 5,
+             *       "total": 450
              *     }
              */
             timingsMs: {
-                [key: string]: number;
+                /** Format: int32 */
+                candidates?: number;
+                /** Format: int32 */
+                scoring?: number;
+                /** Format: int32 */
+                solve?: number;
+                /** Format: int32 */
+                explain?: number;
+                /** Format: int32 */
+                total?: number;
             };
             /**
              * Format: int32
@@ -2209,7 +2627,7 @@ export interface components {
             /** Format: int32 */
             attempts: number;
             /** @description When completed: users waiting, proposed, left unmatched and why, mean distance, longest wait left unmatched */
-            summary?: components["schemas"]["MatchingSummaryResponse"] | null;
+            summary?: components["schemas"]["MatchingSummaryResponse"] | (never | null);
             failureReason: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -2262,7 +2680,15 @@ export interface components {
              *     }
              */
             components: {
-                [key: string]: number;
+                base?: number;
+                interests?: number;
+                availability?: number;
+                distance?: number;
+                ageCloseness?: number;
+                language?: number;
+                waiting?: number;
+                total?: number;
+                distanceKm?: number;
             };
             /** @example shares hiking and cinema; 3.2 km; both free Tuesday evenings; waiting 41 days */
             reason: string;
@@ -2355,7 +2781,7 @@ export interface components {
             guardianName: string | null;
             guardianPhone: string | null;
             /** @description The decision valid today */
-            currentDecision: components["schemas"]["DecisionSummaryResponse"] | null;
+            currentDecision: components["schemas"]["DecisionSummaryResponse"] | (never | null);
             /** @description A decision is valid today and no contact is assigned (individually or via a group) */
             waiting: boolean;
             /**
@@ -2536,7 +2962,7 @@ export interface components {
             guardianName?: string | null;
             guardianPhone?: string | null;
         };
-        AssignedUserResponse: {
+        MyUserResponse: {
             /** Format: uuid */
             id: string;
             firstName: string;
@@ -2685,11 +3111,17 @@ export interface components {
             /** @enum {string} */
             status: "forming" | "active" | "closed";
         };
+        AssignedUserResponse: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+        };
         AssignmentResponse: {
             /** Format: uuid */
             id: string;
             contact: components["schemas"]["AssignedContactResponse"];
-            group: components["schemas"]["AssignedGroupResponse"] | null;
+            group: components["schemas"]["AssignedGroupResponse"] | (never | null);
             /** @description Hours a week taken of the contact's capacity */
             weeklyHours: number;
             /**
@@ -2703,7 +3135,7 @@ export interface components {
             endReason: "user_moved" | "contact_quit" | "decision_expired" | "needs_changed" | "not_a_good_match" | "eligibility_lapsed" | "other" | null;
             /** @description Not ended, or ending today or later */
             active: boolean;
-            serviceUser: components["schemas"]["AssignedUserResponse"] | null;
+            serviceUser: components["schemas"]["AssignedUserResponse"] | (never | null);
             /**
              * Format: uuid
              * @description The vedtak the assignment serves
@@ -2728,7 +3160,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             contact: components["schemas"]["AssignedContactResponse"];
-            group: components["schemas"]["AssignedGroupResponse"] | null;
+            group: components["schemas"]["AssignedGroupResponse"] | (never | null);
             /** @description Hours a week taken of the contact's capacity */
             weeklyHours: number;
             /**
@@ -2742,7 +3174,7 @@ export interface components {
             endReason: "user_moved" | "contact_quit" | "decision_expired" | "needs_changed" | "not_a_good_match" | "eligibility_lapsed" | "other" | null;
             /** @description Not ended, or ending today or later */
             active: boolean;
-            serviceUser: components["schemas"]["AssignedUserForContactResponse"] | null;
+            serviceUser: components["schemas"]["AssignedUserForContactResponse"] | (never | null);
         };
         AssignmentPage: {
             /** Format: int32 */
@@ -2936,7 +3368,7 @@ export interface components {
         MemberRemovedResponse: {
             group: components["schemas"]["GroupResponse"];
             /** @description Set when the removal sent an active group back to forming */
-            statusChange: components["schemas"]["GroupStatusChange"] | null;
+            statusChange: components["schemas"]["GroupStatusChange"] | (never | null);
         };
         AddGroupContactRequest: {
             /** Format: uuid */
@@ -3182,6 +3614,55 @@ export interface components {
              */
             warnings: string[];
         };
+        SessionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            contactId: string;
+            /**
+             * Format: uuid
+             * @description The timesheet the session is on (a late entry lands on the next open one)
+             */
+            timesheetId: string;
+            /**
+             * Format: date
+             * @example 2026-01-22
+             */
+            date: string;
+            /** @example 17:00 */
+            start: string;
+            /** @example 19:30 */
+            end: string;
+            /**
+             * Format: int32
+             * @example 150
+             */
+            minutes: number;
+            /** @example 2.5 */
+            hours: number;
+            activity: string;
+            /** @example 12.5 */
+            km: number;
+            /**
+             * Format: int32
+             * @example 0
+             */
+            expensesOre: number;
+            expensesNote: string | null;
+            presentServiceUserIds: string[];
+            /**
+             * Format: uuid
+             * @description The session this one corrects
+             */
+            correctsSessionId: string | null;
+            correctionReason: string | null;
+            /** @description Set when a correction replaced this session */
+            supersededAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         SessionPage: {
             /** Format: int32 */
             page: number;
@@ -3299,8 +3780,8 @@ export interface components {
             /** Format: uuid */
             assignmentId: string;
             contact: components["schemas"]["PersonRef"];
-            serviceUser: components["schemas"]["PersonRef"] | null;
-            group: components["schemas"]["GroupRef"] | null;
+            serviceUser: components["schemas"]["PersonRef"] | (never | null);
+            group: components["schemas"]["GroupRef"] | (never | null);
             /**
              * Format: date
              * @example 2026-01-21
@@ -3313,9 +3794,9 @@ export interface components {
             periodEnd: string;
             /** @enum {string} */
             status: "open" | "signed" | "approved";
-            signature: components["schemas"]["SignatureResponse"] | null;
-            signing: components["schemas"]["SigningStateResponse"] | null;
-            approval: components["schemas"]["ApprovalResponse"] | null;
+            signature: components["schemas"]["SignatureResponse"] | (never | null);
+            signing: components["schemas"]["SigningStateResponse"] | (never | null);
+            approval: components["schemas"]["ApprovalResponse"] | (never | null);
             totals: components["schemas"]["TimesheetTotals"];
             /** Format: int32 */
             version: number;
@@ -3338,8 +3819,8 @@ export interface components {
             /** Format: uuid */
             assignmentId: string;
             contact: components["schemas"]["PersonRef"];
-            serviceUser: components["schemas"]["PersonRef"] | null;
-            group: components["schemas"]["GroupRef"] | null;
+            serviceUser: components["schemas"]["PersonRef"] | (never | null);
+            group: components["schemas"]["GroupRef"] | (never | null);
             /**
              * Format: date
              * @example 2026-01-21
@@ -3352,9 +3833,9 @@ export interface components {
             periodEnd: string;
             /** @enum {string} */
             status: "open" | "signed" | "approved";
-            signature: components["schemas"]["SignatureResponse"] | null;
-            signing: components["schemas"]["SigningStateResponse"] | null;
-            approval: components["schemas"]["ApprovalResponse"] | null;
+            signature: components["schemas"]["SignatureResponse"] | (never | null);
+            signing: components["schemas"]["SigningStateResponse"] | (never | null);
+            approval: components["schemas"]["ApprovalResponse"] | (never | null);
             totals: components["schemas"]["TimesheetTotals"];
             /** Format: int32 */
             version: number;
@@ -3734,7 +4215,20 @@ export interface components {
              *     }
              */
             reasons: {
-                [key: string]: number;
+                /** Format: int32 */
+                user_moved?: number;
+                /** Format: int32 */
+                contact_quit?: number;
+                /** Format: int32 */
+                decision_expired?: number;
+                /** Format: int32 */
+                needs_changed?: number;
+                /** Format: int32 */
+                not_a_good_match?: number;
+                /** Format: int32 */
+                eligibility_lapsed?: number;
+                /** Format: int32 */
+                other?: number;
             };
         };
         EndedAssignmentsReport: {
@@ -3913,10 +4407,10 @@ export interface components {
             decisionId: string | null;
             /** @description Hours a week held of the contact's capacity while pending */
             weeklyHours: number;
-            meeting: components["schemas"]["MeetingResponse"] | null;
+            meeting: components["schemas"]["MeetingResponse"] | (never | null);
             declineReason: string | null;
             declinedBy: string | null;
-            contract: components["schemas"]["ContractResponse"] | null;
+            contract: components["schemas"]["ContractResponse"] | (never | null);
             /** Format: int32 */
             version: number;
             /** Format: date-time */
@@ -4122,11 +4616,151 @@ export interface components {
             /** @description Everyone waiting (before the band and state filters) by band */
             bands: components["schemas"]["WaitingBandCounts"];
         };
+        FieldIssue: {
+            /** @description Path of the offending input, e.g. `availability[0].start` or the header `If-Match` */
+            field: string;
+            /** @description Why it was refused */
+            reason: string;
+        };
+        /** @description The one shape of every error. `code` is stable for programs; `message` is for people (the web app shows its own Norwegian text for each code); `requestId` is what to quote to support. */
+        ErrorBody: {
+            /** Format: int32 */
+            status: number;
+            /** @example validation_failed */
+            code: string;
+            /** @example The request is invalid */
+            message: string;
+            /** @description Each refused field and why (at most 50); empty where no field is at fault */
+            details: components["schemas"]["FieldIssue"][];
+            /** Format: uuid */
+            requestId: string;
+            /** @description Facts a client may act on, named per code (e.g. `currentState` with illegal_transition, `runId` with run_already_pending) */
+            context?: {
+                [key: string]: unknown;
+            };
+        };
     };
-    responses: never;
+    responses: {
+        /** @description The request is invalid (`validation_failed`: `details` names each field and why; also a malformed id or header) */
+        Error400: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No valid bearer token or web session (`unauthenticated`) */
+        Error401: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The caller’s role may not do this, or a web session’s write lacks its CSRF token (`forbidden`, `csrf_token_invalid`) */
+        Error403: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No such record in the caller’s municipality, or one the caller may not see (`not_found`) */
+        Error404: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The record changed since the version given in If-Match (`precondition_failed`, with the current version) */
+        Error412: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Too many requests from this address; wait for Retry-After seconds (`too_many_requests`) */
+        Error429: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description An unexpected failure, logged with the request id (`internal_error`) */
+        Error500: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The register is briefly unavailable; try again shortly (`database_unavailable`) */
+        Error503: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The server’s id of this request, also in every error body and log line */
+        "X-Request-Id": string;
+        /** @description Requests allowed per client address in the current minute */
+        "X-RateLimit-Limit": number;
+        /** @description Requests left in the current minute */
+        "X-RateLimit-Remaining": number;
+        /** @description Seconds until the current minute’s budget is renewed */
+        "X-RateLimit-Reset": number;
+        /** @description Seconds to wait before the next request */
+        "Retry-After": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -4142,12 +4776,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponse"];
+                    "application/json": components["schemas"]["WebSessionResponse"];
                 };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     WebSessionController_login: {
@@ -4169,6 +4810,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["Error400"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     WebSessionController_callback: {
@@ -4187,6 +4832,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     WebSessionController_demoLogin: {
@@ -4204,26 +4852,45 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponse"];
+                    "application/json": components["schemas"]["WebSessionResponse"];
                 };
             };
             /** @description Unknown persona */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description The demo signer is not enabled */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     WebSessionController_logout: {
@@ -4237,6 +4904,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4246,10 +4917,19 @@ export interface operations {
             /** @description csrf_token_invalid */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     AccessLogController_forServiceUser: {
@@ -4268,12 +4948,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AccessLogEntryPage"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     AccessLogController_verify: {
@@ -4287,12 +4978,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChainVerificationResponse"];
                 };
             };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     HealthController_check: {
@@ -4304,111 +5004,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example ok */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["HealthReportResponse"];
                 };
             };
-            /** @description The Health Check is not successful */
+            500: components["responses"]["Error500"];
+            /** @description A dependency is down */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example error */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4424,12 +5036,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MunicipalityResponse"];
                 };
             };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     MunicipalitiesController_updateSettings: {
@@ -4447,12 +5068,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MunicipalityResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     MunicipalitiesController_interests: {
@@ -4466,12 +5097,20 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InterestResponse"][];
                 };
             };
+            401: components["responses"]["Error401"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     MunicipalitiesController_addInterest: {
@@ -4489,12 +5128,22 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InterestResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ContactsController_list: {
@@ -4521,12 +5170,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactPage"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ContactsController_create: {
@@ -4544,12 +5203,22 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ContactsController_me: {
@@ -4563,19 +5232,28 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ContactsController_updateMe: {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version you read */
+                /** @description The version you read (e.g. "3"): the write is refused with 412 when the record changed since */
                 "If-Match"?: string;
             };
             path?: never;
@@ -4589,12 +5267,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            412: components["responses"]["Error412"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ContactsController_get: {
@@ -4610,19 +5299,29 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ContactsController_update: {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version you read */
+                /** @description The version you read (e.g. "3"): the write is refused with 412 when the record changed since */
                 "If-Match"?: string;
             };
             path: {
@@ -4638,12 +5337,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            412: components["responses"]["Error412"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CloseRelativesController_list: {
@@ -4659,12 +5370,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CloseRelativeListResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CloseRelativesController_record: {
@@ -4684,19 +5405,35 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CloseRelativeResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description Unknown contact or user, another municipality's, or (for a contact) not themself */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CloseRelativesController_remove: {
@@ -4713,16 +5450,32 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseDeadlinesController_createApplication: {
@@ -4740,12 +5493,22 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseDeadlinesController_dueNotices: {
@@ -4759,12 +5522,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DueNoticeListResponse"];
                 };
             };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseDeadlinesController_application: {
@@ -4780,18 +5552,34 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseDeadlinesController_interimNotice: {
@@ -4811,12 +5599,23 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseDeadlinesController_decide: {
@@ -4836,12 +5635,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseDeadlinesController_delivery: {
@@ -4861,12 +5671,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionDeliveryResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseDeadlinesController_complain: {
@@ -4886,12 +5707,23 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ComplaintResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseDeadlinesController_outcome: {
@@ -4911,12 +5743,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ComplaintResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseDeadlinesController_running: {
@@ -4930,12 +5773,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RunningDeadlineListResponse"];
                 };
             };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     MatchingController_list: {
@@ -4952,12 +5804,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MatchingRunPage"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     MatchingController_start: {
@@ -4971,19 +5833,34 @@ export interface operations {
         responses: {
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MatchingRunResponse"];
                 };
             };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description run_already_pending: a manual run of this municipality is queued or running (its id in context.runId) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     MatchingController_get: {
@@ -4999,12 +5876,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MatchingRunResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     MatchingController_listProposals: {
@@ -5025,12 +5913,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalPage"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     MatchingController_getProposal: {
@@ -5046,12 +5944,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ServiceUsersController_list: {
@@ -5079,12 +5988,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceUserPage"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ServiceUsersController_create: {
@@ -5102,12 +6021,22 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceUserResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ServiceUsersController_lookup: {
@@ -5125,12 +6054,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceUserResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ServiceUsersController_get: {
@@ -5146,19 +6085,30 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceUserResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ServiceUsersController_update: {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version you read */
+                /** @description The version you read (e.g. "3"): the write is refused with 412 when the record changed since */
                 "If-Match"?: string;
             };
             path: {
@@ -5174,12 +6124,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceUserResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            412: components["responses"]["Error412"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ServiceUsersController_revealNationalId: {
@@ -5195,12 +6157,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NationalIdResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ContactViewController_list: {
@@ -5214,12 +6187,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssignedUserResponse"][];
+                    "application/json": components["schemas"]["MyUserResponse"][];
                 };
             };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ContactViewController_get: {
@@ -5235,12 +6217,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssignedUserResponse"];
+                    "application/json": components["schemas"]["MyUserResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     DecisionsController_list: {
@@ -5261,12 +6254,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionPage"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     DecisionsController_create: {
@@ -5286,12 +6290,23 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     DecisionsController_get: {
@@ -5307,12 +6322,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     AssignmentsController_list: {
@@ -5334,12 +6360,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentPage"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     AssignmentsController_create: {
@@ -5357,19 +6392,35 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description contact_not_eligible, contact_inactive, capacity_users_full, capacity_hours_full, no_current_decision, decision_not_individual, hours_exceed_decision, assignment_exists, group_closed, group_contacts_full, already_group_contact, introduction_required (an individual assignment without startWithoutIntroductionReason), close_relative, pair_excluded */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     AssignmentsController_get: {
@@ -5386,19 +6437,34 @@ export interface operations {
             /** @description OwnAssignmentResponse for role contact */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentResponse"] | components["schemas"]["OwnAssignmentResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
             /** @description Missing, another municipality's, or (for a contact) someone else's */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     AssignmentsController_end: {
@@ -5418,19 +6484,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description assignment_already_ended */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupsController_list: {
@@ -5455,12 +6538,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GroupPage"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupsController_create: {
@@ -5478,19 +6571,35 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GroupResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description already_exists: the municipality has a group with this name */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupsController_get: {
@@ -5506,19 +6615,30 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GroupResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupsController_update: {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version you read */
+                /** @description The version you read (e.g. "3"): the write is refused with 412 when the record changed since */
                 "If-Match"?: string;
             };
             path: {
@@ -5534,19 +6654,37 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GroupResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description group_closed, already_exists (name) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            412: components["responses"]["Error412"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupsController_addMember: {
@@ -5566,19 +6704,36 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GroupResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description group_full, already_member, no_current_decision, decision_not_group, group_closed, close_relative (a contact of the group is a close relative of the user) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupsController_removeMember: {
@@ -5595,19 +6750,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MemberRemovedResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description group_closed */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupsController_addContact: {
@@ -5627,19 +6799,36 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GroupResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description group_contacts_full, already_group_contact, group_closed, contact_not_eligible, contact_inactive, capacity_users_full, capacity_hours_full, close_relative (a member is a close relative of the contact) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupsController_activate: {
@@ -5655,19 +6844,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GroupResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description group_too_small, group_has_no_contact, group_not_forming, group_closed */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupsController_close: {
@@ -5687,19 +6893,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GroupResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description group_closed */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupProposalsController_list: {
@@ -5718,12 +6941,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GroupProposalPage"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupProposalsController_get: {
@@ -5739,12 +6972,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GroupProposalResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupProposalsController_accept: {
@@ -5764,19 +7008,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AcceptedGroupProposalResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description Not open; or the group would break a rule: size 3–6, 1–2 contacts, contact eligible with room, vedtak for a group */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     GroupProposalsController_decline: {
@@ -5796,19 +7057,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GroupProposalResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description The proposal is not open */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     SessionsController_list: {
@@ -5830,12 +7108,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionPage"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     SessionsController_log: {
@@ -5856,19 +7143,35 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LoggedSessionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description outside_assignment_period, overlap (another session of the contact at that time), quota_exceeded (with the figures), decision_expired, no_decision_in_force, contact_not_eligible, not_group_members, timesheet_signed */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     SessionsController_get: {
@@ -5884,12 +7187,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     SessionsController_remove: {
@@ -5905,17 +7218,34 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description timesheet_signed, correction_is_final */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     SessionsController_correct: {
@@ -5935,19 +7265,36 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LoggedSessionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description timesheet_not_signed, session_already_corrected, outside_assignment_period, overlap (another session of the contact at that time), quota_exceeded (with the figures), decision_expired, no_decision_in_force, contact_not_eligible, not_group_members, timesheet_signed */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     TimesheetsController_list: {
@@ -5968,12 +7315,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TimesheetPage"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     TimesheetsController_get: {
@@ -5989,12 +7345,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TimesheetDetailResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     TimesheetsController_approve: {
@@ -6010,19 +7376,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TimesheetDetailResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description timesheet_not_signed, timesheet_already_approved, timesheet_signature_invalid */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     TimesheetsController_settings: {
@@ -6036,12 +7419,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaySettingsDto"];
                 };
             };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     TimesheetsController_updateSettings: {
@@ -6059,12 +7451,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaySettingsDto"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     QuotasController_quotas: {
@@ -6082,12 +7484,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["QuotaResponse"][];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     QuotasController_quotaWarnings: {
@@ -6101,12 +7512,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["QuotaWarningResponse"][];
                 };
             };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     QuotasController_listOverruns: {
@@ -6122,12 +7542,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OverrunResponse"][];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     QuotasController_approveOverrun: {
@@ -6145,12 +7575,22 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OverrunResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CompensationController_listRates: {
@@ -6164,12 +7604,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RateResponse"][];
                 };
             };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CompensationController_createRate: {
@@ -6187,19 +7636,35 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RateResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description already_exists: a rate from that date exists */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CompensationController_timesheet: {
@@ -6215,19 +7680,35 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TimesheetMoneyResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
             /** @description rate_missing */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CompensationController_payroll: {
@@ -6246,6 +7727,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6254,6 +7739,12 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CompensationController_invoices: {
@@ -6272,6 +7763,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6280,6 +7775,12 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     LapsesController_list: {
@@ -6296,12 +7797,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LapseListResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     LapsesController_scan: {
@@ -6315,12 +7826,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LapseListResponse"];
                 };
             };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ReportsController_hours: {
@@ -6338,6 +7858,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6345,6 +7869,12 @@ export interface operations {
                     "text/csv": components["schemas"]["HoursReport"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ReportsController_waitingTimes: {
@@ -6362,6 +7892,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6369,6 +7903,12 @@ export interface operations {
                     "text/csv": components["schemas"]["WaitingTimesReport"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ReportsController_endedAssignments: {
@@ -6386,6 +7926,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6393,6 +7937,12 @@ export interface operations {
                     "text/csv": components["schemas"]["EndedAssignmentsReport"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     ReportsController_kpr: {
@@ -6409,6 +7959,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6416,6 +7970,12 @@ export interface operations {
                     "text/csv": components["schemas"]["KprReport"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     NotificationSettingsController_mine: {
@@ -6429,12 +7989,20 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MyNotificationSettings"];
                 };
             };
+            401: components["responses"]["Error401"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     NotificationSettingsController_updateMine: {
@@ -6452,12 +8020,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MyNotificationSettings"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     NotificationSettingsController_updateServiceUser: {
@@ -6477,12 +8055,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceUserNotificationSettings"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     SigningController_requestSignature: {
@@ -6502,19 +8091,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SigningRequestResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description timesheet_already_signed, timesheet_empty, signer_not_on_timesheet, no_signing_address */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     SigningController_view: {
@@ -6522,6 +8128,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The one-time token from the link the user or guardian was sent */
                 token: string;
             };
             cookie?: never;
@@ -6530,33 +8137,59 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SigningViewResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
             /** @description signing_link_not_found: no such link (or an altered one) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description timesheet_changed: the timesheet changed after the link was sent */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description signing_link_used, signing_link_replaced, signing_link_expired */
             410: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     SigningController_decide: {
@@ -6564,6 +8197,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The one-time token from the link the user or guardian was sent */
                 token: string;
             };
             cookie?: never;
@@ -6576,33 +8210,59 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SigningDecisionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
             /** @description signing_link_not_found: no such link (or an altered one) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description timesheet_changed: the timesheet changed after the link was sent */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description signing_link_used, signing_link_replaced, signing_link_expired */
             410: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     IntroductionsController_accept: {
@@ -6618,19 +8278,36 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntroductionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description illegal_transition (with currentState), introduction_pending, user_has_contact, pair_excluded, close_relative, no_current_decision, decision_not_individual, contact_not_eligible, contact_inactive, capacity_users_full, capacity_hours_full */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     IntroductionsController_declineProposal: {
@@ -6650,19 +8327,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DeclinedProposalResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description illegal_transition (with currentState) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     IntroductionsController_list: {
@@ -6682,12 +8376,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntroductionPage"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     IntroductionsController_create: {
@@ -6705,12 +8409,22 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntroductionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     IntroductionsController_get: {
@@ -6726,12 +8440,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntroductionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     IntroductionsController_suggest: {
@@ -6754,12 +8479,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestedTimesResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     IntroductionsController_book: {
@@ -6779,19 +8515,36 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntroductionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description overlap, caseworker_busy, contact_not_eligible, illegal_transition, outside_meeting_hours */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     IntroductionsController_cancel: {
@@ -6807,12 +8560,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntroductionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     IntroductionsController_outcome: {
@@ -6832,19 +8596,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntroductionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description illegal_transition, introduction_not_held, and the rules of POST /assignments */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     IntroductionsController_decline: {
@@ -6864,12 +8645,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntroductionResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     OwnMeetingsController_list: {
@@ -6883,12 +8675,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OwnMeetingResponse"][];
                 };
             };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseworkerCalendarController_list: {
@@ -6907,12 +8708,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BusyTimeResponse"][];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseworkerCalendarController_create: {
@@ -6930,12 +8741,22 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BusyTimeResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseworkerCalendarController_remove: {
@@ -6951,10 +8772,21 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     WaitingListController_list: {
@@ -6974,12 +8806,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WaitingListResponse"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     CaseHistoryController_list: {
@@ -6995,12 +8837,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseEventResponse"][];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
 }

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 
 export type OwnAssignment = Schemas['OwnAssignmentResponse'];
-export type AssignedUser = Schemas['AssignedUserResponse'];
+export type AssignedUser = Schemas['MyUserResponse'];
 export type Quota = Schemas['QuotaResponse'];
 export type OwnMeeting = Schemas['OwnMeetingResponse'];
 export type WeeklySlot = Schemas['WeeklySlotDto'];

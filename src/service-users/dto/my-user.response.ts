@@ -5,7 +5,7 @@ import { WeeklySlotDto } from '../../common/scheduling/weekly-slot.dto';
  * What a støttekontakt receives about a user they work with: only what the work needs (first name, phone,
  * interests, availability, area). Never the fødselsnummer, the decision or anything health-related.
  */
-export class AssignedUserResponse {
+export class MyUserResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() firstName!: string;
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
