@@ -1,6 +1,8 @@
 /**
  * Solves a raw weighted bipartite b-matching file exactly (format: docs/solver.md).
  *   npm run solve -- FILE        (FILE may be - for standard input)
+ * Runs compiled (dist/scripts/solve.js, built on first use; `npm run build` after changing the engine) and reads
+ * the file as bytes: start-up and parsing, not the solve, were most of the whole process under ts-node.
  * Prints `s TOTAL MATCHED` then `m USER CONTACT` per chosen pair. Exit 2 on unreadable or malformed input.
  */
 import { readFileSync } from 'node:fs';
@@ -13,9 +15,9 @@ function main(argv: string[]): number {
     return 2;
   }
   const file = argv[0];
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    bytes = readFileSync(file === '-' ? 0 : file);
   } catch (error: unknown) {
     process.stderr.write(
       `solve: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
@@ -23,7 +25,7 @@ function main(argv: string[]): number {
     return 2;
   }
   try {
-    const graph = parseBMatch(text);
+    const graph = parseBMatch(bytes);
     process.stdout.write(formatBMatchSolution(graph, solveBMatching(graph)));
     return 0;
   } catch (error: unknown) {
