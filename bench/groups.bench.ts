@@ -2,7 +2,7 @@
  * Group formation benchmark: the heuristic (src/matching/engine/groups) against the exact optimum of the same
  * model, an integer program solved by HiGHS, on seeded instances small enough to solve; then the heuristic
  * alone at a realistic size.
- *   node -r ts-node/register/transpile-only bench/groups.bench.ts [--seeds 3] [--sizes 12,18,24,30] [--large 300,1000]
+ *   npm run bench:groups -- [--seeds 3] [--sizes 12,18,24,30] [--large 300,1000]
  * Gap = (optimum − heuristic) / optimum. "greedy" is the construction alone (no local moves, no search).
  */
 import { formGroups } from '../src/matching/engine/groups/formation';

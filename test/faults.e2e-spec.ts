@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { migrate } from '../src/database/migrate';
-import { seedLargeMunicipality } from './support/large-municipality';
+import { seedLargeMunicipality } from '../scripts/demo/large-municipality';
 import {
   PrivatePostgres,
   PrivateRedis,

@@ -48,7 +48,9 @@ export class MatchingRunExecutor {
     }
 
     const today = this.clock.today();
+    const loadStarted = performance.now();
     const loaded = await this.loader.load(run.municipalityId, today);
+    const loadMs = performance.now() - loadStarted;
     await reportProgress(10);
     let lastReported = 10;
     // The municipality's own radius, meeting length and weights; anything it has not set keeps the default.
@@ -111,15 +113,19 @@ export class MatchingRunExecutor {
     // ── Activity groups (issue 4, item 7) ─────────────────────────────────────────────────────────────────────────
     // After the individual matching, whose proposed contacts keep the capacity they were proposed with, users whose
     // vedtak is for a group are formed into proposed groups; written in the transaction below with the proposals.
+    const groupsStarted = performance.now();
     const groupPlan = await this.groupFormation.plan(
       run.municipalityId,
       today,
       capacityProposedTo(loaded.instance, result.pairs),
     );
+    summary.timingsMs.groups = Math.round(performance.now() - groupsStarted);
+    summary.timingsMs.load = Math.round(loadMs);
     summary.groupsProposed = groupPlan.groupsProposed;
     summary.groupSeatsFilled = groupPlan.groupSeatsFilled;
     // ── end activity groups ─────────────────────────────────────────────────────────────────────────────────────
 
+    const writeStarted = performance.now();
     await this.dataSource.transaction(async (em) => {
       // Runs of one municipality commit one at a time, so "newer supersedes older" holds whatever order they finish.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('matching:' || $1::text))`, [run.municipalityId]);
@@ -166,6 +172,7 @@ export class MatchingRunExecutor {
       }
       // Activity groups (issue 4, item 7): this run's group proposals; older open ones give way like individual ones.
       await this.groupFormation.write(em, run.municipalityId, runId, groupPlan, Boolean(newer));
+      summary.timingsMs.write = Math.round(performance.now() - writeStarted);
       await em.query(
         `UPDATE matching_runs SET status = 'completed', progress = 100, summary = $2, finished_at = now(),
                 failure_reason = NULL WHERE id = $1`,

@@ -9,7 +9,7 @@ import {
   MatchingTrigger,
 } from '../matching-run.entity';
 import { keyedBy } from '../../common/openapi/keyed-by';
-import { ENGINE_STEPS, MatchingSummary, RUN_UNMATCHED_REASONS } from '../matching-summary';
+import { MatchingSummary, RUN_STEPS, RUN_UNMATCHED_REASONS } from '../matching-summary';
 import { SCORE_PARTS } from '../engine/scoring';
 import { Proposal, PROPOSAL_STATUSES, ProposalStatus } from '../proposal.entity';
 
@@ -32,8 +32,8 @@ export class MatchingSummaryResponse implements MatchingSummary {
   @ApiProperty({ type: 'integer', format: 'int64' }) totalScore!: number;
   @ApiProperty(COUNT) candidatePairs!: number;
   @ApiProperty({
-    ...keyedBy(ENGINE_STEPS, COUNT),
-    description: 'Milliseconds per step of the run',
+    ...keyedBy(RUN_STEPS, COUNT),
+    description: 'Milliseconds per step of the run (`total`: the engine’s steps together)',
     example: { candidates: 40, scoring: 60, solve: 340, explain: 5, total: 450 },
   })
   timingsMs!: MatchingSummary['timingsMs'];

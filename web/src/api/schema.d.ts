@@ -2578,7 +2578,7 @@ export interface components {
             /** Format: int32 */
             candidatePairs: number;
             /**
-             * @description Milliseconds per step of the run
+             * @description Milliseconds per step of the run (`total`: the engine’s steps together)
              * @example {
              *       "candidates": 40,
              *       "scoring": 60,
@@ -2589,6 +2589,8 @@ export interface components {
              */
             timingsMs: {
                 /** Format: int32 */
+                load?: number;
+                /** Format: int32 */
                 candidates?: number;
                 /** Format: int32 */
                 scoring?: number;
@@ -2598,6 +2600,10 @@ export interface components {
                 explain?: number;
                 /** Format: int32 */
                 total?: number;
+                /** Format: int32 */
+                groups?: number;
+                /** Format: int32 */
+                write?: number;
             };
             /**
              * Format: int32

@@ -1,12 +1,17 @@
 import { DataSource } from 'typeorm';
-import { today } from '../factories';
+import { todayInOslo } from '../../src/common/dates';
 
 /**
- * A large synthetic municipality made by PostgreSQL itself (generate_series, seeded random), so a matching run
- * takes long enough to be interrupted: `size` users with an individual decision, and as many contacts. Dates
- * count from the service's today (the Clock), never the database's current_date.
+ * A large synthetic municipality made by PostgreSQL itself (generate_series, seeded random): `size` users with
+ * an individual decision, and as many contacts, in an area of about 33 × 33 km. The fault tests use it for a run
+ * long enough to interrupt, and `npm run bench:matching` for its end-to-end row. Dates count from the service's
+ * today in Oslo (the Clock's rule), never the database's current_date.
  */
-export async function seedLargeMunicipality(db: DataSource, size: number): Promise<string> {
+export async function seedLargeMunicipality(
+  db: DataSource,
+  size: number,
+  today: string = todayInOslo(new Date()),
+): Promise<string> {
   const [municipality] = await db.query(
     `INSERT INTO municipalities (name) VALUES ('Storby ' || gen_random_uuid()) RETURNING id`,
   );
@@ -28,7 +33,7 @@ export async function seedLargeMunicipality(db: DataSource, size: number): Promi
      SELECT $1, 'Kontakt', 'Nr ' || n, 1970 + n % 30, (ARRAY['female','male'])[1 + n % 2]::gender, '{nb}', ${place},
             ${interests}, ${slots}, 1 + n % 3, 12, $3::date - 100, $3::date - 90, $3::date - 90
        FROM generate_series(1, $2) AS n`,
-    [id, size, today()],
+    [id, size, today],
   );
   await db.query(
     `WITH users AS (
@@ -42,7 +47,7 @@ export async function seedLargeMunicipality(db: DataSource, size: number): Promi
                             valid_from, valid_to, waiting_since, created_by)
      SELECT $1, id, 'individual', 3, 'week', $3::date - 40, $3::date - 30, $3::date + 300, $3::date - 30, 'test'
        FROM users`,
-    [id, size, today()],
+    [id, size, today],
   );
   return id;
 }
