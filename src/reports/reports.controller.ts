@@ -46,12 +46,17 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: HoursReport })
   async hours(
-    @CurrentPrincipal() principal: Principal,
+    @Access() access: AccessContext,
     @Query() query: RangeQuery,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<HoursReport | string> {
     assertRange(query);
-    const report = await this.reports.hours(principal.municipalityId, query.from, query.to);
+    // Names each user with their hours: every user in it is written to the access log (CSV or JSON alike).
+    const report = await this.accessLog.read(
+      access,
+      { action: 'hours_report', subjectsOf: (hours) => hours.users.map((line) => line.serviceUserId) },
+      () => this.reports.hours(access.principal.municipalityId, query.from, query.to),
+    );
     return query.format === 'csv' ? csvResponse(response, 'hours.csv', hoursCsv(report)) : report;
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { Role, ROLES } from '../../src/common/auth/principal';
@@ -15,6 +16,7 @@ describe('access matrix', () => {
   let own: Ids;
   let other: Ids;
   let groupMember: string;
+  let introducedUser: string;
   const tokens = {} as Record<Role | 'foreignCoordinator', string>;
   let checks = 0;
 
@@ -64,10 +66,30 @@ describe('access matrix', () => {
     // Data for the lists too (a group's member, a logged session), so that every read has users to show.
     groupMember = (await seedUserWithDecision(app, municipalityId, { serviceForm: 'group' })).id;
     await coordinator.post(`/groups/${group}/members`).send({ serviceUserId: groupMember }).expect(201);
-    await as(app, await tokenFor(app, 'contact', municipalityId, contactA))
-      .post('/sessions')
-      .send({ assignmentId: assignmentA, date: daysAgo(1), start: '10:00', end: '12:00', activity: 'Kino' })
-      .expect(201);
+    const sessionOf = async (contactId: string, assignmentId: string) =>
+      (
+        await as(app, await tokenFor(app, 'contact', municipalityId, contactId))
+          .post('/sessions')
+          .send({ assignmentId, date: daysAgo(1), start: '10:00', end: '12:00', activity: 'Kino' })
+          .expect(201)
+      ).body as { id: string; timesheetId: string };
+    const sessionA = await sessionOf(contactA, assignmentA);
+    const sessionB = await sessionOf(contactB, assignmentB);
+    // An introduction on its way, for a user of its own (userA and userB have their contacts already).
+    const userC = await seedUserWithDecision(app, municipalityId);
+    introducedUser = userC.id;
+    const introduction = (
+      await coordinator
+        .post('/introductions')
+        .send({ serviceUserId: userC.id, contactId: contactA })
+        .expect(201)
+    ).body.id as string;
+    const application = (
+      await coordinator
+        .post('/applications')
+        .send({ serviceUserId: userC.id, receivedOn: daysAgo(5) })
+        .expect(201)
+    ).body.id as string;
     const [run] = await db.query(
       `INSERT INTO matching_runs (municipality_id, trigger, run_date, status, requested_by)
        VALUES ($1, 'manual', $2, 'completed', 'test') RETURNING id`,
@@ -86,6 +108,11 @@ describe('access matrix', () => {
       assignment: assignmentA,
       matchingRun: run.id,
       proposal: proposal.id,
+      session: sessionA.id,
+      timesheet: sessionA.timesheetId,
+      introduction,
+      application,
+      missing: randomUUID(),
     };
     other = {
       ...own,
@@ -93,6 +120,8 @@ describe('access matrix', () => {
       serviceUser: userB.id,
       decision: userB.decisionId,
       assignment: assignmentB,
+      session: sessionB.id,
+      timesheet: sessionB.timesheetId,
     };
 
     for (const role of ROLES)
@@ -111,10 +140,14 @@ describe('access matrix', () => {
     return app.close();
   });
 
-  const urlOf = (route: string, rule: RouteRule, ids: Ids) =>
-    route
-      .split(' ')[1]
-      .replace(/\{(\w+)\}/g, (_, name: string) => ids[rule.params?.[name] ?? 'contact'] ?? name);
+  const urlOf = (route: string, rule: RouteRule, ids: Ids) => {
+    const path = route.split(' ')[1].replace(/\{(\w+)\}/g, (_, name: string) => {
+      const fixture = rule.params?.[name];
+      if (!fixture) throw new Error(`${route}: the matrix names no fixture for {${name}}`);
+      return ids[fixture];
+    });
+    return rule.query ? `${path}?${rule.query(ids)}` : path;
+  };
 
   const call = (route: string, url: string, token: string | null, body: Record<string, unknown> = {}) => {
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -136,7 +169,7 @@ describe('access matrix', () => {
    * new route that shows users without logging them fails here, whatever its author remembered.
    */
   it('logs exactly the service users each read shows, for every GET route and role', async () => {
-    const users = [own.serviceUser, other.serviceUser, groupMember];
+    const users = [own.serviceUser, other.serviceUser, groupMember, introducedUser];
     const unlogged: string[] = [];
     for (const [route, rule] of Object.entries(ACCESS_MATRIX)) {
       if (!route.startsWith('GET ') || rule.public) continue;
@@ -181,6 +214,11 @@ describe('access matrix', () => {
       checks++;
       const outcome = `${role} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`;
       if (access === 'deny') expect(outcome).toMatch(new RegExp(`^${role} → 403 `));
+      // A read the role may make answers 2xx: a 400 or 404 would mean the check never reached the rule.
+      else if (route.startsWith('GET ')) {
+        const expected = Object.values(rule.params ?? {}).includes('missing') ? '404' : '2\\d\\d';
+        expect(outcome).toMatch(new RegExp(`^${role} → ${expected} `));
+      }
       else expect(outcome).not.toMatch(/ → (401|403|5\d\d) /);
       if (access === 'own') {
         const foreignRecord = await call(route, urlOf(route, rule, other), tokens[role], rule.body?.(other));

@@ -1,10 +1,16 @@
 import { Role } from '../../src/common/auth/principal';
+import { daysAgo, today } from '../factories';
+
+/** The first day of this month (the default pay period) and the last 30 days, for reads that need a period. */
+const thisMonth = () => `${today().slice(0, 7)}-01`;
+const lastMonth = () => `from=${daysAgo(30)}&to=${today()}`;
 
 /**
  * Who may call what, as data: every route of the OpenAPI document has a row here, and the access suite fails
  * when a route has none, so a new endpoint cannot ship without someone deciding who may use it.
  *
- * - allow: the role passes the access check (the answer is whatever the request deserves, never 401/403/5xx)
+ * - allow: the role passes the access check: a read answers 2xx; a write whatever the request deserves, never
+ *          401/403/5xx
  * - deny:  403 for this role
  * - own:   a støttekontakt on their own record passes; on anyone else's it gets 404, as for a missing id
  * Records of another municipality answer 404 to staff (`crossTenant`), checked with the row's `body` for writes.
@@ -13,7 +19,19 @@ export type Access = 'allow' | 'deny' | 'own';
 
 /** The fixture records a path parameter can point at. */
 export type Fixture =
-  'contact' | 'serviceUser' | 'decision' | 'group' | 'assignment' | 'matchingRun' | 'proposal';
+  | 'contact'
+  | 'serviceUser'
+  | 'decision'
+  | 'group'
+  | 'assignment'
+  | 'matchingRun'
+  | 'proposal'
+  | 'session'
+  | 'timesheet'
+  | 'introduction'
+  | 'application'
+  /** A well-formed id of no record: the row proves the role gate, and an allowed read answers 404. */
+  | 'missing';
 
 export interface RouteRule {
   public?: true;
@@ -25,6 +43,8 @@ export interface RouteRule {
   roles?: Record<Role, Access>;
   /** Path parameter → the fixture it names. */
   params?: Record<string, Fixture>;
+  /** The query a read needs to be valid (e.g. a date range), so that an allowed read answers 2xx. */
+  query?: (ids: Record<Fixture, string>) => string;
   /** A valid body, so the cross-tenant check reaches the record lookup instead of failing validation. */
   body?: (ids: Record<Fixture, string>) => Record<string, unknown>;
   crossTenant?: boolean;
@@ -128,12 +148,12 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     params: { serviceUserId: 'serviceUser' },
   },
   'GET /decisions/{id}': { roles: staff(), params: { id: 'decision' }, crossTenant: true },
-  // Deadlines (rule 10): staff only; ids that are not an application or complaint answer 404 to staff.
+  // Deadlines (rule 10): staff only.
   'POST /applications': { roles: staff() },
   'GET /applications/due-notices': { roles: staff() },
-  'GET /applications/{id}': { roles: staff() },
-  'POST /applications/{id}/interim-notices': { roles: staff() },
-  'POST /applications/{id}/decision': { roles: staff() },
+  'GET /applications/{id}': { roles: staff(), params: { id: 'application' }, crossTenant: true },
+  'POST /applications/{id}/interim-notices': { roles: staff(), params: { id: 'application' } },
+  'POST /applications/{id}/decision': { roles: staff(), params: { id: 'application' } },
   'PUT /decisions/{id}/delivery': {
     roles: staff(),
     params: { id: 'decision' },
@@ -146,7 +166,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     body: () => ({ receivedOn: '2026-01-20' }),
     crossTenant: true,
   },
-  'POST /complaints/{id}/outcome': { roles: staff() },
+  'POST /complaints/{id}/outcome': { roles: staff(), params: { id: 'missing' } },
   'GET /complaint-deadlines': { roles: staff() },
 
   'GET /assignments': { roles: staff('allow') },
@@ -190,27 +210,31 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     body: () => ({ reason: 'distance' }),
     crossTenant: true,
   },
-  // Group proposals (issue 4, items 7–8). No group-proposal fixture: {id} points at a matching run's id, which is
-  // no group proposal, so the checks prove the role gate and the 404 (test/group-formation covers the rest).
+  // Group proposals: no fixture ({id} is of no record), so the checks prove the role gate and the 404
+  // (test/group-formation.e2e-spec.ts covers the rest).
   'GET /group-proposals': { roles: staff() },
-  'GET /group-proposals/{id}': { roles: staff(), params: { id: 'matchingRun' } },
-  'POST /group-proposals/{id}/accept': { roles: managers(), params: { id: 'matchingRun' } },
+  'GET /group-proposals/{id}': { roles: staff(), params: { id: 'missing' } },
+  'POST /group-proposals/{id}/accept': { roles: managers(), params: { id: 'missing' } },
   'POST /group-proposals/{id}/decline': {
     roles: managers(),
-    params: { id: 'matchingRun' },
+    params: { id: 'missing' },
     body: () => ({ reason: 'The members live too far apart' }),
   },
   'GET /introductions': { roles: staff() },
   'POST /introductions': { roles: managers() },
-  'GET /introductions/{id}': { roles: staff() },
-  'GET /introductions/{id}/suggested-times': { roles: staff() },
-  'POST /introductions/{id}/booking': { roles: staff() },
-  'DELETE /introductions/{id}/booking': { roles: staff() },
-  'POST /introductions/{id}/outcome': { roles: managers() },
-  'POST /introductions/{id}/decline': { roles: managers() },
+  'GET /introductions/{id}': { roles: staff(), params: { id: 'introduction' }, crossTenant: true },
+  'GET /introductions/{id}/suggested-times': {
+    roles: staff(),
+    params: { id: 'introduction' },
+    crossTenant: true,
+  },
+  'POST /introductions/{id}/booking': { roles: staff(), params: { id: 'introduction' } },
+  'DELETE /introductions/{id}/booking': { roles: staff(), params: { id: 'introduction' } },
+  'POST /introductions/{id}/outcome': { roles: managers(), params: { id: 'introduction' } },
+  'POST /introductions/{id}/decline': { roles: managers(), params: { id: 'introduction' } },
   'GET /caseworkers/me/busy-times': { roles: staff() },
   'POST /caseworkers/me/busy-times': { roles: staff() },
-  'DELETE /caseworkers/me/busy-times/{id}': { roles: staff() },
+  'DELETE /caseworkers/me/busy-times/{id}': { roles: staff(), params: { id: 'missing' } },
   'GET /waiting-list': { roles: staff() },
   'GET /service-users/{id}/case-history': {
     roles: staff(),
@@ -218,42 +242,46 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     crossTenant: true,
   },
 
-  // Hours, timesheets and money (issue 5). No session or timesheet fixture exists: the {id} routes point at an
-  // assignment's id, which is no session or timesheet, so the checks prove the role gate and the 404s.
+  // Hours, timesheets and money: each contact's own session and timesheet are the fixtures.
   'POST /sessions': { roles: contactOnly },
   'GET /sessions': { roles: staff('allow') },
-  'GET /sessions/{id}': { roles: staff('own'), params: { id: 'assignment' }, crossTenant: true },
-  'DELETE /sessions/{id}': { roles: contactOnly, params: { id: 'assignment' } },
-  'POST /sessions/{id}/corrections': { roles: contactOnly, params: { id: 'assignment' } },
-  'GET /quotas': { roles: staff('allow') },
+  'GET /sessions/{id}': { roles: staff('own'), params: { id: 'session' }, crossTenant: true },
+  'DELETE /sessions/{id}': { roles: contactOnly, params: { id: 'session' } },
+  'POST /sessions/{id}/corrections': { roles: contactOnly, params: { id: 'session' } },
+  'GET /quotas': { roles: staff('allow'), query: (ids) => `assignmentId=${ids.assignment}` },
   'GET /quota-warnings': { roles: staff() },
   'POST /quota-overruns': { roles: managers() },
   'GET /quota-overruns': { roles: staff() },
   'GET /timesheets': { roles: staff('allow') },
-  'GET /timesheets/{id}': { roles: staff('own'), params: { id: 'assignment' }, crossTenant: true },
-  'POST /timesheets/{id}/signing-request': { roles: contactOnly, params: { id: 'assignment' } },
-  'POST /timesheets/{id}/approve': { roles: managers(), params: { id: 'assignment' }, crossTenant: true },
+  'GET /timesheets/{id}': { roles: staff('own'), params: { id: 'timesheet' }, crossTenant: true },
+  'POST /timesheets/{id}/signing-request': { roles: contactOnly, params: { id: 'timesheet' } },
+  'POST /timesheets/{id}/approve': { roles: managers(), params: { id: 'timesheet' }, crossTenant: true },
   'GET /pay-settings': { roles: staff() },
   'PUT /pay-settings': { roles: adminOnly },
   'GET /compensation/rates': { roles: staff() },
   'POST /compensation/rates': { roles: adminOnly },
   'GET /compensation/timesheets/{id}': {
     roles: staff('own'),
-    params: { id: 'assignment' },
+    params: { id: 'timesheet' },
     crossTenant: true,
   },
-  'GET /compensation/payroll': { roles: managers() },
-  'GET /compensation/invoices': { roles: managers() },
+  'GET /compensation/payroll': { roles: managers(), query: () => `periodStart=${thisMonth()}` },
+  'GET /compensation/invoices': { roles: managers(), query: () => `periodStart=${thisMonth()}` },
   'GET /lapses': { roles: staff() },
   'POST /lapses/scan': { roles: managers() },
-  'GET /reports/hours': { roles: staff() },
-  'GET /reports/waiting-times': { roles: staff() },
-  'GET /reports/ended-assignments': { roles: staff() },
-  'GET /reports/kpr': { roles: managers() },
+  'GET /reports/hours': { roles: staff(), query: lastMonth },
+  'GET /reports/waiting-times': { roles: staff(), query: lastMonth },
+  'GET /reports/ended-assignments': { roles: staff(), query: lastMonth },
+  'GET /reports/kpr': { roles: managers(), query: () => `year=${today().slice(0, 4)}` },
 
   // The user's signature and notifications (issue 16). The signing endpoints are public: the link is the key.
-  'GET /signing/{token}': { public: true, publicStatus: 404 },
-  'POST /signing/{token}': { public: true, publicStatus: 404, body: () => ({ decision: 'confirm' }) },
+  'GET /signing/{token}': { public: true, publicStatus: 404, params: { token: 'missing' } },
+  'POST /signing/{token}': {
+    public: true,
+    publicStatus: 404,
+    params: { token: 'missing' },
+    body: () => ({ decision: 'confirm' }),
+  },
   'GET /notification-settings/me': { roles: staff('allow') },
   'PUT /notification-settings/me': { roles: staff('allow'), body: () => ({ notifyBy: 'none' }) },
   'PUT /service-users/{id}/notification-settings': {
