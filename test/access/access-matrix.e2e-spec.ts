@@ -218,8 +218,7 @@ describe('access matrix', () => {
       else if (route.startsWith('GET ')) {
         const expected = Object.values(rule.params ?? {}).includes('missing') ? '404' : '2\\d\\d';
         expect(outcome).toMatch(new RegExp(`^${role} → ${expected} `));
-      }
-      else expect(outcome).not.toMatch(/ → (401|403|5\d\d) /);
+      } else expect(outcome).not.toMatch(/ → (401|403|5\d\d) /);
       if (access === 'own') {
         const foreignRecord = await call(route, urlOf(route, rule, other), tokens[role], rule.body?.(other));
         checks++;
