@@ -64,15 +64,19 @@ interface Waiting {
 /**
  * Writes and reads the append-only access log (Normen): one row per subject read or refused.
  *
- * Group commit: the events recorded in one turn of the event loop are written by one INSERT (one round trip and
- * one WAL flush instead of one per request), and each caller's promise settles only when its rows are committed,
- * so a read that cannot be logged is still not served. If a batch fails, its events are retried one by one, so
- * one bad event fails only its own request.
+ * Group commit: the events waiting are written by one INSERT (one round trip and one WAL flush instead of one per
+ * request), and each caller's promise settles only when its rows are committed, so a read that cannot be logged is
+ * still not served. One INSERT is in flight at a time: the events that arrive meanwhile wait for the next, so under
+ * load the batches grow instead of the inserts queueing on the database's lock of the municipality's chain head
+ * (each insert holds it until it commits). If a batch fails, its events are retried one by one, so one bad event
+ * fails only its own request.
  */
 @Injectable()
 export class AccessLogService {
   private readonly logger = new Logger(AccessLogService.name);
   private waiting: Waiting[] = [];
+  private flushing = false;
+  private flushScheduled = false;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -109,7 +113,18 @@ export class AccessLogService {
   record(event: AccessEvent): Promise<void> {
     if (event.subjectIds.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      if (this.waiting.push({ event, resolve, reject }) === 1) setImmediate(() => void this.flush());
+      this.waiting.push({ event, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  /** The next flush, after this turn of the event loop (so its events join one batch) and after the one in flight. */
+  private scheduleFlush(): void {
+    if (this.flushing || this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      void this.flush();
     });
   }
 
@@ -131,21 +146,27 @@ export class AccessLogService {
   }
 
   private async flush(): Promise<void> {
+    if (this.flushing || this.waiting.length === 0) return;
+    this.flushing = true;
     const batch = this.waiting;
     this.waiting = [];
     try {
       await this.insert(batch.map((w) => w.event));
       batch.forEach((w) => w.resolve());
     } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
-      await Promise.all(
-        batch.map((w) =>
-          this.insert([w.event]).then(
+      if (batch.length === 1) {
+        batch[0].reject(error);
+      } else {
+        for (const w of batch) {
+          await this.insert([w.event]).then(
             () => w.resolve(),
             (own: unknown) => w.reject(own),
-          ),
-        ),
-      );
+          );
+        }
+      }
+    } finally {
+      this.flushing = false;
+      if (this.waiting.length > 0) this.scheduleFlush();
     }
   }
 
