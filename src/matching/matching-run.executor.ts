@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
+import { planRecruitment } from '../recruitment/recruitment-plan';
 import { runMatching } from './engine/engine';
 import { distanceKm } from './engine/geo';
-import { DEFAULT_WEIGHTS } from './engine/types';
+import { DEFAULT_WEIGHTS, withDefaults } from './engine/types';
 import { capacityProposedTo, GroupFormationStep } from './group-formation.step';
 import { MatchingInstanceLoader } from './matching-instance.loader';
 import { MatchingRun } from './matching-run.entity';
@@ -108,6 +109,18 @@ export class MatchingRunExecutor {
       ),
     };
 
+    // Recruitment (issue 17): whom to recruit for the users this run leaves waiting, from this run's own instance.
+    const recruitment = planRecruitment({
+      instance: loaded.instance,
+      result,
+      settings: withDefaults(settings),
+      postalCodes: loaded.postalCodes,
+      drivingGranted: loaded.drivingGranted,
+      interestLabels: loaded.interestLabels,
+      languageLabels: loaded.languageLabels,
+      waitingDaysWithoutLocation: loaded.usersWithoutLocation.map((u) => u.waitingDays),
+    });
+
     // ── Activity groups (issue 4, item 7) ─────────────────────────────────────────────────────────────────────────
     // After the individual matching, whose proposed contacts keep the capacity they were proposed with, users whose
     // vedtak is for a group are formed into proposed groups; written in the transaction below with the proposals.
@@ -167,9 +180,9 @@ export class MatchingRunExecutor {
       // Activity groups (issue 4, item 7): this run's group proposals; older open ones give way like individual ones.
       await this.groupFormation.write(em, run.municipalityId, runId, groupPlan, Boolean(newer));
       await em.query(
-        `UPDATE matching_runs SET status = 'completed', progress = 100, summary = $2, finished_at = now(),
-                failure_reason = NULL WHERE id = $1`,
-        [runId, JSON.stringify(summary)],
+        `UPDATE matching_runs SET status = 'completed', progress = 100, summary = $2, recruitment = $3,
+                finished_at = now(), failure_reason = NULL WHERE id = $1`,
+        [runId, JSON.stringify(summary), JSON.stringify(recruitment)],
       );
     });
     await reportProgress(100);

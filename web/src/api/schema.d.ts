@@ -1184,6 +1184,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/matching-runs/{id}/recruitment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecruitmentController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notification-settings/me": {
         parameters: {
             query?: never;
@@ -3769,6 +3785,156 @@ export interface components {
             year: number;
             lines: components["schemas"]["KprLine"][];
             totalHours: number;
+        };
+        RecruitmentWaitingResponse: {
+            /**
+             * Format: int32
+             * @description Users the run left without a contact, with or without a home location
+             */
+            unmatched: number;
+            /** Format: int32 */
+            withoutLocation: number;
+            /**
+             * @description What blocked them: the run’s reasons (no_eligible_contact_in_radius, no_shared_time, …)
+             * @example {
+             *       "no_eligible_contact_in_radius": 3,
+             *       "no_shared_time": 1
+             *     }
+             */
+            byReason: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int32
+             * @description Matched, but with no shared interest and the contact far away
+             */
+            poorlyMatched: number;
+        };
+        RecruitmentServesResponse: {
+            /** Format: int32 */
+            users: number;
+            /**
+             * @example [
+             *       "3015"
+             *     ]
+             */
+            postalCodes: string[];
+            /**
+             * Format: int32
+             * @description Days
+             */
+            longestWaitingDays: number;
+            /** @description The profile’s interests at least half of them share */
+            sharedInterests: string[];
+        };
+        RecruitmentProfileResponse: {
+            /** Format: int32 */
+            rank: number;
+            /** @description Stable key of the profile (area, day, part of day, language, gender) */
+            key: string;
+            /** @example 3015 */
+            postalCode: string | null;
+            /** @description Centre of the users it serves, rounded to about a kilometre */
+            latitude: number;
+            longitude: number;
+            /** @enum {string} */
+            day: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+            /** @enum {string} */
+            partOfDay: "daytime" | "afternoon" | "evening";
+            /** @example 19:00 */
+            start: string;
+            /** @example 23:00 */
+            end: string;
+            interests: string[];
+            /** @description Language codes the contact should speak */
+            languages: string[];
+            /**
+             * @description Only when users it serves asked for a gender
+             * @enum {string|null}
+             */
+            gender: "female" | "male" | "other" | "unspecified" | null;
+            /**
+             * Format: int32
+             * @description Only when users it serves asked for an age band
+             */
+            age: number | null;
+            requiredLanguage: string | null;
+            /** @description Most of the users it serves have driving in their vedtak */
+            drives: boolean;
+            /** Format: int32 */
+            capacityUsers: number;
+            weeklyHours: number;
+            /**
+             * Format: int32
+             * @description Users matched more by adding this profile to those ranked before it
+             */
+            marginalGain: number;
+            serves: components["schemas"]["RecruitmentServesResponse"];
+            /** @example 3 users in 3015, free tuesday evening, like fotball; the longest has waited 212 days */
+            description: string;
+        };
+        WaitingAreaResponse: {
+            /** @description Postal code, or a grid cell (~lat:lon) for users without one */
+            areaKey: string;
+            postalCode: string | null;
+            latitude: number;
+            longitude: number;
+            /** Format: int32 */
+            waiting: number;
+            /**
+             * Format: int32
+             * @description Days
+             */
+            longestWaitingDays: number;
+        };
+        RecruitmentForecastResponse: {
+            /** Format: int32 */
+            waitingNow: number;
+            /**
+             * Format: int32
+             * @description Could be matched by contacts with room left, without recruiting
+             */
+            matchableWithoutRecruiting: number;
+            /** Format: int32 */
+            servedByProfiles: number;
+            /**
+             * Format: int32
+             * @description Still waiting with every profile recruited
+             */
+            stillWaiting: number;
+            /**
+             * Format: int32
+             * @description Days
+             */
+            longestStillWaitingDays: number | null;
+            /** @description New vedtak per 30 days over the last year */
+            newDecisionsPer30Days: number;
+            /** @description Assignments started per 30 days over the last year */
+            assignmentsStartedPer30Days: number;
+            /** @description Months until those still waiting are placed at these rates; null when starts do not outpace new vedtak */
+            monthsToClear: number | null;
+        };
+        RecruitmentComputationResponse: {
+            /** Format: int32 */
+            candidates: number;
+            /**
+             * Format: int32
+             * @description Engine re-solves done by the lazy greedy selection
+             */
+            evaluations: number;
+            /** Format: int32 */
+            milliseconds: number;
+        };
+        RecruitmentResponse: {
+            /** Format: uuid */
+            runId: string;
+            /** Format: date */
+            runDate: string;
+            waiting: components["schemas"]["RecruitmentWaitingResponse"];
+            profiles: components["schemas"]["RecruitmentProfileResponse"][];
+            areas: components["schemas"]["WaitingAreaResponse"][];
+            forecast: components["schemas"]["RecruitmentForecastResponse"];
+            computation: components["schemas"]["RecruitmentComputationResponse"];
         };
         MyNotificationSettings: {
             /** @enum {string} */
@@ -6415,6 +6581,34 @@ export interface operations {
                     "application/json": components["schemas"]["KprReport"];
                     "text/csv": components["schemas"]["KprReport"];
                 };
+            };
+        };
+    };
+    RecruitmentController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentResponse"];
+                };
+            };
+            /** @description run_not_completed: the run is queued, running or failed; recruitment_not_computed: a run from before plans */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
