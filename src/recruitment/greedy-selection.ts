@@ -95,10 +95,21 @@ const better = (
   b: { gain: number; wait: number; key: string },
 ) => (a.gain !== b.gain ? a.gain > b.gain : a.wait !== b.wait ? a.wait > b.wait : a.key < b.key);
 
+/**
+ * Work per step, in users re-solved: where contacts are scarce many candidates tie on their bounds and each re-solve
+ * is a large one, so a step re-solves at most max(8, this / users) candidates and then takes the best gain it has
+ * measured (bounded time, at the price of the exact greedy choice in that step). Counted in work, not in time, so
+ * the same run always gives the same profiles.
+ */
+export const EVALUATION_WORK_PER_STEP = 24_000;
+const MIN_EVALUATIONS_PER_STEP = 8;
+
 export function selectGreedy(
   problem: ResidualProblem,
   candidates: readonly { key: string; contact: ContactInput }[],
   maxProfiles: number,
+  /** Default: from EVALUATION_WORK_PER_STEP. */
+  maxEvaluationsPerStep?: number,
 ): Selection {
   const { settings } = problem;
   const base = problem.instance.contacts.count;
@@ -144,6 +155,9 @@ export function selectGreedy(
   const evaluate = (chosen: readonly number[]) =>
     solve(subInstance(pool, reachable, contactsOf(chosen)), settings);
 
+  const evaluationsPerStep =
+    maxEvaluationsPerStep ??
+    Math.max(MIN_EVALUATIONS_PER_STEP, Math.floor(EVALUATION_WORK_PER_STEP / Math.max(1, reachable.length)));
   let current = evaluate([]);
   const baseline = current;
   const chosen: number[] = [];
@@ -151,25 +165,28 @@ export function selectGreedy(
   let evaluations = 1;
   let remaining = entries.filter((e) => e.gain > 0);
   for (let round = 0; round < maxProfiles && remaining.length > 0; round++) {
-    for (;;) {
-      let best = remaining[0];
-      for (const entry of remaining) if (better(entry, best)) best = entry;
+    for (let evaluated = 0; remaining.length > 0;) {
+      // Past the step's budget, the best gain measured in the step is taken (if it serves anyone at all).
+      const measured = remaining.filter((e) => e.fresh === round);
+      const open = evaluated >= evaluationsPerStep && measured.length > 0 ? measured : remaining;
+      let best = open[0];
+      for (const entry of open) if (better(entry, best)) best = entry;
       if (best.fresh === round) {
-        if (best.gain <= 0) remaining = [];
-        else {
-          chosen.push(best.index);
-          steps.push({ candidate: best.index, gain: best.gain, waitingDaysGain: best.wait });
-          current = best.coverage ?? current;
-          remaining = remaining.filter((e) => e !== best && e.gain > 0);
-        }
+        chosen.push(best.index);
+        steps.push({ candidate: best.index, gain: best.gain, waitingDaysGain: best.wait });
+        current = best.coverage ?? current;
+        remaining = remaining.filter((e) => e !== best);
         break;
       }
       const coverage = evaluate([...chosen, best.index]);
       evaluations++;
+      evaluated++;
       best.gain = coverage.matched - current.matched;
       best.wait = coverage.waitingDays - current.waitingDays;
       best.fresh = round;
       best.coverage = coverage;
+      // A candidate that serves no one more now never will (gains only shrink as profiles are added).
+      if (best.gain <= 0) remaining = remaining.filter((e) => e !== best);
     }
   }
   // Pairs of the final solve in the problem's user rows (the re-solves saw only the reachable users).

@@ -39,6 +39,13 @@ export interface RecruitmentOptions {
   maxCandidates?: number;
 }
 
+/** 10 profiles; one recruit takes up to 3 users (the synthetic and demo rosters take 1–3); 300 candidates. */
+export const RECRUITMENT_DEFAULTS: Required<RecruitmentOptions> = {
+  maxProfiles: 10,
+  maxUsersPerProfile: 3,
+  maxCandidates: 300,
+};
+
 export interface RecruitmentProfile {
   rank: number;
   key: string;
@@ -109,15 +116,14 @@ export function planRecruitment(input: RecruitmentInput, options: RecruitmentOpt
   const started = performance.now();
   const { instance, result, settings } = input;
   const { users } = instance;
-  const maxProfiles = options.maxProfiles ?? 10;
-  const maxUsersPerProfile = options.maxUsersPerProfile ?? 3;
+  const { maxProfiles, maxUsersPerProfile, maxCandidates } = { ...RECRUITMENT_DEFAULTS, ...options };
   const waiting = result.unmatched.map((u) => u.userIndex).sort((a, b) => a - b);
 
   const candidates = candidateProfiles(instance, waiting, input.postalCodes, input.drivingGranted, {
     travelRadiusKm: settings.travelRadiusKm,
     minMeetingMinutes: settings.minMeetingMinutes,
     maxUsersPerProfile,
-    maxCandidates: options.maxCandidates ?? 300,
+    maxCandidates,
   });
   const problem = residualProblem(instance, result, settings, waiting);
   const selection = selectGreedy(problem, candidates, maxProfiles);
