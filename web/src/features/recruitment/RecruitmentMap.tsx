@@ -38,6 +38,17 @@ export function RecruitmentMap({
     PAD + (lon * xScale - minX) * scale + (WIDTH - 2 * PAD - (maxX - minX) * scale) / 2;
   const y = (lat: number) => PAD + (maxY - lat) * scale + (HEIGHT - 2 * PAD - (maxY - minY) * scale) / 2;
   const most = Math.max(1, ...areas.map((a) => a.waiting));
+  // Profiles for one area share its centre: spread them on a small ring so every number can be read.
+  const placed: { x: number; y: number }[] = [];
+  const markers = profiles.map((profile) => {
+    const at = { x: x(profile.longitude), y: y(profile.latitude) };
+    const near = placed.filter((p) => Math.hypot(p.x - at.x, p.y - at.y) < 1).length;
+    placed.push(at);
+    if (near === 0) return { profile, ...at };
+    const angle = (near - 1) * (Math.PI / 3);
+    const ring = 22 * (1 + Math.floor((near - 1) / 6));
+    return { profile, x: at.x + ring * Math.cos(angle), y: at.y + ring * Math.sin(angle) };
+  });
   return (
     <figure className="recruitment-map">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
@@ -53,8 +64,8 @@ export function RecruitmentMap({
             className="recruitment-map__area"
           />
         ))}
-        {profiles.map((profile) => (
-          <g key={profile.key} transform={`translate(${x(profile.longitude)} ${y(profile.latitude)})`}>
+        {markers.map(({ profile, x: mx, y: my }) => (
+          <g key={profile.key} transform={`translate(${mx} ${my})`}>
             <circle r="10" className="recruitment-map__profile" />
             <text textAnchor="middle" dy="0.35em" className="recruitment-map__label">
               {profile.rank}
