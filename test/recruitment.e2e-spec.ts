@@ -161,6 +161,14 @@ describe('GET /matching-runs/{id}/recruitment', () => {
     );
     const conflict = await coordinator.get(`/matching-runs/${queued.id}/recruitment`).expect(409);
     expect(conflict.body).toMatchObject({ code: 'run_not_completed' });
+    // A run completed before plans were computed (or whose plan failed) has none.
+    const [older] = await db.query(
+      `INSERT INTO matching_runs (municipality_id, trigger, run_date, requested_by, status, summary, finished_at)
+       VALUES ($1, 'nightly', $2, 'test', 'completed', '{}', now()) RETURNING id`,
+      [municipalityId, daysAgo(401)],
+    );
+    const none = await coordinator.get(`/matching-runs/${older.id}/recruitment`).expect(409);
+    expect(none.body).toMatchObject({ code: 'recruitment_not_computed' });
     await coordinator.get(`/matching-runs/5e7d0001-0000-4000-8000-00000000ffff/recruitment`).expect(404);
     // A malformed id is a missing run, as on every route with an id.
     await coordinator.get(`/matching-runs/not-a-uuid/recruitment`).expect(404);
