@@ -27,6 +27,7 @@ import { WaitingListModule } from './waiting-list/waiting-list.module';
 import { TimesheetsModule } from './timesheets/timesheets.module';
 import { CompensationModule } from './compensation/compensation.module';
 import { LapsesModule } from './lapses/lapses.module';
+import { RecruitmentModule } from './recruitment/recruitment.module';
 import { ReportsModule } from './reports/reports.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SigningModule } from './signing/signing.module';
@@ -57,6 +58,7 @@ import { SigningModule } from './signing/signing.module';
     CompensationModule,
     LapsesModule,
     ReportsModule,
+    RecruitmentModule,
     NotificationsModule,
     SigningModule,
     IntroductionsModule,

@@ -29,6 +29,10 @@ export interface LoadedInstance {
   /** Waiting users the engine cannot place because their home location is unknown. */
   usersWithoutLocation: { id: string; waitingDays: number }[];
   interestLabels: string[];
+  languageLabels: string[];
+  /** Per engine user index: the postal code and whether the vedtak grants driving (for the recruitment plan). */
+  postalCodes: (string | null)[];
+  drivingGranted: boolean[];
 }
 
 /** Loads everything a run needs in four queries: waiting users, available contacts, exclusions, vocabulary. */
@@ -45,12 +49,14 @@ export class MatchingInstanceLoader {
       decision_id: string;
       hours_granted: string;
       hours_period: 'week' | 'month';
+      postal_code: string | null;
+      driving_km_granted: number;
     })[] = await db.query(
       `SELECT u.id, u.birth_date::text AS birth_date, u.gender, u.languages, u.latitude, u.longitude, u.interests,
                 u.availability, u.preferred_contact_gender, u.preferred_language, u.preferred_contact_age_min,
                 u.preferred_contact_age_max, d.id AS decision_id,
                 ${effectiveWaitingSinceSql('u.id', 'd.waiting_since', '$2')}::text AS waiting_since,
-                d.hours_granted, d.hours_period
+                d.hours_granted, d.hours_period, u.postal_code, d.driving_km_granted
            FROM service_users u
            JOIN LATERAL (
                  SELECT * FROM decisions d
@@ -139,6 +145,9 @@ export class MatchingInstanceLoader {
         .filter((u) => u.latitude === null || u.longitude === null)
         .map((u) => ({ id: u.id, waitingDays: Math.max(0, daysBetween(u.waiting_since, today)) })),
       interestLabels: books.interests.labels.map((code) => labelByCode.get(code) ?? code),
+      languageLabels: books.languages.labels,
+      postalCodes: located.map((u) => u.postal_code?.trim() ?? null),
+      drivingGranted: located.map((u) => Number(u.driving_km_granted) > 0),
     };
   }
 }

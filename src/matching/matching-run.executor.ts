@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
+import { planRecruitment, RecruitmentPlan } from '../recruitment/recruitment-plan';
 import { runMatching } from './engine/engine';
 import { distanceKm } from './engine/geo';
-import { DEFAULT_WEIGHTS } from './engine/types';
+import { DEFAULT_WEIGHTS, withDefaults } from './engine/types';
 import { capacityProposedTo, GroupFormationStep } from './group-formation.step';
 import { MatchingInstanceLoader } from './matching-instance.loader';
 import { MatchingRun } from './matching-run.entity';
@@ -110,6 +111,24 @@ export class MatchingRunExecutor {
       ),
     };
 
+    // Recruitment (issue 17): whom to recruit for the users this run leaves waiting, from this run's own instance.
+    // A plan that fails costs only the plan (the API then answers recruitment_not_computed), never the proposals.
+    let recruitment: RecruitmentPlan | null = null;
+    try {
+      recruitment = planRecruitment({
+        instance: loaded.instance,
+        result,
+        settings: withDefaults(settings),
+        postalCodes: loaded.postalCodes,
+        drivingGranted: loaded.drivingGranted,
+        interestLabels: loaded.interestLabels,
+        languageLabels: loaded.languageLabels,
+        waitingDaysWithoutLocation: loaded.usersWithoutLocation.map((u) => u.waitingDays),
+      });
+    } catch (error) {
+      this.logger.error({ runId, err: error }, 'the recruitment plan failed; the run completes without one');
+    }
+
     // ── Activity groups (issue 4, item 7) ─────────────────────────────────────────────────────────────────────────
     // After the individual matching, whose proposed contacts keep the capacity they were proposed with, users whose
     // vedtak is for a group are formed into proposed groups; written in the transaction below with the proposals.
@@ -174,9 +193,9 @@ export class MatchingRunExecutor {
       await this.groupFormation.write(em, run.municipalityId, runId, groupPlan, Boolean(newer));
       summary.timingsMs.write = Math.round(performance.now() - writeStarted);
       await em.query(
-        `UPDATE matching_runs SET status = 'completed', progress = 100, summary = $2, finished_at = now(),
-                failure_reason = NULL WHERE id = $1`,
-        [runId, JSON.stringify(summary)],
+        `UPDATE matching_runs SET status = 'completed', progress = 100, summary = $2, recruitment = $3,
+                finished_at = now(), failure_reason = NULL WHERE id = $1`,
+        [runId, JSON.stringify(summary), recruitment && JSON.stringify(recruitment)],
       );
     });
     await reportProgress(100);

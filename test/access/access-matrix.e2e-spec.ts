@@ -2,12 +2,28 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { Role, ROLES } from '../../src/common/auth/principal';
+import { RecruitmentPlan } from '../../src/recruitment/recruitment-plan';
 import { contactBody, daysAgo, today } from '../factories';
 import { seedUserWithDecision } from '../support/seed-rows';
 import { as, createMunicipality, createTestApp, dataSourceOf, tokenFor } from '../support/test-app';
 import { Access, ACCESS_MATRIX, Fixture, RouteRule } from './access-matrix';
 
 type Ids = Record<Fixture, string>;
+
+/** A finished run that left nobody waiting: its recruitment plan recommends no one. */
+const EMPTY_RECRUITMENT_PLAN: RecruitmentPlan = {
+  waiting: { unmatched: 0, withoutLocation: 0, byReason: {}, poorlyMatched: 0 },
+  profiles: [],
+  areas: [],
+  forecast: {
+    waitingNow: 0,
+    matchableWithoutRecruiting: 0,
+    servedByProfiles: 0,
+    stillWaiting: 0,
+    longestStillWaitingDays: null,
+  },
+  computation: { candidates: 0, evaluations: 0, milliseconds: 0 },
+};
 
 /** Runs the whole access matrix (route × role × relation to the record) against the real app. */
 describe('access matrix', () => {
@@ -91,9 +107,9 @@ describe('access matrix', () => {
         .expect(201)
     ).body.id as string;
     const [run] = await db.query(
-      `INSERT INTO matching_runs (municipality_id, trigger, run_date, status, requested_by)
-       VALUES ($1, 'manual', $2, 'completed', 'test') RETURNING id`,
-      [municipalityId, today()],
+      `INSERT INTO matching_runs (municipality_id, trigger, run_date, status, requested_by, recruitment)
+       VALUES ($1, 'manual', $2, 'completed', 'test', $3) RETURNING id`,
+      [municipalityId, today(), JSON.stringify(EMPTY_RECRUITMENT_PLAN)],
     );
     const [proposal] = await db.query(
       `INSERT INTO proposals (municipality_id, run_id, service_user_id, contact_id, score, components, reason)

@@ -200,6 +200,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'POST /matching-runs': { roles: managers() },
   'GET /matching-runs': { roles: staff() },
   'GET /matching-runs/{id}': { roles: staff(), params: { id: 'matchingRun' }, crossTenant: true },
+  'GET /matching-runs/{id}/recruitment': { roles: staff(), params: { id: 'matchingRun' }, crossTenant: true },
   'GET /proposals': { roles: staff() },
   'GET /proposals/{id}': { roles: staff(), params: { id: 'proposal' }, crossTenant: true },
 

@@ -104,6 +104,10 @@ export const routes: RouteObject[] = [
         ...screen(async () => (await import('./features/payroll/PayrollPage')).default, COORDINATORS),
       },
       {
+        path: '/rekruttering',
+        ...screen(async () => (await import('./features/recruitment/RecruitmentPage')).default, STAFF),
+      },
+      {
         path: '/rapporter',
         ...screen(async () => (await import('./features/reports/ReportsPage')).default, STAFF),
       },

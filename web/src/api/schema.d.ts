@@ -1492,6 +1492,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/matching-runs/{id}/recruitment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whom to recruit: the støttekontakt profiles that would serve the most users the run left waiting
+         * @description Up to 10 profiles (area, weekly times, interests, language, driving, capacity), chosen with the matching engine itself by greedy marginal gain, longest waiting first, each with whom it would serve in words; and the forecast of who would still wait. Aggregate only: no user is named.
+         */
+        get: operations["RecruitmentController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notification-settings/me": {
         parameters: {
             query?: never;
@@ -4269,6 +4289,169 @@ export interface components {
             year: number;
             lines: components["schemas"]["KprLine"][];
             totalHours: number;
+        };
+        RecruitmentWaitingResponse: {
+            /**
+             * Format: int32
+             * @description Users the run left without a contact, with or without a home location
+             */
+            unmatched: number;
+            /** Format: int32 */
+            withoutLocation: number;
+            /**
+             * @description What blocked them: the run’s reasons (no_eligible_contact_in_radius, no_shared_time, …)
+             * @example {
+             *       "no_eligible_contact_in_radius": 3,
+             *       "no_shared_time": 1
+             *     }
+             */
+            byReason: {
+                /** Format: int32 */
+                no_eligible_contact_in_radius?: number;
+                /** Format: int32 */
+                excluded?: number;
+                /** Format: int32 */
+                preferences?: number;
+                /** Format: int32 */
+                not_enough_contact_hours?: number;
+                /** Format: int32 */
+                no_shared_time?: number;
+                /** Format: int32 */
+                capacity_taken?: number;
+                /** Format: int32 */
+                no_home_location?: number;
+            };
+            /**
+             * Format: int32
+             * @description Matched, but with no shared interest and the contact far away
+             */
+            poorlyMatched: number;
+        };
+        RecruitmentServesResponse: {
+            /** Format: int32 */
+            users: number;
+            /**
+             * @example [
+             *       "3015"
+             *     ]
+             */
+            postalCodes: string[];
+            /**
+             * Format: int32
+             * @description Days
+             */
+            longestWaitingDays: number;
+            /** @description The profile’s interests at least half of them share */
+            sharedInterests: string[];
+        };
+        RecruitmentProfileResponse: {
+            /** Format: int32 */
+            rank: number;
+            /** @description Stable key of the profile (area, day, part of day, language, gender) */
+            key: string;
+            /** @example 3015 */
+            postalCode: string | null;
+            /** @description Centre of the users it serves, rounded to about a kilometre */
+            latitude: number;
+            longitude: number;
+            /** @enum {string} */
+            day: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+            /** @enum {string} */
+            partOfDay: "daytime" | "afternoon" | "evening";
+            /** @example 19:00 */
+            start: string;
+            /** @example 23:00 */
+            end: string;
+            interests: string[];
+            /** @description Language codes the contact should speak */
+            languages: string[];
+            /**
+             * @description Only when users it serves asked for a gender
+             * @enum {string|null}
+             */
+            gender: "female" | "male" | "other" | "unspecified" | null;
+            /**
+             * Format: int32
+             * @description Only when users it serves asked for an age band
+             */
+            age: number | null;
+            requiredLanguage: string | null;
+            /** @description Most of the users it serves have driving in their vedtak */
+            drives: boolean;
+            /** Format: int32 */
+            capacityUsers: number;
+            weeklyHours: number;
+            /**
+             * Format: int32
+             * @description Users matched more by adding this profile to those ranked before it
+             */
+            marginalGain: number;
+            serves: components["schemas"]["RecruitmentServesResponse"];
+            /** @example 3 users in 3015, free tuesday evening, like fotball; the longest has waited 212 days */
+            description: string;
+        };
+        WaitingAreaResponse: {
+            /** @description Postal code, or a grid cell (~lat:lon) for users without one */
+            areaKey: string;
+            postalCode: string | null;
+            latitude: number;
+            longitude: number;
+            /** Format: int32 */
+            waiting: number;
+            /**
+             * Format: int32
+             * @description Days
+             */
+            longestWaitingDays: number;
+        };
+        RecruitmentForecastResponse: {
+            /** Format: int32 */
+            waitingNow: number;
+            /**
+             * Format: int32
+             * @description Could be matched by contacts with room left, without recruiting
+             */
+            matchableWithoutRecruiting: number;
+            /** Format: int32 */
+            servedByProfiles: number;
+            /**
+             * Format: int32
+             * @description Still waiting with every profile recruited
+             */
+            stillWaiting: number;
+            /**
+             * Format: int32
+             * @description Days
+             */
+            longestStillWaitingDays: number | null;
+            /** @description New vedtak per 30 days over the last year */
+            newDecisionsPer30Days: number;
+            /** @description Assignments started per 30 days over the last year */
+            assignmentsStartedPer30Days: number;
+            /** @description Months until those still waiting are placed at these rates; null when starts do not outpace new vedtak */
+            monthsToClear: number | null;
+        };
+        RecruitmentComputationResponse: {
+            /** Format: int32 */
+            candidates: number;
+            /**
+             * Format: int32
+             * @description Engine re-solves done by the lazy greedy selection
+             */
+            evaluations: number;
+            /** Format: int32 */
+            milliseconds: number;
+        };
+        RecruitmentResponse: {
+            /** Format: uuid */
+            runId: string;
+            /** Format: date */
+            runDate: string;
+            waiting: components["schemas"]["RecruitmentWaitingResponse"];
+            profiles: components["schemas"]["RecruitmentProfileResponse"][];
+            areas: components["schemas"]["WaitingAreaResponse"][];
+            forecast: components["schemas"]["RecruitmentForecastResponse"];
+            computation: components["schemas"]["RecruitmentComputationResponse"];
         };
         MyNotificationSettings: {
             /** @enum {string} */
@@ -7979,6 +8162,51 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    RecruitmentController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            /** @description run_not_completed: the run is queued, running or failed; recruitment_not_computed: a run from before plans */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];

@@ -1,5 +1,6 @@
-import { Alert, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 import { formatDateTime, formatNumber } from '../../common/format/format';
 import { type MatchingRun, runSummary } from './queries';
 import { RunProgress } from './RunProgress';
@@ -48,6 +49,13 @@ export function RunCard({ run, headingLevel = 2 }: { run: MatchingRun | null; he
                 ))}
               </ul>
             </>
+          ) : null}
+          {(summary.unmatched ?? 0) > 0 ? (
+            <Paragraph>
+              <Link asChild>
+                <RouterLink to="/rekruttering">{t('recruitmentLink')}</RouterLink>
+              </Link>
+            </Paragraph>
           ) : null}
         </>
       ) : null}
