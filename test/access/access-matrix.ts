@@ -255,6 +255,11 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'GET /signing/{token}': { public: true, publicStatus: 404 },
   'POST /signing/{token}': { public: true, publicStatus: 404, body: () => ({ decision: 'confirm' }) },
   'GET /notification-settings/me': { roles: staff('allow') },
+  // Calendar feeds: each person's own; the feed itself is public, its address is the key.
+  'GET /calendar-feeds/me': { roles: staff('allow') },
+  'POST /calendar-feeds/me': { roles: staff('allow') },
+  'DELETE /calendar-feeds/me': { roles: staff('allow') },
+  'GET /calendar-feeds/feed/{token}': { public: true, publicStatus: 404 },
   'PUT /notification-settings/me': { roles: staff('allow'), body: () => ({ notifyBy: 'none' }) },
   'PUT /service-users/{id}/notification-settings': {
     roles: staff(),

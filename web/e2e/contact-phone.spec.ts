@@ -195,6 +195,34 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await expectAccessible(page);
   await reflowsAt320(page);
 
+  // The meetings into the phone's own calendar: a private feed, renewed and revoked.
+  await page.getByRole('button', { name: 'Lag kalenderlenke' }).click();
+  const feedField = page.getByLabel('Kalenderlenken din');
+  await expect(feedField).toHaveValue(/\/calendar-feeds\/feed\/[A-Za-z0-9_-]{43}$/);
+  await expectAccessible(page);
+  await reflowsAt320(page);
+  const firstFeed = await feedField.inputValue();
+  const feedText = async (url: string, status = 200) => {
+    const answer = await page.request.get(url);
+    expect(answer.status(), url).toBe(status);
+    return answer.text();
+  };
+  const uids = (text: string) => text.match(/^UID:.*$/gm) ?? [];
+  const ics = await feedText(firstFeed);
+  expect(ics).toContain('SUMMARY:Introduksjonsmøte med Jonas');
+  expect(uids(ics)).toHaveLength(1);
+  expect(uids(await feedText(firstFeed))).toEqual(uids(ics));
+  expect(ics).not.toMatch(/Testesen|\d{11}/);
+  await page.getByRole('button', { name: 'Lag ny lenke' }).click();
+  await expect(feedField).not.toHaveValue(firstFeed);
+  const renewedFeed = await feedField.inputValue();
+  await feedText(firstFeed, 404);
+  expect(uids(await feedText(renewedFeed))).toEqual(uids(ics));
+  await page.getByRole('button', { name: 'Slå av kalenderlenken' }).click();
+  await expect(page.getByText('Kalenderlenken er slått av.')).toBeVisible();
+  await feedText(renewedFeed, 404);
+  await expectAccessible(page);
+
   // Før timer: yesterday 10:00–12:30 at the cinema, 12,5 km; the quota answers at once (over 80 %).
   await nav().getByRole('link', { name: 'Før timer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Før timer' })).toBeVisible();

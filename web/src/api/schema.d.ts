@@ -1439,6 +1439,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar-feeds/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether you have a calendar feed (its address is shown only when it is made) */
+        get: operations["CalendarFeedsController_status"];
+        put?: never;
+        /** Make your calendar feed, or renew it: a new address, and the old one stops */
+        post: operations["CalendarFeedsController_renew"];
+        /** Revoke your calendar feed: its address stops working */
+        delete: operations["CalendarFeedsController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar-feeds/feed/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The feed behind a feed address, as iCalendar (no sign-in: the address is the key) */
+        get: operations["CalendarFeedsController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/waiting-list": {
         parameters: {
             query?: never;
@@ -4055,6 +4091,17 @@ export interface components {
              */
             endsAt: string;
             note?: string;
+        };
+        CalendarFeedResponse: {
+            /** @description A feed link works now */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When the link was made
+             */
+            createdAt: string | null;
+            /** @description The feed address to paste into a calendar app: only in the answer that made it (only its hash is kept); renew to get a new one, which stops the old */
+            url: string | null;
         };
         WaitingUserResponse: {
             /** Format: uuid */
@@ -6950,6 +6997,90 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarFeedsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+        };
+    };
+    CalendarFeedsController_renew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+        };
+    };
+    CalendarFeedsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarFeedsController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar (RFC 5545) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description calendar_feed_not_found: no such feed, or a revoked or renewed one */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,7 @@ import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatDateTime } from '../../common/format/format';
 import { fullName } from '../../common/format/names';
 import { usePageTitle } from '../../common/layout/usePageTitle';
+import { CalendarFeedSection } from '../calendar-feed/CalendarFeedSection';
 import { STATUS_COLOR } from './IntroductionPage';
 import { INTRODUCTIONS_PAGE_SIZE, type IntroductionStatus, useIntroductions } from './queries';
 
@@ -91,6 +92,7 @@ export default function IntroductionsPage() {
           </QueryState>
         </Tabs.Panel>
       </Tabs>
+      <CalendarFeedSection />
     </div>
   );
 }
