@@ -92,6 +92,12 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   },
   'GET /contacts/me/users': { roles: contactOnly },
   'GET /contacts/me/introductions': { roles: contactOnly },
+  'GET /contacts/me/absences': { roles: contactOnly },
+  'POST /contacts/me/absences': {
+    roles: contactOnly,
+    body: () => ({ startsOn: '2099-07-01', endsOn: '2099-07-21' }),
+  },
+  'DELETE /contacts/me/absences/{id}': { roles: contactOnly },
   'GET /contacts/me/users/{id}': {
     roles: { coordinator: 'deny', caseworker: 'deny', admin: 'deny', contact: 'own' },
     params: { id: 'serviceUser' },

@@ -233,6 +233,40 @@ export interface paths {
         patch: operations["ContactsController_update"];
         trace?: never;
     };
+    "/contacts/me/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your absences that have not ended, first first */
+        get: operations["AbsencesController_list"];
+        put?: never;
+        /** Register an absence: no proposals, meetings or sessions on those days */
+        post: operations["AbsencesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/me/absences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["AbsencesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contacts/{id}/close-relatives": {
         parameters: {
             query?: never;
@@ -1999,6 +2033,28 @@ export interface components {
             confidentialitySignedOn?: string | null;
             /** @default true */
             active: boolean;
+        };
+        AbsenceResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+        };
+        CreateAbsenceRequest: {
+            /**
+             * Format: date
+             * @description The first day away
+             * @example 2027-07-01
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description The last day away (on or after startsOn)
+             * @example 2027-07-21
+             */
+            endsOn: string;
         };
         CreateCloseRelativeRequest: {
             /**
@@ -4690,6 +4746,74 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
+            };
+        };
+    };
+    AbsencesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceResponse"][];
+                };
+            };
+        };
+    };
+    AbsencesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAbsenceRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceResponse"];
+                };
+            };
+            /** @description overlap: you are already away on some of these days */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AbsencesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../common/auth/decorators';
+import { Principal } from '../common/auth/principal';
+import { UuidParam } from '../common/http/uuid-param';
+import { AbsencesService } from './absences.service';
+import { AbsenceResponse, CreateAbsenceRequest } from './dto/absence.dto';
+
+/** A støttekontakt's own absences (ferie) on "Tilgjengelighet". */
+@ApiTags('contacts')
+@ApiBearerAuth()
+@Roles('contact')
+@Controller('contacts/me/absences')
+export class AbsencesController {
+  constructor(private readonly absences: AbsencesService) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Your absences that have not ended, first first' })
+  @ApiOkResponse({ type: [AbsenceResponse] })
+  list(@CurrentPrincipal() principal: Principal): Promise<AbsenceResponse[]> {
+    return this.absences.listOwn(principal);
+  }
+
+  @Post()
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Register an absence: no proposals, meetings or sessions on those days' })
+  @ApiCreatedResponse({ type: AbsenceResponse })
+  @ApiConflictResponse({ description: 'overlap: you are already away on some of these days' })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateAbsenceRequest,
+  ): Promise<AbsenceResponse> {
+    return this.absences.createOwn(principal, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<void> {
+    return this.absences.removeOwn(principal, id);
+  }
+}
