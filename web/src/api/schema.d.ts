@@ -1150,6 +1150,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notification-settings/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationSettingsController_mine"];
+        /** Choose e-mail or no notifications */
+        put: operations["NotificationSettingsController_updateMine"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/service-users/{id}/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The user's and the guardian's e-mail for signing links, and the user's choice */
+        put: operations["NotificationSettingsController_updateServiceUser"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/hours": {
         parameters: {
             query?: never;
@@ -1211,40 +1245,6 @@ export interface paths {
         /** KPR yearly export: hours of støttekontakt (service code 9) per user */
         get: operations["ReportsController_kpr"];
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/notification-settings/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["NotificationSettingsController_mine"];
-        /** Choose e-mail or no notifications */
-        put: operations["NotificationSettingsController_updateMine"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/service-users/{id}/notification-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** The user's and the guardian's e-mail for signing links, and the user's choice */
-        put: operations["NotificationSettingsController_updateServiceUser"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3772,6 +3772,23 @@ export interface components {
             warningDays: number;
             items: components["schemas"]["LapseResponse"][];
         };
+        MyNotificationSettings: {
+            /** @enum {string} */
+            notifyBy: "email" | "none";
+            /**
+             * Format: email
+             * @description Staff only; a contact's address is the one on their roster record
+             */
+            email?: string | null;
+        };
+        ServiceUserNotificationSettings: {
+            /** @enum {string} */
+            notifyBy: "email" | "none";
+            /** Format: email */
+            email?: string | null;
+            /** Format: email */
+            guardianEmail?: string | null;
+        };
         UserHoursLine: {
             /** Format: uuid */
             serviceUserId: string;
@@ -3861,23 +3878,6 @@ export interface components {
             year: number;
             lines: components["schemas"]["KprLine"][];
             totalHours: number;
-        };
-        MyNotificationSettings: {
-            /** @enum {string} */
-            notifyBy: "email" | "none";
-            /**
-             * Format: email
-             * @description Staff only; a contact's address is the one on their roster record
-             */
-            email?: string | null;
-        };
-        ServiceUserNotificationSettings: {
-            /** @enum {string} */
-            notifyBy: "email" | "none";
-            /** Format: email */
-            email?: string | null;
-            /** Format: email */
-            guardianEmail?: string | null;
         };
         CreateSigningRequest: {
             /**
@@ -6494,6 +6494,73 @@ export interface operations {
             };
         };
     };
+    NotificationSettingsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyNotificationSettings"];
+                };
+            };
+        };
+    };
+    NotificationSettingsController_updateMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MyNotificationSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyNotificationSettings"];
+                };
+            };
+        };
+    };
+    NotificationSettingsController_updateServiceUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceUserNotificationSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUserNotificationSettings"];
+                };
+            };
+        };
+    };
     ReportsController_hours: {
         parameters: {
             query: {
@@ -6585,73 +6652,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["KprReport"];
                     "text/csv": components["schemas"]["KprReport"];
-                };
-            };
-        };
-    };
-    NotificationSettingsController_mine: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyNotificationSettings"];
-                };
-            };
-        };
-    };
-    NotificationSettingsController_updateMine: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MyNotificationSettings"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyNotificationSettings"];
-                };
-            };
-        };
-    };
-    NotificationSettingsController_updateServiceUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ServiceUserNotificationSettings"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ServiceUserNotificationSettings"];
                 };
             };
         };
