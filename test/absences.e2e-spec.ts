@@ -89,6 +89,12 @@ describe('a støttekontakt’s absences', () => {
     await me.delete(`/contacts/me/absences/${summer.id}`).expect(204);
     expect((await me.get('/contacts/me/absences').expect(200)).body).toEqual([easter]);
     await coordinator.get('/contacts/me/absences').expect(403);
+
+    // Staff see them on the roster; another municipality's coordinator finds no such contact.
+    expect((await coordinator.get(`/contacts/${contact.id}/absences`).expect(200)).body).toEqual([easter]);
+    await me.get(`/contacts/${contact.id}/absences`).expect(403);
+    const elsewhere = as(app, await tokenFor(app, 'coordinator', (await createMunicipality(app)).id));
+    await elsewhere.get(`/contacts/${contact.id}/absences`).expect(404);
   });
 
   it('keep introduction meetings off the days away: none suggested, none booked', async () => {

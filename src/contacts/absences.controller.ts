@@ -14,15 +14,15 @@ import { UuidParam } from '../common/http/uuid-param';
 import { AbsencesService } from './absences.service';
 import { AbsenceResponse, CreateAbsenceRequest } from './dto/absence.dto';
 
-/** A støttekontakt's own absences (ferie) on "Tilgjengelighet". */
+/** A støttekontakt's own absences (ferie) on "Tilgjengelighet", and a contact's for staff on the roster. */
 @ApiTags('contacts')
 @ApiBearerAuth()
-@Roles('contact')
-@Controller('contacts/me/absences')
+@Controller('contacts')
 export class AbsencesController {
   constructor(private readonly absences: AbsencesService) {}
 
-  @Get()
+  @Roles('contact')
+  @Get('me/absences')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Your absences that have not ended, first first' })
   @ApiOkResponse({ type: [AbsenceResponse] })
@@ -30,7 +30,8 @@ export class AbsencesController {
     return this.absences.listOwn(principal);
   }
 
-  @Post()
+  @Roles('contact')
+  @Post('me/absences')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Register an absence: no proposals, meetings or sessions on those days' })
   @ApiCreatedResponse({ type: AbsenceResponse })
@@ -42,10 +43,23 @@ export class AbsencesController {
     return this.absences.createOwn(principal, body);
   }
 
-  @Delete(':id')
+  @Roles('contact')
+  @Delete('me/absences/:id')
   @HttpCode(204)
   @ApiNoContentResponse()
   remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<void> {
     return this.absences.removeOwn(principal, id);
+  }
+
+  @Roles('coordinator', 'caseworker', 'admin')
+  @Get(':id/absences')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "A contact's absences that have not ended, first first" })
+  @ApiOkResponse({ type: [AbsenceResponse] })
+  listOf(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<AbsenceResponse[]> {
+    return this.absences.listOf(principal, id);
   }
 }

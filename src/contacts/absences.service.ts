@@ -32,12 +32,26 @@ export class AbsencesService {
   ) {}
 
   /** The caller's absences that have not ended, first first. */
-  async listOwn(principal: Principal): Promise<AbsenceResponse[]> {
+  listOwn(principal: Principal): Promise<AbsenceResponse[]> {
+    return this.upcoming(principal.municipalityId, principal.contactId ?? '');
+  }
+
+  /** A contact's absences for staff (the roster): why they are not proposed, and when they are back. */
+  async listOf(principal: Principal, contactId: string): Promise<AbsenceResponse[]> {
+    const [contact] = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM contacts WHERE id = $1 AND municipality_id = $2`,
+      [contactId, principal.municipalityId],
+    );
+    if (!contact) throw notFound('Contact');
+    return this.upcoming(principal.municipalityId, contactId);
+  }
+
+  private async upcoming(municipalityId: string, contactId: string): Promise<AbsenceResponse[]> {
     const rows = await this.dataSource.query<AbsenceRow[]>(
       `SELECT id, starts_on::text AS starts_on, ends_on::text AS ends_on FROM contact_absences
         WHERE municipality_id = $1 AND contact_id = $2 AND ends_on >= $3::date
         ORDER BY starts_on LIMIT 200`,
-      [principal.municipalityId, principal.contactId, this.clock.today()],
+      [municipalityId, contactId, this.clock.today()],
     );
     return rows.map(toAbsence);
   }

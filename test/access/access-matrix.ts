@@ -98,6 +98,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     body: () => ({ startsOn: '2099-07-01', endsOn: '2099-07-21' }),
   },
   'DELETE /contacts/me/absences/{id}': { roles: contactOnly },
+  'GET /contacts/{id}/absences': { roles: staff(), params: { id: 'contact' }, crossTenant: true },
   'GET /contacts/me/users/{id}': {
     roles: { coordinator: 'deny', caseworker: 'deny', admin: 'deny', contact: 'own' },
     params: { id: 'serviceUser' },

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
 import { expectAccessible, signInAsCoordinator } from './support';
 
 test('pages reflow at 320 CSS px without scrolling the page sideways', async ({ page }) => {
@@ -97,5 +97,31 @@ test('staff make, renew and revoke their calendar feed on Introduksjonsmøter', 
   await expect(page.getByText(/Du har en kalenderlenke fra/)).toBeVisible();
   await page.getByRole('button', { name: 'Slå av kalenderlenken' }).click();
   await expect(page.getByText('Kalenderlenken er slått av.')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('the roster shows when a støttekontakt is away', async ({ page, baseURL }) => {
+  const demoContact = '5e7d0001-0000-4000-8000-000000000001';
+  const day = (days: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(
+      new Date(Date.now() + days * 86_400_000),
+    );
+  const api = await request.newContext({ baseURL });
+  const signedIn = await api.post('/auth/demo-login', { data: { persona: 'contact' } });
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  const added = await api.post('/contacts/me/absences', {
+    data: { startsOn: day(60), endsOn: day(65) },
+    headers: { 'X-CSRF-Token': csrfToken },
+  });
+  expect(added.status(), await added.text()).toBe(201);
+  await api.dispose();
+
+  await signInAsCoordinator(page);
+  await page.goto(`/stottekontakter/${demoContact}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Fravær' })).toBeVisible();
+  const nb = (iso: string) => iso.split('-').reverse().join('.');
+  await expect(page.getByRole('list', { name: /^Fravær for / })).toContainText(
+    `${nb(day(60))}–${nb(day(65))}`,
+  );
   await expectAccessible(page);
 });
