@@ -22,6 +22,7 @@ import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { ServiceUsersModule } from './service-users/service-users.module';
 import { CaseHistoryModule } from './case-history/case-history.module';
 import { CaseworkerCalendarModule } from './caseworker-calendar/caseworker-calendar.module';
+import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { IntroductionsModule } from './introductions/introductions.module';
 import { WaitingListModule } from './waiting-list/waiting-list.module';
 import { TimesheetsModule } from './timesheets/timesheets.module';
@@ -63,6 +64,7 @@ import { SigningModule } from './signing/signing.module';
     SigningModule,
     IntroductionsModule,
     CaseworkerCalendarModule,
+    CalendarFeedsModule,
     WaitingListModule,
     CaseHistoryModule,
   ],

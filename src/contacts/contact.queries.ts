@@ -6,6 +6,15 @@ import type { Contact } from './contact.entity';
 export const countsAgainstCapacitySql = (contactRef: string, today: string): string =>
   `a.contact_id = ${contactRef} AND (a.ends_on IS NULL OR a.ends_on >= ${today}::date)`;
 
+/**
+ * A contact's absences that end on `today` or later, as a JSON array of { startsOn, endsOn } ('YYYY-MM-DD'):
+ * what the matching loaders hand to absences.ts with each contact row.
+ */
+export const upcomingAbsencesSql = (contactRef: string, today: string): string =>
+  `(SELECT coalesce(json_agg(json_build_object('startsOn', ab.starts_on, 'endsOn', ab.ends_on)
+                             ORDER BY ab.starts_on), '[]'::json)
+      FROM contact_absences ab WHERE ab.contact_id = ${contactRef} AND ab.ends_on >= ${today}::date)`;
+
 /** A contact as the read model gives it: every column but the municipality, and their current load. */
 export type ContactReadRow = Omit<Contact, 'municipalityId'> & { load: CapacityLoad };
 

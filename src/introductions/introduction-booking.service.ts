@@ -25,6 +25,7 @@ import {
 } from './introduction-store';
 import { isWithinMeetingHours } from './meeting-hours';
 import { suggestMeetingTimes } from './meeting-times';
+import { AbsencesService } from '../contacts/absences.service';
 
 const MAX_AHEAD_MS = 365 * 24 * 3_600_000;
 
@@ -41,6 +42,7 @@ export class IntroductionBookingService {
     private readonly clock: Clock,
     private readonly outbox: NotificationOutbox,
     private readonly recipients: Recipients,
+    private readonly absences: AbsencesService,
   ) {}
 
   async suggest(
@@ -76,8 +78,16 @@ export class IntroductionBookingService {
       now,
     ]);
     // From tomorrow: the user, the contact and the saksbehandler need notice.
+    const firstDate = addDays(todayInOslo(now), 1);
+    const contactAbsences = await this.absences.during(
+      em,
+      row.contact_id,
+      firstDate,
+      addDays(firstDate, query.days),
+    );
     const times = suggestMeetingTimes({
-      firstDate: addDays(todayInOslo(now), 1),
+      firstDate,
+      contactAbsences,
       days: query.days,
       durationMinutes: query.durationMinutes,
       stepMinutes: 30,
@@ -129,6 +139,7 @@ export class IntroductionBookingService {
         introduction.contactId,
         todayInOslo(start),
       );
+      await this.absences.refuseAbsent(em, introduction.contactId, todayInOslo(start), todayInOslo(end));
       await moveIntroduction(
         em,
         introduction,

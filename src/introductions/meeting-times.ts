@@ -1,8 +1,9 @@
 /**
  * Suggests times for an introduction meeting (DOMAIN rule 8): when the user and the contact are both free by their
- * weekly availability, and the saksbehandler and both of them have nothing else booked. Pure: no Nest, no TypeORM.
+ * weekly availability, the contact is not away, and the saksbehandler and both of them have nothing else booked. Pure: no Nest, no TypeORM.
  */
 import { IsoDate } from '../common/dates';
+import { Absence, absenceDuring } from '../contacts/absences';
 import { minutesOfDay, WeeklySlot } from '../common/scheduling/weekly-slot';
 import { datesFrom, osloInstant, weekdayOf } from './oslo-time';
 
@@ -29,6 +30,8 @@ export interface MeetingTimeQuery {
   busy: Interval[];
   /** The municipality's meeting hours: no suggestion outside them (meeting-hours.ts). */
   meetingHours: readonly WeeklySlot[];
+  /** The contact's absences (ferie): no suggestion on those days. */
+  contactAbsences?: readonly Absence[];
 }
 
 type Window = [number, number];
@@ -68,6 +71,7 @@ export function suggestMeetingTimes(query: MeetingTimeQuery): Interval[] {
   if (query.durationMinutes <= 0 || query.stepMinutes <= 0 || query.count <= 0) return [];
   const found: Interval[] = [];
   for (const date of datesFrom(query.firstDate, query.days)) {
+    if (absenceDuring(query.contactAbsences ?? [], date)) continue;
     const day = weekdayOf(date);
     const slot = firstFreeSlot(query, date, dayWindows(query, day));
     if (slot) found.push(slot);

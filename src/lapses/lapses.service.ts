@@ -4,6 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { addDays, compare } from '../common/dates';
 import { policeCertificateValidUntil } from '../contacts/eligibility';
+import { NotificationKind } from '../notifications/messages';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { Recipients } from '../notifications/recipients';
 import { LapseListQuery, LapseResponse, LapseListResponse } from './dto/lapse.dto';
 import { lapseStatus, LapseStatus, LAPSE_WARNING_DAYS } from './lapse-rules';
 
@@ -27,7 +30,11 @@ interface Finding {
 export class LapsesService {
   private readonly logger = new Logger(LapsesService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: NotificationOutbox,
+    private readonly recipients: Recipients,
+  ) {}
 
   /** Every municipality, one transaction each. */
   async scanAll(scanDate: string): Promise<{ municipalities: number; findings: number }> {
@@ -41,7 +48,7 @@ export class LapsesService {
   }
 
   async scan(municipalityId: string, scanDate: string): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
+    const { count, notificationIds } = await this.dataSource.transaction(async (em) => {
       // One scan per municipality at a time; a rerun of the same day simply rewrites the same rows.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('lapse-scan:' || $1))`, [municipalityId]);
       const findings = [
@@ -75,8 +82,42 @@ export class LapsesService {
          ON CONFLICT (municipality_id) DO UPDATE SET scanned_on = EXCLUDED.scanned_on, finished_at = now()`,
         [municipalityId, scanDate],
       );
-      return findings.length;
+      return {
+        count: findings.length,
+        notificationIds: await this.notifyLapsing(em, municipalityId, findings),
+      };
     });
+    await this.outbox.dispatch(notificationIds);
+    return count;
+  }
+
+  /**
+   * A politiattest entering its last 30 days: the contact and the coordinators are told, once per certificate
+   * (the event is the contact and the certificate's last day, so tomorrow's scan adds nothing).
+   */
+  private async notifyLapsing(
+    em: EntityManager,
+    municipalityId: string,
+    findings: Finding[],
+  ): Promise<string[]> {
+    const lapsing = findings.filter((f) => f.kind === 'police_certificate' && f.status === 'lapsing');
+    if (lapsing.length === 0) return [];
+    const coordinators = await this.recipients.coordinators(em, municipalityId);
+    const ids: string[] = [];
+    for (const finding of lapsing) {
+      const contactId = finding.contactId!;
+      ids.push(
+        ...(await this.outbox.write(
+          em,
+          municipalityId,
+          NotificationKind.PoliceCertificateLapsing,
+          `${contactId}:${finding.validUntil}`,
+          [...(await this.recipients.contact(em, contactId)), ...coordinators],
+          { contactId, validUntil: finding.validUntil },
+        )),
+      );
+    }
+    return ids;
   }
 
   async list(principal: Principal, query: LapseListQuery): Promise<LapseListResponse> {

@@ -1,3 +1,5 @@
+import { Absence } from '../contacts/absences';
+import { upcomingAbsencesSql } from '../contacts/contact.queries';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -75,12 +77,13 @@ export class GroupInstanceLoader {
       max_weekly_hours: string;
       load_users: string;
       load_hours: string;
+      absences: Absence[];
     }[] = await db.query(
       `SELECT c.id, c.latitude, c.longitude, c.interests, c.availability, c.birth_year,
               c.police_certificate_issued_on::text AS police_certificate_issued_on,
               c.police_certificate_presented_on::text AS police_certificate_presented_on,
               c.confidentiality_signed_on::text AS confidentiality_signed_on,
-              c.max_users, c.max_weekly_hours,
+              c.max_users, c.max_weekly_hours, ${upcomingAbsencesSql('c.id', '$2')} AS absences,
               coalesce(l.users, 0) AS load_users, coalesce(l.hours, 0) AS load_hours
          FROM contacts c
          LEFT JOIN (SELECT contact_id, count(*) AS users, sum(weekly_hours) AS hours

@@ -1,5 +1,6 @@
 import { ageInYears, daysBetween } from '../common/dates';
 import { assessEligibility, EligibilityPolicy } from '../contacts/eligibility';
+import { Absence, availableForProposals } from '../contacts/absences';
 import { minutesOfDay, WEEKDAYS, WeeklySlot } from '../common/scheduling/weekly-slot';
 import { WeeklyInterval } from './engine/bitsets';
 import { ContactInput, UserInput } from './engine/instance-builder';
@@ -136,10 +137,16 @@ export interface CertificateRow {
   police_certificate_issued_on: string | null;
   police_certificate_presented_on: string | null;
   confidentiality_signed_on: string | null;
+  /** Absences not yet over (contact.queries.ts: upcomingAbsencesSql). */
+  absences: Absence[];
 }
 
-/** The eligibility gate (DOMAIN rule 1) on a contact row as the loaders read it. */
+/**
+ * Whether a contact row may be proposed today: the eligibility gate (DOMAIN rule 1), and not away now or in the
+ * week a meeting would follow (absences.ts).
+ */
 export function isEligibleRow(row: CertificateRow, policy: EligibilityPolicy, today: string): boolean {
+  if (!availableForProposals(row.absences, today)) return false;
   return assessEligibility(
     {
       birthYear: row.birth_year,

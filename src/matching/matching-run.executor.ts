@@ -4,6 +4,9 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { planRecruitment, RecruitmentPlan } from '../recruitment/recruitment-plan';
+import { NotificationKind } from '../notifications/messages';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { Recipients } from '../notifications/recipients';
 import { runMatching } from './engine/engine';
 import { distanceKm } from './engine/geo';
 import { DEFAULT_WEIGHTS, withDefaults } from './engine/types';
@@ -29,6 +32,8 @@ export class MatchingRunExecutor {
     private readonly clock: Clock,
     private readonly groupFormation: GroupFormationStep,
     private readonly municipalities: MunicipalitiesService,
+    private readonly outbox: NotificationOutbox,
+    private readonly recipients: Recipients,
   ) {}
 
   async execute(
@@ -39,7 +44,8 @@ export class MatchingRunExecutor {
     const [claimed]: [MatchingRun[], number] = await this.dataSource.query(
       `UPDATE matching_runs SET status = 'running', attempts = attempts + 1, started_at = now(), progress = 0
         WHERE id = $1 AND status IN ('queued', 'running')
-        RETURNING id, municipality_id AS "municipalityId", run_date::text AS "runDate", created_at AS "createdAt"`,
+        RETURNING id, municipality_id AS "municipalityId", run_date::text AS "runDate", created_at AS "createdAt",
+                  trigger`,
       [runId],
     );
     const run = claimed[0] as MatchingRun | undefined;
@@ -145,11 +151,11 @@ export class MatchingRunExecutor {
     // ── end activity groups ─────────────────────────────────────────────────────────────────────────────────────
 
     const writeStarted = performance.now();
-    await this.dataSource.transaction(async (em) => {
+    const notificationIds = await this.dataSource.transaction(async (em): Promise<string[]> => {
       // Runs of one municipality commit one at a time, so "newer supersedes older" holds whatever order they finish.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('matching:' || $1::text))`, [run.municipalityId]);
       const [current] = await em.query(`SELECT status FROM matching_runs WHERE id = $1 FOR UPDATE`, [runId]);
-      if (current?.status !== 'running') return;
+      if (current?.status !== 'running') return [];
       const [newer] = await em.query(
         `SELECT 1 FROM matching_runs
           WHERE municipality_id = $1 AND status = 'completed' AND created_at > $2 LIMIT 1`,
@@ -197,7 +203,18 @@ export class MatchingRunExecutor {
                 finished_at = now(), failure_reason = NULL WHERE id = $1`,
         [runId, JSON.stringify(summary), recruitment && JSON.stringify(recruitment)],
       );
+      // The night's run tells the coordinators there is work waiting (a run started by hand is watched live).
+      if (run.trigger !== 'nightly' || proposals.length === 0 || newer) return [];
+      return this.outbox.write(
+        em,
+        run.municipalityId,
+        NotificationKind.MatchingRunFinished,
+        runId,
+        await this.recipients.coordinators(em, run.municipalityId),
+        { runId, proposed: proposals.length },
+      );
     });
+    await this.outbox.dispatch(notificationIds);
     await reportProgress(100);
     return summary;
   }

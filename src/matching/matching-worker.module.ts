@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QueueModule } from '../jobs/queue.module';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
+import { NotificationsWorkerModule } from '../notifications/notifications-worker.module';
 import { GroupFormationStep } from './group-formation.step';
 import { GroupInstanceLoader } from './group-instance.loader';
 import { MatchingInstanceLoader } from './matching-instance.loader';
@@ -9,7 +10,7 @@ import { MatchingRunProcessor } from './matching-run.processor';
 
 /** The worker side of matching: load the instance, run the engine, store the proposals. */
 @Module({
-  imports: [QueueModule, MunicipalitiesModule],
+  imports: [QueueModule, MunicipalitiesModule, NotificationsWorkerModule],
   providers: [
     MatchingInstanceLoader,
     MatchingRunExecutor,

@@ -123,7 +123,8 @@ export function linkPath<K extends NotificationKind>(kind: K, payload: Notificat
     case NotificationKind.IntroductionMoved:
       return `/introduksjoner/${String(p.introductionId)}`;
     case NotificationKind.PoliceCertificateLapsing:
-      return `/varsler`;
+      // The dashboard's lapses for staff; a støttekontakt signed in there lands on their own home.
+      return '/';
     case NotificationKind.MatchingRunFinished:
       return `/forslag?runId=${String(p.runId)}`;
     default:

@@ -1,12 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { hashToken, newSecretToken } from '../common/secret-token';
 
-/** 256 random bits, base64url: 43 characters. */
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
-export const hashToken = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
-export const isTokenShaped = (token: string): boolean => TOKEN_PATTERN.test(token);
+export { hashToken, isTokenShaped } from '../common/secret-token';
 
 /**
  * The signing link's token: made when the e-mail is sent (so it exists only there), stored as its SHA-256
@@ -16,7 +12,7 @@ export const isTokenShaped = (token: string): boolean => TOKEN_PATTERN.test(toke
 export class SigningTokens {
   /** A new token for a pending, unexpired request; null when there is nothing to sign any more. */
   async issue(em: EntityManager, signingRequestId: string): Promise<string | null> {
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecretToken();
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
     const [, affected] = await em.query<[{ id: string }[], number]>(
       `UPDATE signing_requests SET token_hash = $2

@@ -6,23 +6,15 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
+import { ApiSecretTokenParam } from '../common/http/secret-token-param';
 import { UuidParam } from '../common/http/uuid-param';
 import { CreateSigningRequest, SigningDecisionRequest } from './dto/signing.request';
 import { SigningDecisionResponse, SigningRequestResponse, SigningViewResponse } from './dto/signing.response';
 import { SigningService } from './signing.service';
-
-/** The one-time token of the link (signing-tokens.ts); any other string is answered as an unknown link. */
-const ApiSigningToken = (): MethodDecorator =>
-  ApiParam({
-    name: 'token',
-    description: 'The one-time token from the link the user or guardian was sent',
-    schema: { type: 'string', maxLength: 43, pattern: '^[A-Za-z0-9_-]{43}$' },
-  });
 
 const REFUSED_LINK = {
   gone: 'signing_link_used, signing_link_replaced, signing_link_expired',
@@ -72,7 +64,7 @@ export class SigningController {
   @ApiGoneResponse({ description: REFUSED_LINK.gone })
   @ApiConflictResponse({ description: REFUSED_LINK.conflict })
   @ApiNotFoundResponse({ description: REFUSED_LINK.notFound })
-  @ApiSigningToken()
+  @ApiSecretTokenParam('The one-time token from the link the user or guardian was sent')
   view(@Param('token') token: string): Promise<SigningViewResponse> {
     return this.signing.view(token);
   }
@@ -91,7 +83,7 @@ export class SigningController {
   @ApiGoneResponse({ description: REFUSED_LINK.gone })
   @ApiConflictResponse({ description: REFUSED_LINK.conflict })
   @ApiNotFoundResponse({ description: REFUSED_LINK.notFound })
-  @ApiSigningToken()
+  @ApiSecretTokenParam('The one-time token from the link the user or guardian was sent')
   decide(
     @Param('token') token: string,
     @Body() body: SigningDecisionRequest,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
+import { AbsencesService } from '../contacts/absences.service';
 import { badRequest, conflict, notFound } from '../common/errors/api-error';
 import { Page, pageOf } from '../common/http/pagination';
 import { transactionWithRetry } from '../database/retry';
@@ -42,6 +43,7 @@ export class SessionsService {
     private readonly serviceUsers: ServiceUsersService,
     private readonly guards: SessionGuards,
     private readonly clock: Clock,
+    private readonly absences: AbsencesService,
   ) {}
 
   /**
@@ -210,6 +212,7 @@ export class SessionsService {
     }
     const attendees = await this.guards.attendees(em, assignment, body.presentServiceUserIds);
     await this.guards.refuseIneligibleContact(em, assignment, body.date);
+    await this.absences.refuseAbsent(em, assignment.contact_id, body.date);
     const decisionIds: string[] = [];
     for (const userId of attendees)
       decisionIds.push(await this.guards.decisionInForce(em, assignment, userId, body.date));

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { describeConstraints } from '../common/errors/postgres-errors';
+import { ContactsModule } from '../contacts/contacts.module';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { ServiceUsersModule } from '../service-users/service-users.module';
 import { OverrunsService } from './overruns.service';
@@ -25,7 +26,7 @@ describeConstraints({
 
 /** Hours and driving within the vedtak: sessions, quotas and overruns, timesheets and pay periods. */
 @Module({
-  imports: [MunicipalitiesModule, ServiceUsersModule],
+  imports: [MunicipalitiesModule, ServiceUsersModule, ContactsModule],
   controllers: [SessionsController, TimesheetsController, QuotasController],
   providers: [
     SessionsService,

@@ -112,6 +112,13 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   },
   'GET /contacts/me/users': { roles: contactOnly },
   'GET /contacts/me/introductions': { roles: contactOnly },
+  'GET /contacts/me/absences': { roles: contactOnly },
+  'POST /contacts/me/absences': {
+    roles: contactOnly,
+    body: () => ({ startsOn: '2099-07-01', endsOn: '2099-07-21' }),
+  },
+  'DELETE /contacts/me/absences/{id}': { roles: contactOnly, params: { id: 'missing' } },
+  'GET /contacts/{id}/absences': { roles: staff(), params: { id: 'contact' }, crossTenant: true },
   'GET /contacts/me/users/{id}': {
     roles: { coordinator: 'deny', caseworker: 'deny', admin: 'deny', contact: 'own' },
     params: { id: 'serviceUser' },
@@ -284,6 +291,11 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     body: () => ({ decision: 'confirm' }),
   },
   'GET /notification-settings/me': { roles: staff('allow') },
+  // Calendar feeds: each person's own; the feed itself is public, its address is the key.
+  'GET /calendar-feeds/me': { roles: staff('allow') },
+  'POST /calendar-feeds/me': { roles: staff('allow') },
+  'DELETE /calendar-feeds/me': { roles: staff('allow') },
+  'GET /calendar-feeds/feed/{token}': { public: true, publicStatus: 404, params: { token: 'missing' } },
   'PUT /notification-settings/me': { roles: staff('allow'), body: () => ({ notifyBy: 'none' }) },
   'PUT /service-users/{id}/notification-settings': {
     roles: staff(),

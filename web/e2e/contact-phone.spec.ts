@@ -187,6 +187,26 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
     page.getByRole('group', { name: 'Fredag' }).getByRole('checkbox', { name: /Kveld/ }),
   ).toBeChecked();
 
+  // Fravær: away for a week in three weeks' time; a backwards or overlapping one is refused in words.
+  const nbDate = (iso: string) => iso.split('-').reverse().join('.');
+  await page.getByLabel('Fra og med').fill(osloDate(20));
+  await page.getByLabel('Til og med').fill(osloDate(19));
+  await page.getByRole('button', { name: 'Legg til fraværet' }).click();
+  await expect(page.getByRole('link', { name: /Til og med må være samme dag eller senere/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Til og med').fill(osloDate(27));
+  await page.getByRole('button', { name: 'Legg til fraværet' }).click();
+  await expect(page.getByText('Fraværet er lagret.')).toBeVisible();
+  const absences = page.getByRole('list', { name: 'Fraværet ditt' });
+  await expect(absences.getByText(`${nbDate(osloDate(20))}–${nbDate(osloDate(27))}`)).toBeVisible();
+  await page.getByLabel('Fra og med').fill(osloDate(25));
+  await page.getByLabel('Til og med').fill(osloDate(30));
+  await page.getByRole('button', { name: 'Legg til fraværet' }).click();
+  await expect(page.getByText('Tiden overlapper noe som allerede er registrert.')).toBeVisible();
+  await expect(absences.getByRole('listitem')).toHaveCount(1);
+  await expectAccessible(page);
+  await reflowsAt320(page);
+
   // Mine møter: the meeting with Jonas tomorrow.
   await nav().getByRole('link', { name: 'Mine møter' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Møte med Jonas' })).toBeVisible();
@@ -195,11 +215,55 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await expectAccessible(page);
   await reflowsAt320(page);
 
+  // The meetings into the phone's own calendar: a private feed, renewed and revoked.
+  await page.getByRole('button', { name: 'Lag kalenderlenke' }).click();
+  const feedField = page.getByLabel('Kalenderlenken din');
+  await expect(feedField).toHaveValue(/\/calendar-feeds\/feed\/[A-Za-z0-9_-]{43}$/);
+  await expectAccessible(page);
+  await reflowsAt320(page);
+  const firstFeed = await feedField.inputValue();
+  const feedText = async (url: string, status = 200) => {
+    const answer = await page.request.get(url);
+    expect(answer.status(), url).toBe(status);
+    return answer.text();
+  };
+  const uids = (text: string) => text.match(/^UID:.*$/gm) ?? [];
+  const ics = await feedText(firstFeed);
+  expect(ics).toContain('SUMMARY:Introduksjonsmøte med Jonas');
+  expect(uids(ics)).toHaveLength(1);
+  expect(uids(await feedText(firstFeed))).toEqual(uids(ics));
+  expect(ics).not.toMatch(/Testesen|\d{11}/);
+  await page.getByRole('button', { name: 'Lag ny lenke' }).click();
+  await expect(feedField).not.toHaveValue(firstFeed);
+  const renewedFeed = await feedField.inputValue();
+  await feedText(firstFeed, 404);
+  expect(uids(await feedText(renewedFeed))).toEqual(uids(ics));
+  await page.getByRole('button', { name: 'Slå av kalenderlenken' }).click();
+  await expect(page.getByText('Kalenderlenken er slått av.')).toBeVisible();
+  await feedText(renewedFeed, 404);
+  await expectAccessible(page);
+
   // Før timer: yesterday 10:00–12:30 at the cinema, 12,5 km; the quota answers at once (over 80 %).
   await nav().getByRole('link', { name: 'Før timer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Før timer' })).toBeVisible();
   await expectAccessible(page);
   await reflowsAt320(page);
+  // Start/stop: the timer keeps running across a reload (kept on the phone), and stopping fills in the times.
+  await page.getByRole('button', { name: 'Start økten nå' }).click();
+  await expect(page.getByText(/Økten gikk i gang kl\. \d\d:\d\d \(0 min\)/)).toBeVisible();
+  await expectAccessible(page);
+  // As if it had been started three minutes ago, then the page reloaded.
+  await page.evaluate((key) => {
+    localStorage.setItem(key, JSON.stringify({ startedAt: new Date(Date.now() - 180_000).toISOString() }));
+  }, `stottekontakt.session-timer.${DEMO_CONTACT_ID}`);
+  await page.reload();
+  await expect(page.getByText(/Økten gikk i gang kl\. \d\d:\d\d \(3 min\)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Stopp økten' }).click();
+  await expect(page.getByText(/Dato og klokkeslett er fylt inn|Økten gikk over midnatt/)).toBeVisible();
+  await expect(page.getByLabel('Fra klokken')).toHaveValue(/^\d\d:\d\d$/);
+  await expect(page.getByLabel('Til klokken')).toHaveValue(/^\d\d:\d\d$/);
+  await expect(page.getByRole('button', { name: 'Start økten nå' })).toBeVisible();
+  await expectAccessible(page);
   await page.getByLabel('Hvem var du sammen med?').selectOption({ label: 'Mina' });
   await page.getByLabel('Dato').fill(osloDate(-1));
   await page.getByLabel('Fra klokken').fill('10:00');

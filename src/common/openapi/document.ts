@@ -21,6 +21,8 @@ const TAGS: Record<string, string> = {
   matching: 'Matching runs (nightly or on demand) and their proposals',
   introductions: 'Introduction meetings (introduksjonsmøte) before an assignment starts',
   'caseworker-calendar': 'A caseworker’s busy times, for suggesting meeting times',
+  'calendar-feeds':
+    'Private iCalendar feeds of one’s meetings (and a contact’s sessions), with a revocable token',
   assignments: 'Assignments (oppdrag) of a støttekontakt to a user',
   groups: 'Activity groups of 3–6 users with one or two støttekontakter',
   sessions: 'Sessions a støttekontakt logs: hours, driving, expenses',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout, useSession } from '../auth/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MainNavigation } from './MainNavigation';
 import { useMunicipalityName } from './municipality';
 import './layout.css';
 
@@ -67,21 +68,7 @@ export function Layout() {
             ) : null}
           </div>
         </div>
-        {user ? (
-          <nav aria-label={t('app.mainNavigation')} className="app-nav">
-            <ul>
-              {NAVIGATION.filter((item) => item.roles.includes(user.role)).map((item) => (
-                <li key={item.to}>
-                  <Link asChild>
-                    <NavLink to={item.to} end={item.to === '/'}>
-                      {t(item.label)}
-                    </NavLink>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
+        {user ? <MainNavigation items={NAVIGATION.filter((item) => item.roles.includes(user.role))} /> : null}
       </header>
       <main id="main" tabIndex={-1} className="app-main">
         <Outlet />

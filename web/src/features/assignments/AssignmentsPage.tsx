@@ -1,8 +1,9 @@
-import { Alert, Button, Heading, Paragraph, Table, Tabs } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../common/auth/session';
 import { DataTable } from '../../common/components/DataTable';
+import { StatusTabs } from '../../common/components/StatusTabs';
 import { Pager } from '../../common/components/Pager';
 import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatNumber } from '../../common/format/format';
@@ -36,77 +37,68 @@ export default function AssignmentsPage() {
           <Paragraph>{ended}</Paragraph>
         </Alert>
       ) : null}
-      <Tabs
+      <StatusTabs
+        tabs={FILTERS}
         value={filter}
         onChange={(value) => {
-          setFilter(value as AssignmentFilter);
+          setFilter(value);
           setPage(1);
         }}
+        label={(tab) => t(`filter.${tab}`)}
       >
-        <Tabs.List>
-          {FILTERS.map((value) => (
-            <Tabs.Tab key={value} value={value}>
-              {t(`filter.${value}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel key={filter} value={filter}>
-          <QueryState query={assignments}>
-            {(list) =>
-              list.items.length === 0 ? (
-                <Paragraph>{t(`none.${filter}`)}</Paragraph>
-              ) : (
-                <div className="stack">
-                  <DataTable
-                    caption={t(`caption.${filter}`)}
-                    headers={[
-                      t('user'),
-                      t('contact'),
-                      t('startsOn'),
-                      t('endsOn'),
-                      t('hours'),
-                      ...(filter === 'ended' ? [t('endReason')] : []),
-                      ...(canEnd && filter === 'active' ? [t('actions')] : []),
-                    ]}
-                  >
-                    {(list.items as Assignment[]).map((assignment) => (
-                      <Table.Row key={assignment.id}>
-                        <Table.Cell>{assignmentParty(t, assignment).user}</Table.Cell>
-                        <Table.Cell>{fullName(assignment.contact)}</Table.Cell>
-                        <Table.Cell>{formatDate(assignment.startsOn)}</Table.Cell>
+        <QueryState query={assignments}>
+          {(list) =>
+            list.items.length === 0 ? (
+              <Paragraph>{t(`none.${filter}`)}</Paragraph>
+            ) : (
+              <div className="stack">
+                <DataTable
+                  caption={t(`caption.${filter}`)}
+                  headers={[
+                    t('user'),
+                    t('contact'),
+                    t('startsOn'),
+                    t('endsOn'),
+                    t('hours'),
+                    ...(filter === 'ended' ? [t('endReason')] : []),
+                    ...(canEnd && filter === 'active' ? [t('actions')] : []),
+                  ]}
+                >
+                  {(list.items as Assignment[]).map((assignment) => (
+                    <Table.Row key={assignment.id}>
+                      <Table.Cell>{assignmentParty(t, assignment).user}</Table.Cell>
+                      <Table.Cell>{fullName(assignment.contact)}</Table.Cell>
+                      <Table.Cell>{formatDate(assignment.startsOn)}</Table.Cell>
+                      <Table.Cell>{assignment.endsOn ? formatDate(assignment.endsOn) : t('open')}</Table.Cell>
+                      <Table.Cell>{formatNumber(assignment.weeklyHours)}</Table.Cell>
+                      {filter === 'ended' ? (
                         <Table.Cell>
-                          {assignment.endsOn ? formatDate(assignment.endsOn) : t('open')}
+                          {assignment.endReason ? t(`reasons.${assignment.endReason}`) : null}
                         </Table.Cell>
-                        <Table.Cell>{formatNumber(assignment.weeklyHours)}</Table.Cell>
-                        {filter === 'ended' ? (
-                          <Table.Cell>
-                            {assignment.endReason ? t(`reasons.${assignment.endReason}`) : null}
-                          </Table.Cell>
-                        ) : null}
-                        {canEnd && filter === 'active' ? (
-                          <Table.Cell>
-                            {assignment.endsOn ? null : (
-                              <Button
-                                variant="secondary"
-                                data-size="sm"
-                                onClick={() => setEnding(assignment)}
-                                aria-label={t('end.open', assignmentParty(t, assignment))}
-                              >
-                                {t('end.button')}
-                              </Button>
-                            )}
-                          </Table.Cell>
-                        ) : null}
-                      </Table.Row>
-                    ))}
-                  </DataTable>
-                  <Pager page={page} pageSize={ASSIGNMENTS_PAGE_SIZE} total={list.total} onChange={setPage} />
-                </div>
-              )
-            }
-          </QueryState>
-        </Tabs.Panel>
-      </Tabs>
+                      ) : null}
+                      {canEnd && filter === 'active' ? (
+                        <Table.Cell>
+                          {assignment.endsOn ? null : (
+                            <Button
+                              variant="secondary"
+                              data-size="sm"
+                              onClick={() => setEnding(assignment)}
+                              aria-label={t('end.open', assignmentParty(t, assignment))}
+                            >
+                              {t('end.button')}
+                            </Button>
+                          )}
+                        </Table.Cell>
+                      ) : null}
+                    </Table.Row>
+                  ))}
+                </DataTable>
+                <Pager page={page} pageSize={ASSIGNMENTS_PAGE_SIZE} total={list.total} onChange={setPage} />
+              </div>
+            )
+          }
+        </QueryState>
+      </StatusTabs>
       {ending ? (
         <EndAssignmentDialog
           assignment={ending}

@@ -5,6 +5,7 @@ import { QueryState } from '../../common/components/QueryState';
 import { errorText } from '../../common/errors/errors';
 import { usePageTitle } from '../../common/layout/usePageTitle';
 import { type Schemas } from '../../api/client';
+import { AbsencesSection } from './AbsencesSection';
 import { useMyProfile, useSaveAvailability } from './queries';
 import { BLOCKS, type Cell, cellsOf, slotsOf, WEEKDAYS } from './week-grid';
 import './contact.css';
@@ -21,6 +22,7 @@ export default function AvailabilityPage() {
       </Heading>
       <Paragraph>{t('availability.intro')}</Paragraph>
       <QueryState query={profile}>{(contact) => <WeekGrid contact={contact} />}</QueryState>
+      <AbsencesSection />
     </div>
   );
 }

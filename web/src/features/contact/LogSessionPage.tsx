@@ -22,6 +22,7 @@ import { usePageTitle } from '../../common/layout/usePageTitle';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSession } from '../../common/auth/session';
 import { type Flushed, useOfflineSessions } from './offline-sessions';
+import { SessionTimer } from './SessionTimer';
 import {
   type AssignedUser,
   type LoggedSession,
@@ -204,6 +205,14 @@ function SessionForm({ assignments, users }: { assignments: OwnAssignment[]; use
           error={errorOf('presentServiceUserIds')}
         />
       ) : null}
+      <SessionTimer
+        contactId={contactId}
+        onStopped={(times) => {
+          setDate(times.date);
+          setStart(times.start);
+          setEnd(times.end);
+        }}
+      />
       <Textfield
         id="session-date"
         label={t('log.field.date')}

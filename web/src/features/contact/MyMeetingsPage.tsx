@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatTime, formatWeekday } from '../../common/format/format';
 import { usePageTitle } from '../../common/layout/usePageTitle';
+import { CalendarFeedSection } from '../calendar-feed/CalendarFeedSection';
 import { useMyMeetings } from './queries';
 import './contact.css';
 
@@ -55,6 +56,7 @@ export default function MyMeetingsPage() {
           )
         }
       </QueryState>
+      <CalendarFeedSection />
     </div>
   );
 }

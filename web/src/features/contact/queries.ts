@@ -100,3 +100,30 @@ export function useSendToSigning(id: string) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contact', 'timesheets'] }),
   });
 }
+
+export type Absence = Schemas['AbsenceResponse'];
+
+export function useMyAbsences() {
+  return useQuery({
+    queryKey: ['contact', 'absences'],
+    queryFn: async () => unwrap(await api.GET('/contacts/me/absences')),
+  });
+}
+
+export function useAddAbsence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { startsOn: string; endsOn: string }) =>
+      unwrap(await api.POST('/contacts/me/absences', { body })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contact', 'absences'] }),
+  });
+}
+
+export function useRemoveAbsence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.DELETE('/contacts/me/absences/{id}', { params: { path: { id } } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contact', 'absences'] }),
+  });
+}

@@ -8,7 +8,7 @@ import { fullName } from '../../common/format/names';
 import { usePageTitle } from '../../common/layout/usePageTitle';
 import './contacts.css';
 import { Eligibility, Load } from './Eligibility';
-import { type Contact, useContact, useInterestLabels } from './queries';
+import { type Contact, useContact, useContactAbsences, useInterestLabels } from './queries';
 import { WeekGrid } from './WeekGrid';
 
 function Details({ contact }: { contact: Contact }) {
@@ -52,6 +52,38 @@ function Details({ contact }: { contact: Contact }) {
   );
 }
 
+/** Fravær: why the contact is not proposed now, and when they are back. */
+function Absences({ id, name }: { id: string; name: string }) {
+  const { t } = useTranslation('contacts');
+  const absences = useContactAbsences(id);
+  return (
+    <section className="stack" aria-labelledby="absences-heading">
+      <Heading level={2} data-size="md" id="absences-heading">
+        {t('absences.title')}
+      </Heading>
+      <Paragraph>{t('absences.intro')}</Paragraph>
+      <QueryState query={absences}>
+        {(list) =>
+          list.length === 0 ? (
+            <Paragraph>{t('absences.none')}</Paragraph>
+          ) : (
+            <ul aria-label={t('absences.listLabel', { name })}>
+              {list.map((absence) => (
+                <li key={absence.id}>
+                  {t('absences.period', {
+                    from: formatDate(absence.startsOn),
+                    to: formatDate(absence.endsOn),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
 /** One støttekontakt: eligibility and its dates, capacity and load, interests, and availability by the week. */
 export default function ContactPage() {
   const { t } = useTranslation('contacts');
@@ -82,6 +114,7 @@ export default function ContactPage() {
               <Paragraph>{t('week.intro')}</Paragraph>
               <WeekGrid slots={found.availability} caption={t('week.caption', { name: fullName(found) })} />
             </section>
+            <Absences id={found.id} name={fullName(found)} />
           </>
         )}
       </QueryState>

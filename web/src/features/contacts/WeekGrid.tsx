@@ -11,7 +11,7 @@ export function WeekGrid({ slots, caption }: { slots: readonly WeeklySlot[]; cap
   const grid = buildWeekGrid(slots);
   if (grid.hours.length === 0) return <Paragraph>{t('week.none')}</Paragraph>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <Table border className="week-grid">
         <caption>{caption}</caption>
         <Table.Head>

@@ -46,6 +46,14 @@ export function useContact(id: string) {
   });
 }
 
+/** The contact's absences (ferie) that have not ended. */
+export function useContactAbsences(id: string) {
+  return useQuery({
+    queryKey: ['contacts', 'one', id, 'absences'],
+    queryFn: async () => unwrap(await api.GET('/contacts/{id}/absences', { params: { path: { id } } })),
+  });
+}
+
 /** The municipality's vocabulary of interests (code and label in its own words). */
 export function useInterests() {
   return useQuery({

@@ -1,5 +1,6 @@
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../common/components/DataTable';
 import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatNumber } from '../../common/format/format';
 import { fullName } from '../../common/format/names';
@@ -24,35 +25,30 @@ export function LapsesSection() {
             {list.items.length === 0 ? (
               <Paragraph>{t('lapses.none')}</Paragraph>
             ) : (
-              <div className="table-scroll">
-                <Table zebra>
-                  <caption>{t('lapses.caption')}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell>{t('lapses.kind')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('lapses.name')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('lapses.validUntil')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('lapses.status')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('lapses.openAssignments')}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {list.items.map((lapse) => (
-                      <Table.Row key={`${lapse.kind}-${lapse.subjectId}`}>
-                        <Table.Cell>{t(`lapses.kinds.${lapse.kind}`)}</Table.Cell>
-                        <Table.Cell>{fullName(lapse)}</Table.Cell>
-                        <Table.Cell>{formatDate(lapse.validUntil)}</Table.Cell>
-                        <Table.Cell>
-                          <Tag data-color={lapse.status === 'lapsed' ? 'danger' : 'warning'}>
-                            {t(`lapses.statuses.${lapse.status}`)}
-                          </Tag>
-                        </Table.Cell>
-                        <Table.Cell>{formatNumber(lapse.openAssignments)}</Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </div>
+              <DataTable
+                caption={t('lapses.caption')}
+                headers={[
+                  t('lapses.kind'),
+                  t('lapses.name'),
+                  t('lapses.validUntil'),
+                  t('lapses.status'),
+                  t('lapses.openAssignments'),
+                ]}
+              >
+                {list.items.map((lapse) => (
+                  <Table.Row key={`${lapse.kind}-${lapse.subjectId}`}>
+                    <Table.Cell>{t(`lapses.kinds.${lapse.kind}`)}</Table.Cell>
+                    <Table.Cell>{fullName(lapse)}</Table.Cell>
+                    <Table.Cell>{formatDate(lapse.validUntil)}</Table.Cell>
+                    <Table.Cell>
+                      <Tag data-color={lapse.status === 'lapsed' ? 'danger' : 'warning'}>
+                        {t(`lapses.statuses.${lapse.status}`)}
+                      </Tag>
+                    </Table.Cell>
+                    <Table.Cell>{formatNumber(lapse.openAssignments)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </DataTable>
             )}
           </>
         )}

@@ -1,5 +1,6 @@
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../common/components/DataTable';
 import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatNumber } from '../../common/format/format';
 import { fullName } from '../../common/format/names';
@@ -19,45 +20,35 @@ export function QuotaWarningsSection() {
           items.length === 0 ? (
             <Paragraph>{t('quota.none')}</Paragraph>
           ) : (
-            <div className="table-scroll">
-              <Table zebra>
-                <caption>{t('quota.caption')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('quota.name')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('quota.period')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('quota.hours')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('quota.km')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {items.map((item) => (
-                    <Table.Row key={item.decisionId}>
-                      <Table.Cell>{fullName(item)}</Table.Cell>
-                      <Table.Cell>
-                        {formatDate(item.hours.periodStart)}–{formatDate(item.hours.periodEnd)}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {t('quota.used', {
-                          used: formatNumber(item.hours.usedHours),
-                          granted: formatNumber(item.hours.grantedHours + item.hours.approvedOverrunHours),
-                          percent: formatNumber(item.hours.usedPercent ?? 0),
-                        })}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {item.km.grantedKm > 0
-                          ? t('quota.used', {
-                              used: formatNumber(item.km.usedKm),
-                              granted: formatNumber(item.km.grantedKm + item.km.approvedOverrunKm),
-                              percent: formatNumber(item.km.usedPercent ?? 0),
-                            })
-                          : t('quota.noDriving')}
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
+            <DataTable
+              caption={t('quota.caption')}
+              headers={[t('quota.name'), t('quota.period'), t('quota.hours'), t('quota.km')]}
+            >
+              {items.map((item) => (
+                <Table.Row key={item.decisionId}>
+                  <Table.Cell>{fullName(item)}</Table.Cell>
+                  <Table.Cell>
+                    {formatDate(item.hours.periodStart)}–{formatDate(item.hours.periodEnd)}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {t('quota.used', {
+                      used: formatNumber(item.hours.usedHours),
+                      granted: formatNumber(item.hours.grantedHours + item.hours.approvedOverrunHours),
+                      percent: formatNumber(item.hours.usedPercent ?? 0),
+                    })}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {item.km.grantedKm > 0
+                      ? t('quota.used', {
+                          used: formatNumber(item.km.usedKm),
+                          granted: formatNumber(item.km.grantedKm + item.km.approvedOverrunKm),
+                          percent: formatNumber(item.km.usedPercent ?? 0),
+                        })
+                      : t('quota.noDriving')}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </DataTable>
           )
         }
       </QueryState>

@@ -1,13 +1,15 @@
-import { Heading, Link, Paragraph, Table, Tabs, Tag } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { DataTable } from '../../common/components/DataTable';
+import { StatusTabs } from '../../common/components/StatusTabs';
 import { Pager } from '../../common/components/Pager';
 import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatDateTime } from '../../common/format/format';
 import { fullName } from '../../common/format/names';
 import { usePageTitle } from '../../common/layout/usePageTitle';
+import { CalendarFeedSection } from '../calendar-feed/CalendarFeedSection';
 import { STATUS_COLOR } from './IntroductionPage';
 import { INTRODUCTIONS_PAGE_SIZE, type IntroductionStatus, useIntroductions } from './queries';
 
@@ -26,71 +28,65 @@ export default function IntroductionsPage() {
         {t('title')}
       </Heading>
       <Paragraph>{t('intro')}</Paragraph>
-      <Tabs
+      <StatusTabs
+        tabs={TABS}
         value={status}
         onChange={(value) => {
-          setStatus(value as IntroductionStatus);
+          setStatus(value);
           setPage(1);
         }}
+        label={(tab) => t(`status.${tab}`)}
       >
-        <Tabs.List>
-          {TABS.map((tab) => (
-            <Tabs.Tab key={tab} value={tab}>
-              {t(`status.${tab}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel key={status} value={status}>
-          <QueryState query={list}>
-            {(answer) =>
-              answer.items.length === 0 ? (
-                <Paragraph>{t('none')}</Paragraph>
-              ) : (
-                <div className="stack">
-                  <DataTable
-                    caption={t(`status.${status}`)}
-                    headers={[
-                      t('list.user'),
-                      t('list.contact'),
-                      t('list.meeting'),
-                      t('list.status'),
-                      t('list.created'),
-                    ]}
-                  >
-                    {answer.items.map((intro) => (
-                      <Table.Row key={intro.id}>
-                        <Table.Cell>
-                          <Link asChild>
-                            <RouterLink to={`/introduksjoner/${intro.id}`}>
-                              {fullName(intro.serviceUser)}
-                            </RouterLink>
-                          </Link>
-                        </Table.Cell>
-                        <Table.Cell>{fullName(intro.contact)}</Table.Cell>
-                        <Table.Cell>
-                          {intro.meeting
-                            ? formatDateTime(intro.meeting.startsAt, t('at'))
-                            : t('list.noMeeting')}
-                        </Table.Cell>
-                        <Table.Cell>
-                          <Tag data-color={STATUS_COLOR[intro.status]}>{t(`status.${intro.status}`)}</Tag>
-                        </Table.Cell>
-                        <Table.Cell>{formatDate(intro.createdAt)}</Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </DataTable>
-                  <Pager
-                    page={page}
-                    pageSize={INTRODUCTIONS_PAGE_SIZE}
-                    total={answer.total}
-                    onChange={setPage}
-                  />
-                </div>
-              )
-            }
-          </QueryState>
-        </Tabs.Panel>
-      </Tabs>
+        <QueryState query={list}>
+          {(answer) =>
+            answer.items.length === 0 ? (
+              <Paragraph>{t('none')}</Paragraph>
+            ) : (
+              <div className="stack">
+                <DataTable
+                  caption={t(`status.${status}`)}
+                  headers={[
+                    t('list.user'),
+                    t('list.contact'),
+                    t('list.meeting'),
+                    t('list.status'),
+                    t('list.created'),
+                  ]}
+                >
+                  {answer.items.map((intro) => (
+                    <Table.Row key={intro.id}>
+                      <Table.Cell>
+                        <Link asChild>
+                          <RouterLink to={`/introduksjoner/${intro.id}`}>
+                            {fullName(intro.serviceUser)}
+                          </RouterLink>
+                        </Link>
+                      </Table.Cell>
+                      <Table.Cell>{fullName(intro.contact)}</Table.Cell>
+                      <Table.Cell>
+                        {intro.meeting
+                          ? formatDateTime(intro.meeting.startsAt, t('at'))
+                          : t('list.noMeeting')}
+                      </Table.Cell>
+                      <Table.Cell>
+                        <Tag data-color={STATUS_COLOR[intro.status]}>{t(`status.${intro.status}`)}</Tag>
+                      </Table.Cell>
+                      <Table.Cell>{formatDate(intro.createdAt)}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </DataTable>
+                <Pager
+                  page={page}
+                  pageSize={INTRODUCTIONS_PAGE_SIZE}
+                  total={answer.total}
+                  onChange={setPage}
+                />
+              </div>
+            )
+          }
+        </QueryState>
+      </StatusTabs>
+      <CalendarFeedSection />
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import { Heading, Link, Paragraph, Table, Tabs } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { DataTable } from '../../common/components/DataTable';
+import { StatusTabs } from '../../common/components/StatusTabs';
 import { Pager } from '../../common/components/Pager';
 import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatNumber } from '../../common/format/format';
@@ -27,72 +28,53 @@ export default function TimesheetsPage() {
         {t('title')}
       </Heading>
       <Paragraph>{t('intro')}</Paragraph>
-      <Tabs
+      <StatusTabs
+        tabs={TABS}
         value={status}
         onChange={(value) => {
-          setStatus(value as TimesheetStatus);
+          setStatus(value);
           setPage(1);
         }}
+        label={(tab) => t(`tabs.${tab}`)}
       >
-        <Tabs.List>
-          {TABS.map((tab) => (
-            <Tabs.Tab key={tab} value={tab}>
-              {t(`tabs.${tab}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel key={status} value={status}>
-          <QueryState query={list}>
-            {(answer) =>
-              answer.items.length === 0 ? (
-                <Paragraph>{t(`none.${status}`)}</Paragraph>
-              ) : (
-                <div className="stack">
-                  <DataTable
-                    caption={t(`caption.${status}`)}
-                    headers={[
-                      t('user'),
-                      t('contact'),
-                      t('period'),
-                      t('hours'),
-                      t('km'),
-                      t('signatureHeader'),
-                    ]}
-                  >
-                    {answer.items.map((sheet) => (
-                      <Table.Row key={sheet.id}>
-                        <Table.Cell>
-                          <Link asChild>
-                            <RouterLink to={`/timelister/${sheet.id}`}>{timesheetParty(t, sheet)}</RouterLink>
-                          </Link>
-                        </Table.Cell>
-                        <Table.Cell>{fullName(sheet.contact)}</Table.Cell>
-                        <Table.Cell>
-                          {t('periodRange', {
-                            from: formatDate(sheet.periodStart),
-                            to: formatDate(sheet.periodEnd),
-                          })}
-                        </Table.Cell>
-                        <Table.Cell>{formatNumber(sheet.totals.hours)}</Table.Cell>
-                        <Table.Cell>{formatNumber(sheet.totals.km)}</Table.Cell>
-                        <Table.Cell>
-                          <SignatureText sheet={sheet} />
-                        </Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </DataTable>
-                  <Pager
-                    page={page}
-                    pageSize={TIMESHEETS_PAGE_SIZE}
-                    total={answer.total}
-                    onChange={setPage}
-                  />
-                </div>
-              )
-            }
-          </QueryState>
-        </Tabs.Panel>
-      </Tabs>
+        <QueryState query={list}>
+          {(answer) =>
+            answer.items.length === 0 ? (
+              <Paragraph>{t(`none.${status}`)}</Paragraph>
+            ) : (
+              <div className="stack">
+                <DataTable
+                  caption={t(`caption.${status}`)}
+                  headers={[t('user'), t('contact'), t('period'), t('hours'), t('km'), t('signatureHeader')]}
+                >
+                  {answer.items.map((sheet) => (
+                    <Table.Row key={sheet.id}>
+                      <Table.Cell>
+                        <Link asChild>
+                          <RouterLink to={`/timelister/${sheet.id}`}>{timesheetParty(t, sheet)}</RouterLink>
+                        </Link>
+                      </Table.Cell>
+                      <Table.Cell>{fullName(sheet.contact)}</Table.Cell>
+                      <Table.Cell>
+                        {t('periodRange', {
+                          from: formatDate(sheet.periodStart),
+                          to: formatDate(sheet.periodEnd),
+                        })}
+                      </Table.Cell>
+                      <Table.Cell>{formatNumber(sheet.totals.hours)}</Table.Cell>
+                      <Table.Cell>{formatNumber(sheet.totals.km)}</Table.Cell>
+                      <Table.Cell>
+                        <SignatureText sheet={sheet} />
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </DataTable>
+                <Pager page={page} pageSize={TIMESHEETS_PAGE_SIZE} total={answer.total} onChange={setPage} />
+              </div>
+            )
+          }
+        </QueryState>
+      </StatusTabs>
     </div>
   );
 }

@@ -1,0 +1,79 @@
+/**
+ * A private calendar feed (iCalendar, RFC 5545) of a støttekontakt's or a saksbehandler's meetings and sessions
+ * (issue 16). Pure: the events in, the feed's text out.
+ *
+ * Each event's UID is made from the record's own id, never from its time, so a moved meeting updates the
+ * subscriber's copy instead of adding a second one. A feed lands in whatever calendar service the person uses,
+ * so an event says only what the work needs (a first name, a place, a link into the app): no decision, no
+ * diagnosis, no fødselsnummer, no session notes.
+ */
+import ical, { ICalCalendarMethod } from 'ical-generator';
+
+export type FeedEventKind = 'introduction' | 'session';
+
+export interface FeedEvent {
+  kind: FeedEventKind;
+  /** The record's id: the event's identity across fetches. */
+  id: string;
+  start: Date;
+  end: Date;
+  /** The first names of the users it concerns. */
+  firstNames: string[];
+  location: string | null;
+  /** Where in the app the person sees the rest. */
+  link: string;
+}
+
+export interface Feed {
+  /** The calendar's name as the subscriber's app shows it. */
+  name: string;
+  events: FeedEvent[];
+  /** DTSTAMP of every event: the moment the feed was made. */
+  generatedAt: Date;
+}
+
+/** The event's UID: stable for the record's lifetime. */
+export const eventUid = (kind: FeedEventKind, id: string): string => `${kind}-${id}@stottekontakt`;
+
+const SUMMARY: Record<FeedEventKind, string> = {
+  introduction: 'Introduksjonsmøte',
+  session: 'Økt som støttekontakt',
+};
+
+/** "Introduksjonsmøte med Ola", "Økt som støttekontakt med Ola og Kari". */
+export function eventSummary(kind: FeedEventKind, firstNames: string[]): string {
+  const names = [...firstNames].sort((a, b) => a.localeCompare(b, 'nb'));
+  if (names.length === 0) return SUMMARY[kind];
+  const listed =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} og ${names[names.length - 1]}`;
+  return `${SUMMARY[kind]} med ${listed}`;
+}
+
+/** How often a subscriber should fetch the feed again. */
+const REFRESH_SECONDS = 60 * 60;
+
+export function renderFeed(feed: Feed): string {
+  const calendar = ical({
+    name: feed.name,
+    prodId: { company: 'Støttekontakt', product: 'kalender', language: 'NB' },
+    method: ICalCalendarMethod.PUBLISH,
+    timezone: 'Europe/Oslo',
+    ttl: REFRESH_SECONDS,
+  });
+  const ordered = [...feed.events].sort(
+    (a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id),
+  );
+  for (const event of ordered) {
+    calendar.createEvent({
+      id: eventUid(event.kind, event.id),
+      start: event.start,
+      end: event.end,
+      stamp: feed.generatedAt,
+      summary: eventSummary(event.kind, event.firstNames),
+      location: event.location,
+      description: event.link,
+      url: event.link,
+    });
+  }
+  return calendar.toString();
+}
