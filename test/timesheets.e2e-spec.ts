@@ -443,7 +443,8 @@ describe('sessions, quotas and timesheets', () => {
         signature: {
           signedBy: 'user',
           serviceUserId: user.id,
-          name: `${user.firstName} ${user.lastName}`,
+          // The støttekontakt is told the signer's first name and the surname's initial only.
+          name: `${user.firstName} ${[...user.lastName][0]}.`,
           recordedBy: 'signing-link',
           method: 'link',
           contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),

@@ -132,6 +132,31 @@ describe('trust', () => {
       expect(text).not.toMatch(/diagnose|helse|decision|wishes|birth/i);
     });
 
+    it("names the user on a contact's own timesheet by first name and the surname's initial", async () => {
+      const [assignment] = await dataSourceOf(app).query(
+        `SELECT id FROM assignments WHERE contact_id = $1 AND service_user_id = $2`,
+        [contactId, mine.id],
+      );
+      const session = await contact
+        .post('/sessions')
+        .send({
+          assignmentId: assignment.id,
+          date: daysAgo(1),
+          start: '17:00',
+          end: '18:00',
+          activity: 'Tur',
+        })
+        .expect(201);
+      const [user] = await dataSourceOf(app).query(`SELECT last_name FROM service_users WHERE id = $1`, [
+        mine.id,
+      ]);
+      const asContact = await contact.get(`/timesheets/${session.body.timesheetId}`).expect(200);
+      expect(asContact.body.serviceUser.lastName).toBe(`${[...user.last_name][0]}.`);
+      expect(asContact.text).not.toContain(user.last_name);
+      const asCoordinator = await coordinator.get(`/timesheets/${session.body.timesheetId}`).expect(200);
+      expect(asCoordinator.body.serviceUser.lastName).toBe(user.last_name);
+    });
+
     it('answers 404, exactly as for a missing id, for a user not assigned to the contact, and logs DENIED', async () => {
       const refused = await contact.get(`/contacts/me/users/${notMine.id}`).expect(404);
       const missing = await contact

@@ -1,3 +1,4 @@
+import { lastNameInitial } from '../../service-users/name-for-contact';
 import { ApiProperty } from '@nestjs/swagger';
 import { MAX_PAGE_SIZE, PageMeta } from '../../common/http/pagination';
 import { GROUP_STATUSES, GroupStatus } from '../../groups/activity-group.entity';
@@ -116,7 +117,7 @@ export class OwnAssignmentResponse extends AssignmentCommon {
           : {
               id: row.service_user_id,
               firstName: row.user_first_name ?? '',
-              lastNameInitial: row.user_last_name ? `${[...row.user_last_name][0]}.` : '',
+              lastNameInitial: lastNameInitial(row.user_last_name),
             },
     };
   }

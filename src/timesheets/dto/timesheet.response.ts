@@ -1,3 +1,4 @@
+import { lastNameInitial, nameForContact } from '../../service-users/name-for-contact';
 import { PageOf } from '../../common/http/pagination';
 import { ApiProperty } from '@nestjs/swagger';
 import { minutesToHours } from '../../decisions/quota';
@@ -8,7 +9,8 @@ import { SessionResponse } from './session.response';
 class PersonRef {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() firstName!: string;
-  @ApiProperty() lastName!: string;
+  @ApiProperty({ description: 'To a støttekontakt, a user’s surname is only its initial (“N.”)' })
+  lastName!: string;
 }
 
 class GroupRef {
@@ -20,7 +22,10 @@ export class SignatureResponse {
   @ApiProperty({ enum: ['user', 'guardian'] }) signedBy!: 'user' | 'guardian';
   @ApiProperty({ format: 'uuid', description: 'The user the signature is for (the guardian signs for them)' })
   serviceUserId!: string;
-  @ApiProperty({ description: "The signer's name as on record" }) name!: string;
+  @ApiProperty({
+    description: "The signer's name as on record (to a støttekontakt, the surname's initial only)",
+  })
+  name!: string;
   @ApiProperty() signedAt!: Date;
   @ApiProperty({ description: "Who recorded it: 'signing-link' for the signer's own link" })
   recordedBy!: string;
@@ -89,7 +94,7 @@ export class TimesheetResponse {
         ? {
             id: row.service_user_id,
             firstName: row.user_first_name ?? '',
-            lastName: row.user_last_name ?? '',
+            lastName: forStaff ? (row.user_last_name ?? '') : lastNameInitial(row.user_last_name),
           }
         : null,
       group: row.group_id ? { id: row.group_id, name: row.group_name ?? '' } : null,
@@ -102,7 +107,7 @@ export class TimesheetResponse {
           : {
               signedBy: row.signed_by!,
               serviceUserId: row.signer_service_user_id!,
-              name: row.signer_name!,
+              name: forStaff ? row.signer_name! : nameForContact(row.signer_name!),
               signedAt: row.signed_at!,
               recordedBy: row.signature_recorded_by!,
               recordedAt: row.signature_recorded_at!,

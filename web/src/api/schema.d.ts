@@ -3871,6 +3871,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             firstName: string;
+            /** @description To a støttekontakt, a user’s surname is only its initial (“N.”) */
             lastName: string;
         };
         GroupRef: {
@@ -3886,7 +3887,7 @@ export interface components {
              * @description The user the signature is for (the guardian signs for them)
              */
             serviceUserId: string;
-            /** @description The signer's name as on record */
+            /** @description The signer's name as on record (to a støttekontakt, the surname's initial only) */
             name: string;
             /** Format: date-time */
             signedAt: string;
