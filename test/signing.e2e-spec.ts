@@ -84,7 +84,7 @@ describe('signing by link, and notifications through the outbox', () => {
     });
     const mail = await smtp.waitFor(email, /Timelisten/);
     const token = LINK.exec(mail.text)?.[1];
-    expect(token).toBeDefined();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     return { contact, user, assignmentId, sheetId, token: token!, mail, sessionId: first.body.id as string };
   }
 
