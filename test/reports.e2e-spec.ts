@@ -59,6 +59,10 @@ describe('reports', () => {
     );
     expect(csv.text).toContain(`user,${long.user.id},`);
     await coordinator.get(`/reports/hours?from=${YEAR}-03-31&to=${YEAR}-03-01`).expect(400);
+    const tooLong = await coordinator.get(`/reports/waiting-times?from=2000-01-01&to=2030-01-01`).expect(400);
+    expect(tooLong.body.details).toEqual([
+      { field: 'to', reason: expect.stringContaining('at most 1827 days') },
+    ]);
   });
 
   it("counts waiting times in Helsedirektoratet's bands", async () => {

@@ -6,6 +6,7 @@ import { AccessLogService } from '../access-log/access-log.service';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { csvResponse } from '../common/csv';
+import { daysBetween } from '../common/dates';
 import { badRequest } from '../common/errors/api-error';
 import {
   EndedAssignmentsReport,
@@ -15,15 +16,18 @@ import {
   WaitingTimesReport,
   YearQuery,
 } from './dto/report.dto';
+import { MAX_REPORT_DAYS } from './dto/report.dto';
 import { endedAssignmentsCsv, hoursCsv, kprCsv, waitingTimesCsv } from './reports-csv';
 import { ReportsService } from './reports.service';
 
 function assertRange(query: RangeQuery): void {
-  if (query.to < query.from) {
-    throw badRequest('validation_failed', 'The request is invalid', [
-      { field: 'to', reason: 'to must be on or after from' },
-    ]);
-  }
+  const reason =
+    query.to < query.from
+      ? 'to must be on or after from'
+      : daysBetween(query.from, query.to) >= MAX_REPORT_DAYS
+        ? `a report covers at most ${MAX_REPORT_DAYS} days (five years); ask for several`
+        : null;
+  if (reason) throw badRequest('validation_failed', 'The request is invalid', [{ field: 'to', reason }]);
 }
 
 /** Reports for staff (JSON, or CSV with ?format=csv). */

@@ -6,9 +6,17 @@ import { IsInt, Max, Min } from 'class-validator';
 import { IsDateOnly } from '../../common/http/common-validators';
 import { ExportFormatQuery } from '../../compensation/dto/export-format';
 
+/** The longest range one report covers: five years, beyond any question a municipality asks of one report. */
+export const MAX_REPORT_DAYS = 1827;
+
 export class RangeQuery extends ExportFormatQuery {
   @ApiProperty({ example: '2026-01-01' }) @IsDateOnly() from!: string;
-  @ApiProperty({ example: '2026-12-31' }) @IsDateOnly() to!: string;
+  @ApiProperty({
+    example: '2026-12-31',
+    description: `On or after from, and fewer than ${MAX_REPORT_DAYS} days (five years) after it`,
+  })
+  @IsDateOnly()
+  to!: string;
 }
 
 export class YearQuery extends ExportFormatQuery {

@@ -8415,6 +8415,7 @@ export interface operations {
             query: {
                 format?: "json" | "csv";
                 from: string;
+                /** @description On or after from, and fewer than 1827 days (five years) after it */
                 to: string;
             };
             header?: never;
@@ -8449,6 +8450,7 @@ export interface operations {
             query: {
                 format?: "json" | "csv";
                 from: string;
+                /** @description On or after from, and fewer than 1827 days (five years) after it */
                 to: string;
             };
             header?: never;
@@ -8483,6 +8485,7 @@ export interface operations {
             query: {
                 format?: "json" | "csv";
                 from: string;
+                /** @description On or after from, and fewer than 1827 days (five years) after it */
                 to: string;
             };
             header?: never;
