@@ -105,7 +105,8 @@ export class SigningCodeService {
         ));
       const sentTo = mask(signable.address);
       // A new code voids the one before: its hash is cleared, and the worker makes only the newest number.
-      const [{ code_seq: codeSeq }] = await em.query<{ code_seq: number }[]>(
+      // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+      const [[{ code_seq: codeSeq }]] = await em.query<[{ code_seq: number }[], number]>(
         `UPDATE signing_requests
             SET code_hash = NULL, code_expires_at = $2, code_attempts = 0, code_sent_to = $3,
                 code_seq = code_seq + 1

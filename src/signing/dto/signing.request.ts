@@ -38,7 +38,13 @@ export class SigningDecisionRequest {
 
 /** The code the user or guardian got by e-mail, typed in on the contact's phone. */
 export class SigningCodeRequest {
-  @ApiProperty({ description: 'The six-digit one-time code', pattern: '^\\d{6}$', example: '042137' })
+  @ApiProperty({
+    description: 'The six-digit one-time code',
+    pattern: '^\\d{6}$',
+    minLength: 6,
+    maxLength: 6,
+    example: '042137',
+  })
   @IsString()
   @Matches(/^\d{6}$/, { message: 'the code is six digits' })
   code!: string;
