@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatKroner, formatNumber } from '../../common/format/format';
@@ -17,10 +17,12 @@ export default function TimesheetPage() {
   // A sheet signed by code leaves the open list, so its confirmation is said here, where focus is moved.
   const [signed, setSigned] = useState<string | null>(null);
   const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (signed) notice.current?.focus();
+  }, [signed]);
   const onSigned = (period: string) => {
     setSigned(period);
     void sheets.refetch();
-    setTimeout(() => notice.current?.focus(), 0);
   };
   return (
     <div className="stack">
