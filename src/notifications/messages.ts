@@ -5,6 +5,7 @@
  */
 export const NotificationKind = {
   TimesheetToSign: 'timesheet_to_sign',
+  SigningCode: 'signing_code',
   TimesheetSigned: 'timesheet_signed',
   TimesheetObjected: 'timesheet_objected',
   IntroductionBooked: 'introduction_booked',
@@ -22,6 +23,8 @@ export interface NotificationPayloads {
     periodEnd: string;
     expiresAt: string;
   };
+  /** `codeSeq` names the code of the request this message carries; an older message's code is never made. */
+  [NotificationKind.SigningCode]: { signingRequestId: string; codeSeq: number; codeExpiresAt: string };
   [NotificationKind.TimesheetSigned]: { timesheetId: string; periodStart: string; periodEnd: string };
   [NotificationKind.TimesheetObjected]: { timesheetId: string; periodStart: string; periodEnd: string };
   [NotificationKind.IntroductionBooked]: { introductionId: string; startsAt: string };
@@ -41,17 +44,23 @@ const osloDateTime = (iso: string) =>
   new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' }).format(
     new Date(iso),
   );
+const osloTime = (iso: string) =>
+  new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', timeStyle: 'short' }).format(new Date(iso));
 const period = (start: string, end: string) =>
   `${osloDate(`${start}T12:00:00Z`)}–${osloDate(`${end}T12:00:00Z`)}`;
 
 const footer =
   '\n\nDenne e-posten er sendt automatisk fra støttekontakttjenesten i kommunen. Ikke svar på den.';
 
-/** The message of one notification. `link` is where the recipient reads the rest (for signing: their own link). */
+/**
+ * The message of one notification. `link` is where the recipient reads the rest (for signing: their own link);
+ * `code` is a one-time code, made when the message is sent so that it exists only in it.
+ */
 export function renderMessage<K extends NotificationKind>(
   kind: K,
   payload: NotificationPayloads[K],
   link: string,
+  code?: string,
 ): Message {
   const p = payload as NotificationPayloads[NotificationKind];
   switch (kind) {
@@ -63,6 +72,18 @@ export function renderMessage<K extends NotificationKind>(
           `Hei!\n\nStøttekontakten har sendt timelisten for ${period(facts.periodStart, facts.periodEnd)}.\n` +
           `Se over timene og si om de stemmer:\n${link}\n\n` +
           `Lenken kan brukes én gang og virker til ${osloDate(facts.expiresAt)}.` +
+          footer,
+      };
+    }
+    case NotificationKind.SigningCode: {
+      const facts = p as NotificationPayloads['signing_code'];
+      return {
+        subject: 'Engangskode for å signere timelisten',
+        text:
+          `Hei!\n\nKoden din er: ${code ?? ''}\n\n` +
+          `Se over timelisten på telefonen til støttekontakten. Stemmer timene, skriver du koden der, ` +
+          `eller leser den opp. Stemmer de ikke, skal du ikke gi koden til noen.\n\n` +
+          `Koden kan brukes én gang og virker til klokka ${osloTime(facts.codeExpiresAt)}.` +
           footer,
       };
     }

@@ -18,7 +18,8 @@ export type SendOutcome = 'sent' | 'already_sent' | 'dropped';
 
 /**
  * Sends one outbox row, once: a row marked sent is never sent again, and an SMTP failure leaves it pending for
- * BullMQ's retry with backoff. A signing link's token is made here, so it exists only in the e-mail.
+ * BullMQ's retry with backoff. A signing link's token and a one-time code are made here, so they exist only in the
+ * e-mail.
  */
 @Injectable()
 export class NotificationSender {
@@ -57,7 +58,19 @@ export class NotificationSender {
         }
         link = `${base}/signer/${token}`;
       }
-      return { row, message: renderMessage(row.kind, row.payload, link) };
+      let code: string | undefined;
+      if (row.kind === NotificationKind.SigningCode) {
+        const { signingRequestId, codeSeq } = row.payload as NotificationPayloads['signing_code'];
+        code = (await this.signingTokens.issueCode(em, signingRequestId, codeSeq)) ?? undefined;
+        if (!code) {
+          await em.query(`UPDATE notification_outbox SET status = 'failed', last_error = $2 WHERE id = $1`, [
+            id,
+            'the one-time code is no longer wanted',
+          ]);
+          return 'dropped' as const;
+        }
+      }
+      return { row, message: renderMessage(row.kind, row.payload, link, code) };
     });
     if (typeof prepared === 'string') return prepared;
     const { row, message } = prepared;

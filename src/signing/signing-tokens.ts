@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { hashToken, newSecretToken } from '../common/secret-token';
+import { hashCode, newCode } from './one-time-code';
 
 export { hashToken, isTokenShaped } from '../common/secret-token';
 
@@ -20,5 +21,19 @@ export class SigningTokens {
       [signingRequestId, hashToken(token)],
     );
     return affected === 1 ? token : null;
+  }
+
+  /**
+   * A new one-time code for the request's code number `codeSeq`, while the request is pending and that code has
+   * not expired; null otherwise (voided, signed, expired, or a newer code asked for since).
+   */
+  async issueCode(em: EntityManager, signingRequestId: string, codeSeq: number): Promise<string | null> {
+    const code = newCode();
+    const [, affected] = await em.query<[{ id: string }[], number]>(
+      `UPDATE signing_requests SET code_hash = $3
+        WHERE id = $1 AND code_seq = $2 AND status = 'pending' AND code_expires_at > now() RETURNING id`,
+      [signingRequestId, codeSeq, hashCode(signingRequestId, code)],
+    );
+    return affected === 1 ? code : null;
   }
 }

@@ -12,8 +12,14 @@ import { CurrentPrincipal, Public, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { ApiSecretTokenParam } from '../common/http/secret-token-param';
 import { UuidParam } from '../common/http/uuid-param';
-import { CreateSigningRequest, SigningDecisionRequest } from './dto/signing.request';
-import { SigningDecisionResponse, SigningRequestResponse, SigningViewResponse } from './dto/signing.response';
+import { CreateSigningRequest, SigningCodeRequest, SigningDecisionRequest } from './dto/signing.request';
+import {
+  SigningCodeResponse,
+  SigningDecisionResponse,
+  SigningRequestResponse,
+  SigningViewResponse,
+} from './dto/signing.response';
+import { SigningCodeService } from './signing-code.service';
 import { SigningService } from './signing.service';
 
 const REFUSED_LINK = {
@@ -22,11 +28,14 @@ const REFUSED_LINK = {
   notFound: 'signing_link_not_found: no such link (or an altered one)',
 };
 
-/** The user's own signature by a one-time link (DOMAIN rule 5, TRUST 34). */
+/** The user's own signature by a one-time link, or a one-time code on the contact's phone (DOMAIN rule 5, TRUST 34). */
 @ApiTags('signing')
 @Controller()
 export class SigningController {
-  constructor(private readonly signing: SigningService) {}
+  constructor(
+    private readonly signing: SigningService,
+    private readonly codes: SigningCodeService,
+  ) {}
 
   @Roles('contact')
   @ApiBearerAuth()
@@ -49,6 +58,52 @@ export class SigningController {
     @Body() body: CreateSigningRequest,
   ): Promise<SigningRequestResponse> {
     return this.signing.request(principal, id, body);
+  }
+
+  @Roles('contact')
+  @ApiBearerAuth()
+  @Post('timesheets/:id/signing-code')
+  @HttpCode(201)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: "Send a one-time code to the user or the guardian on record, to sign on the contact's phone",
+    description:
+      'The code goes by e-mail to the signer, never to the contact, and is not in this answer. It works for 10 minutes and 5 tries, is bound to the timesheet as it is now, and a new one voids the one before. At most 3 codes per timesheet in 15 minutes.',
+  })
+  @ApiOkResponse({ type: SigningCodeResponse })
+  @ApiConflictResponse({
+    description: 'timesheet_already_signed, timesheet_empty, signer_not_on_timesheet, no_signing_address',
+  })
+  sendCode(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: CreateSigningRequest,
+  ): Promise<SigningCodeResponse> {
+    return this.codes.send(principal, id, body);
+  }
+
+  @Roles('contact')
+  @ApiBearerAuth()
+  @Post('timesheets/:id/signing-code/confirm')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Sign the timesheet with the one-time code the user or guardian got',
+    description:
+      "The signer reads the lines on the contact's phone and types in (or reads out) their code. The right code signs the timesheet once, recording who signed, by code, when and over what content; a wrong one is counted (signing_code_wrong, with the tries left).",
+  })
+  @ApiOkResponse({ type: SigningDecisionResponse })
+  @ApiGoneResponse({ description: 'signing_code_expired, signing_code_used_up, signing_code_used' })
+  @ApiConflictResponse({
+    description:
+      'timesheet_changed: the timesheet changed after the code was sent; signing_code_not_requested: no code to try',
+  })
+  confirmCode(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: SigningCodeRequest,
+  ): Promise<SigningDecisionResponse> {
+    return this.codes.confirm(principal, id, body.code);
   }
 
   @Public()

@@ -3,16 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
-import { ApiError, badRequest, conflict, notFound } from '../common/errors/api-error';
+import { ApiError, conflict } from '../common/errors/api-error';
 import { transactionWithRetry } from '../database/retry';
 import { minutesToHours } from '../decisions/quota';
 import { NotificationKind } from '../notifications/messages';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { Recipients } from '../notifications/recipients';
 import { tenthsToKm } from '../timesheets/session-rules';
-import { loadContentLines, contentHash, timesheetContentHash } from '../timesheets/timesheet-content';
+import { loadContentLines, timesheetContentHash } from '../timesheets/timesheet-content';
 import { CreateSigningRequest, SigningDecisionRequest } from './dto/signing.request';
 import { SigningDecisionResponse, SigningRequestResponse, SigningViewResponse } from './dto/signing.response';
+import { loadSignable, mask, newSigningRequest, recordSignature } from './signable';
 import { hashToken, isTokenShaped } from './signing-tokens';
 
 /** How long a signing link works. */
@@ -32,9 +33,6 @@ interface RequestRow {
 const gone = (code: string, message: string) => new ApiError(HttpStatus.GONE, code, message);
 const linkNotFound = () =>
   new ApiError(HttpStatus.NOT_FOUND, 'signing_link_not_found', 'This signing link does not exist');
-
-/** Masks an address for the contact's eyes: the first letter and the domain. */
-const mask = (address: string) => address.replace(/^(.)[^@]*(@.*)$/, '$1***$2');
 
 /**
  * The user's own signature on a timesheet (DOMAIN rule 5): the contact sends it to signing, a one-time link goes
@@ -58,68 +56,10 @@ export class SigningService {
   ): Promise<SigningRequestResponse> {
     const expiresAt = new Date(this.clock.now().getTime() + SIGNING_LINK_DAYS * 86_400_000);
     const { response, notificationIds } = await transactionWithRetry(this.dataSource, async (em) => {
-      const [sheet] = await em.query<
-        {
-          status: string;
-          contact_id: string;
-          service_user_id: string | null;
-          period_start: string;
-          period_end: string;
-        }[]
-      >(
-        `SELECT t.status, t.contact_id, a.service_user_id, t.period_start::text AS period_start,
-                t.period_end::text AS period_end
-           FROM timesheets t JOIN assignments a ON a.id = t.assignment_id
-          WHERE t.id = $1 AND t.municipality_id = $2 FOR UPDATE OF t`,
-        [timesheetId, principal.municipalityId],
-      );
-      if (!sheet || sheet.contact_id !== principal.contactId) throw notFound('Timesheet');
-      if (sheet.status !== 'open') {
-        throw conflict('timesheet_already_signed', 'The timesheet is signed already', {
-          status: sheet.status,
-        });
-      }
-      const lines = await loadContentLines(em, timesheetId);
-      if (lines.length === 0) throw conflict('timesheet_empty', 'A timesheet without sessions is not signed');
-      const signerId = sheet.service_user_id ?? body.serviceUserId;
-      if (!signerId) {
-        throw badRequest('validation_failed', 'The request is invalid', [
-          { field: 'serviceUserId', reason: 'a group timesheet names the member who signs' },
-        ]);
-      }
-      if (!lines.some((line) => line.attendees.includes(signerId))) {
-        throw conflict('signer_not_on_timesheet', 'The signer is not a user on this timesheet');
-      }
-      const [user] = await em.query<
-        {
-          email: string | null;
-          guardian_name: string | null;
-          guardian_email: string | null;
-          notify_by: string;
-        }[]
-      >(`SELECT email, guardian_name, guardian_email, notify_by FROM service_users WHERE id = $1`, [
-        signerId,
-      ]);
-      // The guardian on record signs when there is one with an address; else the user.
-      const signer: 'user' | 'guardian' = user.guardian_name && user.guardian_email ? 'guardian' : 'user';
-      const address = signer === 'guardian' ? user.guardian_email : user.email;
-      if (!address || user.notify_by === 'none') {
-        throw conflict(
-          'no_signing_address',
-          'Neither the user nor a guardian on record has an e-mail address to send the signing link to',
-        );
-      }
-      await em.query(
-        `UPDATE signing_requests SET status = 'voided' WHERE timesheet_id = $1 AND status = 'pending'`,
-        [timesheetId],
-      );
-      const hash = contentHash(lines);
-      const [created] = await em.query<{ id: string }[]>(
-        `INSERT INTO signing_requests
-           (municipality_id, timesheet_id, service_user_id, signer, content_hash, expires_at, requested_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [principal.municipalityId, timesheetId, signerId, signer, hash, expiresAt, principal.subject],
-      );
+      const signable = await loadSignable(em, principal, timesheetId, body.serviceUserId);
+      const { signer, signerId, address } = signable;
+      const hash = signable.contentHash;
+      const created = { id: await newSigningRequest(em, principal, timesheetId, signable, expiresAt) };
       const ids = await this.outbox.write(
         em,
         principal.municipalityId,
@@ -128,8 +68,8 @@ export class SigningService {
         [{ kind: signer === 'guardian' ? 'guardian' : 'service_user', ref: signerId, address }],
         {
           signingRequestId: created.id,
-          periodStart: sheet.period_start,
-          periodEnd: sheet.period_end,
+          periodStart: signable.periodStart,
+          periodEnd: signable.periodEnd,
           expiresAt: expiresAt.toISOString(),
         },
       );
@@ -204,35 +144,7 @@ export class SigningService {
       );
       let kind: NotificationKind;
       if (body.decision === 'confirm') {
-        const [user] = await em.query<
-          { first_name: string; last_name: string; guardian_name: string | null }[]
-        >(`SELECT first_name, last_name, guardian_name FROM service_users WHERE id = $1`, [
-          request.service_user_id,
-        ]);
-        const name =
-          request.signer === 'guardian' && user.guardian_name
-            ? user.guardian_name
-            : `${user.first_name} ${user.last_name}`;
-        await em.query(
-          `UPDATE timesheets
-              SET status = 'signed', signed_by = $2, signer_service_user_id = $3, signer_name = $4, signed_at = $5,
-                  signature_recorded_by = 'signing-link', signature_recorded_at = $5, signature_method = 'link',
-                  signature_content_hash = $6, signing_request_id = $7, version = version + 1
-            WHERE id = $1 AND status = 'open'`,
-          [
-            request.timesheet_id,
-            request.signer,
-            request.service_user_id,
-            name,
-            decidedAt,
-            request.content_hash,
-            request.id,
-          ],
-        );
-        await em.query(`UPDATE signing_requests SET status = 'signed', decided_at = $2 WHERE id = $1`, [
-          request.id,
-          decidedAt,
-        ]);
+        await recordSignature(em, request, 'link', decidedAt);
         kind = NotificationKind.TimesheetSigned;
       } else {
         await em.query(

@@ -50,7 +50,8 @@ export const SELECT_TIMESHEETS = `
          t.signature_recorded_at, t.signature_method, t.signature_content_hash, t.approved_by, t.approved_at,
          t.version, t.created_at, totals.sessions, totals.minutes, totals.km_tenths, totals.expenses_ore,
          sr.status AS signing_status, sr.signer AS signing_signer, sr.created_at AS signing_requested_at,
-         sr.expires_at AS signing_expires_at, sr.decided_at AS signing_decided_at, sr.comment AS signing_comment
+         sr.expires_at AS signing_expires_at, sr.decided_at AS signing_decided_at, sr.comment AS signing_comment,
+         signed.code_sent_to AS signature_code_sent_to
     FROM timesheets t
     JOIN assignments a ON a.id = t.assignment_id
     JOIN contacts c ON c.id = t.contact_id
@@ -65,7 +66,8 @@ export const SELECT_TIMESHEETS = `
        WHERE s.timesheet_id = t.id) totals
     LEFT JOIN LATERAL (
       SELECT r.status, r.signer, r.created_at, r.expires_at, r.decided_at, r.comment FROM signing_requests r
-       WHERE r.timesheet_id = t.id ORDER BY r.created_at DESC, r.id LIMIT 1) sr ON true`;
+       WHERE r.timesheet_id = t.id ORDER BY r.created_at DESC, r.id LIMIT 1) sr ON true
+    LEFT JOIN signing_requests signed ON signed.id = t.signing_request_id`;
 
 export interface TimesheetRow {
   id: string;
@@ -87,8 +89,9 @@ export interface TimesheetRow {
   signed_at: Date | null;
   signature_recorded_by: string | null;
   signature_recorded_at: Date | null;
-  signature_method: 'recorded' | 'link' | null;
+  signature_method: 'recorded' | 'link' | 'one_time_code' | null;
   signature_content_hash: string | null;
+  signature_code_sent_to: string | null;
   signing_status: 'pending' | 'signed' | 'objected' | 'voided' | null;
   signing_signer: 'user' | 'guardian' | null;
   signing_requested_at: Date | null;

@@ -118,12 +118,15 @@ export class TimesheetsService {
       if (sheet.status === 'open') throw conflict('timesheet_not_signed', 'The timesheet is not signed yet');
       if (sheet.status === 'approved')
         throw conflict('timesheet_already_approved', 'The timesheet is approved');
-      // Only the user's own signature by link counts, and only over the content as it is now.
+      // Only the user's own signature (by link or one-time code) counts, and only over the content as it is now.
       const [signature] = await em.query<{ method: string | null; hash: string | null }[]>(
         `SELECT signature_method AS method, signature_content_hash AS hash FROM timesheets WHERE id = $1`,
         [id],
       );
-      if (signature.method !== 'link' || signature.hash !== (await timesheetContentHash(em, id))) {
+      if (
+        !['link', 'one_time_code'].includes(signature.method ?? '') ||
+        signature.hash !== (await timesheetContentHash(em, id))
+      ) {
         throw conflict(
           'timesheet_signature_invalid',
           "The timesheet has no valid signature by the user's own link; send it to signing again",

@@ -263,6 +263,12 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'GET /timesheets': { roles: staff('allow') },
   'GET /timesheets/{id}': { roles: staff('own'), params: { id: 'timesheet' }, crossTenant: true },
   'POST /timesheets/{id}/signing-request': { roles: contactOnly, params: { id: 'timesheet' } },
+  'POST /timesheets/{id}/signing-code': { roles: contactOnly, params: { id: 'timesheet' } },
+  'POST /timesheets/{id}/signing-code/confirm': {
+    roles: contactOnly,
+    params: { id: 'timesheet' },
+    body: () => ({ code: '000000' }),
+  },
   'POST /timesheets/{id}/approve': { roles: managers(), params: { id: 'timesheet' }, crossTenant: true },
   'GET /pay-settings': { roles: staff() },
   'PUT /pay-settings': { roles: adminOnly },

@@ -5,6 +5,7 @@ import { expectAccessible, openMeetingHoursAroundTheClock } from './support';
 /** The demo persona 'contact' (src/demo/demo-ids.ts). */
 const DEMO_CONTACT_ID = '5e7d0001-0000-4000-8000-000000000001';
 const USER_EMAIL = 'mina.signerer@example.test';
+const GUARDIAN_EMAIL = 'far.til.sofie@example.test';
 
 test.use({ viewport: { width: 390, height: 844 } });
 test.describe.configure({ mode: 'serial' });
@@ -57,54 +58,64 @@ async function ok<T>(
   return (await response.json()) as T;
 }
 
+type Signed = Awaited<ReturnType<typeof signedIn>>;
+
+/** A service user with a vedtak of 3 hours a week from a fortnight ago, made by the coordinator. */
+async function newUser(
+  { api, headers }: Signed,
+  firstName: string,
+  birthDate: string,
+  extra: Record<string, string> = {},
+) {
+  const user = await ok<{ id: string }>(
+    await api.post('/service-users', {
+      headers,
+      data: {
+        nationalId: syntheticNationalId(birthDate),
+        firstName,
+        lastName: 'Testesen',
+        phone: '+47 912 34 567',
+        languages: ['nb'],
+        postalCode: '3015',
+        latitude: 59.74,
+        longitude: 10.19,
+        interests: ['cinema'],
+        availability: [{ day: 'wed', start: '16:00', end: '19:00' }],
+        ...extra,
+      },
+    }),
+  );
+  const decision = await ok<{ id: string }>(
+    await api.post(`/service-users/${user.id}/decisions`, {
+      headers,
+      data: {
+        serviceForm: 'individual',
+        hoursGranted: 3,
+        hoursPeriod: 'week',
+        drivingKmGranted: 100,
+        drivingPeriod: 'month',
+        decidedOn: osloDate(-20),
+        validFrom: osloDate(-14),
+        validTo: osloDate(300),
+        decisionText: 'Innvilget støttekontakt 3 timer per uke.',
+      },
+    }),
+  );
+  return { id: user.id, decisionId: decision.id };
+}
+
 /**
  * The coordinator's part, through the API as web/e2e/support.ts does it: room for two more users with the demo
  * contact, Mina (an assignment started a week ago, a vedtak of 3 hours a week, her own e-mail for signing) and
  * Jonas (an introduction meeting booked for tomorrow).
  */
 async function coordinatorPrepares(baseURL: string) {
-  const { api, headers } = await signedIn(baseURL, 'coordinator');
+  const coordinator = await signedIn(baseURL, 'coordinator');
+  const { api, headers } = coordinator;
   await ok(
     await api.patch(`/contacts/${DEMO_CONTACT_ID}`, { data: { maxUsers: 6, maxWeeklyHours: 30 }, headers }),
   );
-  const newUser = async (firstName: string, birthDate: string) => {
-    const user = await ok<{ id: string }>(
-      await api.post('/service-users', {
-        headers,
-        data: {
-          nationalId: syntheticNationalId(birthDate),
-          firstName,
-          lastName: 'Testesen',
-          phone: '+47 912 34 567',
-          languages: ['nb'],
-          postalCode: '3015',
-          latitude: 59.74,
-          longitude: 10.19,
-          interests: ['cinema'],
-          availability: [{ day: 'wed', start: '16:00', end: '19:00' }],
-        },
-      }),
-    );
-    const decision = await ok<{ id: string }>(
-      await api.post(`/service-users/${user.id}/decisions`, {
-        headers,
-        data: {
-          serviceForm: 'individual',
-          hoursGranted: 3,
-          hoursPeriod: 'week',
-          drivingKmGranted: 100,
-          drivingPeriod: 'month',
-          decidedOn: osloDate(-20),
-          validFrom: osloDate(-14),
-          validTo: osloDate(300),
-          decisionText: 'Innvilget støttekontakt 3 timer per uke.',
-        },
-      }),
-    );
-    return { id: user.id, decisionId: decision.id };
-  };
-
-  const mina = await newUser('Mina', '2009-03-14');
+  const mina = await newUser(coordinator, 'Mina', '2009-03-14');
   await ok(
     await api.put(`/service-users/${mina.id}/notification-settings`, {
       headers,
@@ -123,7 +134,7 @@ async function coordinatorPrepares(baseURL: string) {
     }),
   );
 
-  const jonas = await newUser('Jonas', '2008-06-02');
+  const jonas = await newUser(coordinator, 'Jonas', '2008-06-02');
   const intro = await ok<{ id: string }>(
     await api.post('/introductions', {
       headers,
@@ -350,4 +361,103 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   // The contact sees the timesheet as signed (no longer open).
   await page.reload();
   await expect(page.getByText('Du har ingen åpne timelister.')).toBeVisible();
+});
+
+test('the guardian signs on the contact’s phone with the one-time code from the e-mail', async ({
+  page,
+  baseURL,
+}) => {
+  // Sofie, whose father is the guardian on record, was with the demo contact yesterday.
+  const coordinator = await signedIn(baseURL ?? '', 'coordinator');
+  const sofie = await newUser(coordinator, 'Sofie', '2012-09-21', {
+    guardianName: 'Per Testesen',
+    guardianPhone: '+47 913 45 678',
+  });
+  await ok(
+    await coordinator.api.put(`/service-users/${sofie.id}/notification-settings`, {
+      headers: coordinator.headers,
+      data: { notifyBy: 'email', guardianEmail: GUARDIAN_EMAIL },
+    }),
+  );
+  const assignment = await ok<{ id: string }>(
+    await coordinator.api.post('/assignments', {
+      headers: coordinator.headers,
+      data: {
+        contactId: DEMO_CONTACT_ID,
+        serviceUserId: sofie.id,
+        startsOn: osloDate(-7),
+        startWithoutIntroductionReason: 'Testdata: møtet ble holdt utenfor systemet',
+      },
+    }),
+  );
+  const contact = await signedIn(baseURL ?? '', 'contact');
+  const session = await ok<{ timesheetId: string }>(
+    await contact.api.post('/sessions', {
+      headers: contact.headers,
+      data: {
+        assignmentId: assignment.id,
+        date: osloDate(-1),
+        start: '16:00',
+        end: '17:30',
+        activity: 'Bowling',
+      },
+    }),
+  );
+  await contact.api.dispose();
+
+  await page.goto('/');
+  await page.getByRole('button', { name: /\(Støttekontakt\)/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mine oppdrag' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Timeliste' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Timer med Sofie' }).getByText('Bowling: 1,5 timer, 0 km'),
+  ).toBeVisible();
+  const codePart = page.getByRole('region', { name: 'Signer med engangskode' });
+  await expect(codePart).toBeVisible();
+  await expectAccessible(page);
+
+  // By keyboard: the code is asked for; it goes to the guardian, and the phone says where (masked), not the code.
+  await codePart.getByRole('button', { name: 'Send kode' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(codePart.getByText(/Koden er sendt på e-post til f\*\*\*@example\.test/)).toBeVisible();
+  const mail = await mailbox.waitFor(GUARDIAN_EMAIL, /Engangskode/);
+  const code = /Koden din er: (\d{6})/.exec(mail.text)?.[1];
+  expect(code, mail.text).toBeDefined();
+  expect(mail.text).not.toMatch(/Sofie|Bowling|\d{11}/);
+  await expect(page.getByText(code!)).toHaveCount(0);
+  await expectAccessible(page);
+  await reflowsAt320(page);
+
+  // Too short, then a wrong one: refused in words, and the tries left are counted.
+  const field = codePart.getByLabel('Engangskode');
+  await field.fill('123');
+  await field.press('Enter');
+  await expect(codePart.getByText('Skriv de 6 sifrene fra e-posten.')).toBeVisible();
+  const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+  await field.fill(wrong);
+  await field.press('Enter');
+  await expect(codePart.getByText('Koden er feil. Du kan prøve 4 ganger til.')).toBeVisible();
+  await expectAccessible(page);
+
+  // The guardian types the right one: the timesheet is signed, said where focus lands.
+  await field.fill(code!);
+  await codePart.getByRole('button', { name: 'Signer timelisten' }).click();
+  const signed = page.getByRole('status').filter({ hasText: /er signert\. Koordinatoren får beskjed\./ });
+  await expect(signed).toBeVisible();
+  await expect(signed).toBeFocused();
+  await expect(page.getByText('Du har ingen åpne timelister.')).toBeVisible();
+  await expectAccessible(page);
+  await reflowsAt320(page);
+
+  // The coordinator sees who signed, how and where the code went, and can approve.
+  const sheet = await ok<{ signature: Record<string, unknown> }>(
+    await coordinator.api.get(`/timesheets/${session.timesheetId}`),
+  );
+  expect(sheet.signature).toMatchObject({
+    signedBy: 'guardian',
+    name: 'Per Testesen',
+    method: 'one_time_code',
+    codeSentTo: 'f***@example.test',
+  });
+  await coordinator.api.dispose();
 });

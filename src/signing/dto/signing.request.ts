@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 /** The contact sends the month's timesheet to the user (or the guardian on record) to sign. */
 export class CreateSigningRequest {
@@ -25,4 +34,18 @@ export class SigningDecisionRequest {
   @MinLength(1)
   @MaxLength(2000)
   comment?: string;
+}
+
+/** The code the user or guardian got by e-mail, typed in on the contact's phone. */
+export class SigningCodeRequest {
+  @ApiProperty({
+    description: 'The six-digit one-time code',
+    pattern: '^\\d{6}$',
+    minLength: 6,
+    maxLength: 6,
+    example: '042137',
+  })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'the code is six digits' })
+  code!: string;
 }

@@ -46,3 +46,15 @@ export class SigningDecisionResponse {
   @ApiProperty({ enum: ['signed', 'objected'] }) status!: 'signed' | 'objected';
   @ApiProperty() decidedAt!: Date;
 }
+
+/** A one-time code on its way to the signer, as the contact sees it: where it went (masked), never the code. */
+export class SigningCodeResponse {
+  @ApiProperty({ format: 'uuid', description: 'The signing request the code belongs to' })
+  signingRequestId!: string;
+  @ApiProperty({ format: 'uuid' }) timesheetId!: string;
+  @ApiProperty({ enum: ['user', 'guardian'] }) signer!: 'user' | 'guardian';
+  @ApiProperty({ description: 'Where the code went, masked (e.g. "k***@example.no")' }) sentTo!: string;
+  @ApiProperty({ description: 'When the code stops working' }) codeExpiresAt!: Date;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Tries before the code is void' })
+  attempts!: number;
+}

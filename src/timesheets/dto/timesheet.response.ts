@@ -31,11 +31,17 @@ export class SignatureResponse {
   recordedBy!: string;
   @ApiProperty() recordedAt!: Date;
   @ApiProperty({
-    enum: ['link', 'recorded'],
+    enum: ['link', 'one_time_code', 'recorded'],
     description:
-      "link: the signer's own one-time link; recorded: the contact's account of it (not approvable)",
+      "link: the signer's own one-time link; one_time_code: a code sent to the signer, typed in on the contact's phone; recorded: the contact's account of it (not approvable)",
   })
-  method!: 'link' | 'recorded';
+  method!: 'link' | 'one_time_code' | 'recorded';
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'For a one-time code: where it was sent, masked (e.g. "k***@example.no")',
+  })
+  codeSentTo!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the content signed' })
   contentHash!: string | null;
 }
@@ -113,6 +119,7 @@ export class TimesheetResponse {
               recordedAt: row.signature_recorded_at!,
               method: row.signature_method ?? 'recorded',
               contentHash: row.signature_content_hash,
+              codeSentTo: row.signature_method === 'one_time_code' ? row.signature_code_sent_to : null,
             },
       signing: row.signing_status
         ? {

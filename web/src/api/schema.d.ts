@@ -1640,6 +1640,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/timesheets/{id}/signing-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a one-time code to the user or the guardian on record, to sign on the contact's phone
+         * @description The code goes by e-mail to the signer, never to the contact, and is not in this answer. It works for 10 minutes and 5 tries, is bound to the timesheet as it is now, and a new one voids the one before. At most 3 codes per timesheet in 15 minutes.
+         */
+        post: operations["SigningController_sendCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timesheets/{id}/signing-code/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign the timesheet with the one-time code the user or guardian got
+         * @description The signer reads the lines on the contact's phone and types in (or reads out) their code. The right code signs the timesheet once, recording who signed, by code, when and over what content; a wrong one is counted (signing_code_wrong, with the tries left).
+         */
+        post: operations["SigningController_confirmCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/signing/{token}": {
         parameters: {
             query?: never;
@@ -3896,10 +3936,12 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
             /**
-             * @description link: the signer's own one-time link; recorded: the contact's account of it (not approvable)
+             * @description link: the signer's own one-time link; one_time_code: a code sent to the signer, typed in on the contact's phone; recorded: the contact's account of it (not approvable)
              * @enum {string}
              */
-            method: "link" | "recorded";
+            method: "link" | "one_time_code" | "recorded";
+            /** @description For a one-time code: where it was sent, masked (e.g. "k***@example.no") */
+            codeSentTo: string | null;
             /** @description SHA-256 of the content signed */
             contentHash: string | null;
         };
@@ -4628,6 +4670,42 @@ export interface components {
             /** @description SHA-256 of the timesheet content the link is bound to */
             contentHash: string;
         };
+        SigningCodeResponse: {
+            /**
+             * Format: uuid
+             * @description The signing request the code belongs to
+             */
+            signingRequestId: string;
+            /** Format: uuid */
+            timesheetId: string;
+            /** @enum {string} */
+            signer: "user" | "guardian";
+            /** @description Where the code went, masked (e.g. "k***@example.no") */
+            sentTo: string;
+            /**
+             * Format: date-time
+             * @description When the code stops working
+             */
+            codeExpiresAt: string;
+            /**
+             * Format: int32
+             * @description Tries before the code is void
+             */
+            attempts: number;
+        };
+        SigningCodeRequest: {
+            /**
+             * @description The six-digit one-time code
+             * @example 042137
+             */
+            code: string;
+        };
+        SigningDecisionResponse: {
+            /** @enum {string} */
+            status: "signed" | "objected";
+            /** Format: date-time */
+            decidedAt: string;
+        };
         SigningLine: {
             /** Format: date */
             date: string;
@@ -4672,12 +4750,6 @@ export interface components {
             decision: "confirm" | "object";
             /** @description What is wrong; required when objecting */
             comment?: string;
-        };
-        SigningDecisionResponse: {
-            /** @enum {string} */
-            status: "signed" | "objected";
-            /** Format: date-time */
-            decidedAt: string;
         };
         MeetingResponse: {
             /** Format: date-time */
@@ -8626,6 +8698,117 @@ export interface operations {
             404: components["responses"]["Error404"];
             /** @description timesheet_already_signed, timesheet_empty, signer_not_on_timesheet, no_signing_address */
             409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    SigningController_sendCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSigningRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningCodeResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            /** @description timesheet_already_signed, timesheet_empty, signer_not_on_timesheet, no_signing_address */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    SigningController_confirmCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SigningCodeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningDecisionResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            /** @description timesheet_changed: the timesheet changed after the code was sent; signing_code_not_requested: no code to try */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description signing_code_expired, signing_code_used_up, signing_code_used */
+            410: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];

@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatKroner, formatNumber } from '../../common/format/format';
 import { usePageTitle } from '../../common/layout/usePageTitle';
 import { refusalText } from './LogSessionPage';
 import { useMyUsers, useOpenTimesheets, useSendToSigning, useTimesheet } from './queries';
+import { SignWithCode } from './SignWithCode';
 import './contact.css';
 
 /** Timeliste: this period's open timesheets, their lines and totals, and "Send til signering". */
@@ -13,12 +14,27 @@ export default function TimesheetPage() {
   const { t } = useTranslation('contact');
   usePageTitle(t('timesheet.title'));
   const sheets = useOpenTimesheets();
+  // A sheet signed by code leaves the open list, so its confirmation is said here, where focus is moved.
+  const [signed, setSigned] = useState<string | null>(null);
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (signed) notice.current?.focus();
+  }, [signed]);
+  const onSigned = (period: string) => {
+    setSigned(period);
+    void sheets.refetch();
+  };
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
         {t('timesheet.title')}
       </Heading>
       <Paragraph>{t('timesheet.intro')}</Paragraph>
+      {signed ? (
+        <Alert data-color="success" role="status" ref={notice} tabIndex={-1}>
+          {t('code.signed', { period: signed })}
+        </Alert>
+      ) : null}
       <QueryState query={sheets}>
         {(page) =>
           page.items.length === 0 ? (
@@ -27,7 +43,7 @@ export default function TimesheetPage() {
             <ul className="card-list">
               {page.items.map((sheet) => (
                 <li key={sheet.id}>
-                  <TimesheetCard id={sheet.id} />
+                  <TimesheetCard id={sheet.id} onSigned={onSigned} />
                 </li>
               ))}
             </ul>
@@ -38,7 +54,7 @@ export default function TimesheetPage() {
   );
 }
 
-function TimesheetCard({ id }: { id: string }) {
+function TimesheetCard({ id, onSigned }: { id: string; onSigned: (period: string) => void }) {
   const { t } = useTranslation('contact');
   const sheet = useTimesheet(id);
   const users = useMyUsers();
@@ -146,6 +162,12 @@ function TimesheetCard({ id }: { id: string }) {
                         : t('timesheet.send')}
                     </Button>
                   </div>
+                  <SignWithCode
+                    timesheetId={id}
+                    serviceUserId={timesheet.group ? signer || undefined : undefined}
+                    disabled={Boolean(timesheet.group) && !signer}
+                    onSigned={() => onSigned(period)}
+                  />
                 </>
               ) : null}
             </div>

@@ -127,3 +127,31 @@ export function useRemoveAbsence() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contact', 'absences'] }),
   });
 }
+
+/** "Signer med engangskode": the code goes by e-mail to the user or guardian, never to this phone. */
+export function useSendSigningCode(id: string) {
+  return useMutation({
+    mutationFn: async (serviceUserId?: string) =>
+      unwrap(
+        await api.POST('/timesheets/{id}/signing-code', {
+          params: { path: { id } },
+          body: serviceUserId ? { serviceUserId } : {},
+        }),
+      ),
+  });
+}
+
+/** The code the signer reads out or types in; the timesheet leaves the open list once signed. */
+export function useConfirmSigningCode(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (code: string) =>
+      unwrap(
+        await api.POST('/timesheets/{id}/signing-code/confirm', {
+          params: { path: { id } },
+          body: { code },
+        }),
+      ),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['contact', 'timesheets', id] }),
+  });
+}

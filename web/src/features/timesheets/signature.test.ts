@@ -19,6 +19,7 @@ const signature = {
   recordedAt: '2026-11-20T18:30:00Z',
   method: 'link' as const,
   contentHash: 'a'.repeat(64),
+  codeSentTo: null,
 };
 
 describe('signatureState', () => {
@@ -29,6 +30,15 @@ describe('signatureState', () => {
       approvable: true,
     });
     expect(signatureState({ status: 'approved', signature, signing: null }, at).approvable).toBe(false);
+  });
+
+  it('a signature by a one-time code names where the code went, and can be approved', () => {
+    const byCode = { ...signature, method: 'one_time_code' as const, codeSentTo: 'k***@example.no' };
+    expect(signatureState({ status: 'signed', signature: byCode, signing: null }, at)).toEqual({
+      key: 'signedByCode',
+      values: { name: 'Kari Haugen', at: '@2026-11-20T18:30:00Z', signer: 'user', sentTo: 'k***@example.no' },
+      approvable: true,
+    });
   });
 
   it('a signature the contact recorded is shown but never approvable', () => {

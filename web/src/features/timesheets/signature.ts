@@ -2,10 +2,10 @@ import type { Timesheet } from './queries';
 
 /**
  * Where the user's signature stands, as a text key and its values (DOMAIN rule 5): signed by the user's own
- * link (approvable), recorded by the contact (not approvable), or not signed yet with the signing link's state.
+ * link or by a one-time code sent to them (approvable), recorded by the contact (not approvable), or not signed yet with the signing link's state.
  */
 export interface SignatureState {
-  key: 'signedByLink' | 'signedRecorded' | 'pending' | 'objected' | 'voided' | 'notSent';
+  key: 'signedByLink' | 'signedByCode' | 'signedRecorded' | 'pending' | 'objected' | 'voided' | 'notSent';
   values: Record<string, string>;
   approvable: boolean;
 }
@@ -21,9 +21,17 @@ export function signatureState(
       at: formatInstant(signature.signedAt),
       signer: signature.signedBy,
     };
-    return signature.method === 'link'
-      ? { key: 'signedByLink', values, approvable: sheet.status === 'signed' }
-      : { key: 'signedRecorded', values, approvable: false };
+    if (signature.method === 'link') {
+      return { key: 'signedByLink', values, approvable: sheet.status === 'signed' };
+    }
+    if (signature.method === 'one_time_code') {
+      return {
+        key: 'signedByCode',
+        values: { ...values, sentTo: signature.codeSentTo ?? '' },
+        approvable: sheet.status === 'signed',
+      };
+    }
+    return { key: 'signedRecorded', values, approvable: false };
   }
   if (!signing) return { key: 'notSent', values: {}, approvable: false };
   const values = {
