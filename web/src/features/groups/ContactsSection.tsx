@@ -50,17 +50,16 @@ function AddContact({ group, onAdded }: { group: Group; onAdded: (name: string) 
         event.preventDefault();
         setTried(true);
         if (!chosen || !(hours > 0 && hours <= 80)) return;
-        add.mutate(
-          { contactId: chosen.id, startsOn, weeklyHours: hours },
-          {
-            onSuccess: () => {
-              onAdded(chosen.name);
-              setChosen(null);
-              setTried(false);
-              add.reset();
-            },
-          },
-        );
+        // mutateAsync: the form unmounts once both seats are taken, and the page still says who was added.
+        add
+          .mutateAsync({ contactId: chosen.id, startsOn, weeklyHours: hours })
+          .then(() => {
+            onAdded(chosen.name);
+            setChosen(null);
+            setTried(false);
+            add.reset();
+          })
+          .catch(() => undefined);
       }}
     >
       <Heading level={3} data-size="xs" id="add-contact-heading">

@@ -20,6 +20,7 @@ import {
   detailsChange,
   detailsProblems,
   draftOf,
+  rebaseDraft,
 } from './group-edit';
 import { type Group, useReloadGroup, useUpdateGroup } from './queries';
 
@@ -82,6 +83,7 @@ function EditForm({ group, onDone }: { group: Group; onDone: (saved: boolean) =>
           const freshDraft = draftOf(fresh);
           const found = conflictOf(base.draft, freshDraft, draft);
           setConflict({ theirs: found.theirs, both: found.both, fresh: freshDraft });
+          setDraft(rebaseDraft(base.draft, freshDraft, draft));
           setBase({ draft: freshDraft, version: fresh.version });
           setTimeout(() => document.getElementById('edit-conflict')?.focus());
         },

@@ -7,6 +7,7 @@ import {
   detailsProblems,
   draftOf,
   freeContactSeat,
+  rebaseDraft,
 } from './group-edit';
 
 const base = draftOf({ name: 'Turgruppa 0550', interests: ['walks', 'hiking'], postalCode: '0550' });
@@ -57,6 +58,18 @@ describe('editing a group’s name, interests and area', () => {
       both: ['name'],
     });
     expect(changedFields(fresh, draft)).toEqual(['name']);
+  });
+
+  it('after a 412, takes the fresh version into the form and keeps only the coordinator’s own edits', () => {
+    const fresh = { ...base, name: 'Turgruppa Sagene', interests: ['cafe'] };
+    const draft = { ...base, postalCode: '0651', interests: ['walks'] };
+    const rebased = rebaseDraft(base, fresh, draft);
+    expect(rebased).toEqual({ name: 'Turgruppa Sagene', interests: ['walks'], postalCode: '0651' });
+    // Saved again, only what this coordinator changed goes out; the other's new name is not undone.
+    expect(detailsChange(draftOf({ ...fresh, postalCode: fresh.postalCode }), rebased)).toEqual({
+      interests: ['walks'],
+      postalCode: '0651',
+    });
   });
 });
 

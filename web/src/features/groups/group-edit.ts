@@ -71,6 +71,19 @@ export function conflictOf(
   return { theirs, yours, both: yours.filter((field) => theirs.includes(field)) };
 }
 
+/**
+ * The form after a 412: the fresh version, with only the fields this coordinator changed kept as they typed
+ * them. Saving it again then sends just those, and another coordinator's change is not undone unseen.
+ */
+export function rebaseDraft(base: DetailsDraft, fresh: DetailsDraft, draft: DetailsDraft): DetailsDraft {
+  const mine = changedFields(base, draft);
+  return {
+    name: mine.includes('name') ? draft.name : fresh.name,
+    interests: mine.includes('interests') ? [...draft.interests] : [...fresh.interests],
+    postalCode: mine.includes('postalCode') ? draft.postalCode : fresh.postalCode,
+  };
+}
+
 /** What keeps a forming group from starting, by the rules the API checks on activate (keys under `one.gaps`). */
 export function activationGaps(group: { memberCount: number; contacts: readonly unknown[] }): string[] {
   const gaps: string[] = [];
