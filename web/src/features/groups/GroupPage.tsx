@@ -1,66 +1,136 @@
-import { Alert, Button, Card, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Dialog, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
-import { DataTable } from '../../common/components/DataTable';
 import { Facts } from '../../common/components/Facts';
 import { QueryState } from '../../common/components/QueryState';
 import { errorText } from '../../common/errors/errors';
-import { formatDate, formatNumber } from '../../common/format/format';
-import { fullName } from '../../common/format/names';
 import { usePageTitle } from '../../common/layout/usePageTitle';
 import { useInterestLabels } from '../contacts/queries';
-import { MAX_MEMBERS, MIN_MEMBERS } from './group-rules';
+import { ContactsSection } from './ContactsSection';
+import { DetailsSection } from './DetailsSection';
+import { activationGaps } from './group-edit';
+import { MAX_CONTACTS, MAX_MEMBERS, MIN_MEMBERS } from './group-rules';
+import { MembersSection } from './MembersSection';
 import { type Group, useActivateGroup, useCloseGroup, useGroup } from './queries';
 import { slotText, STATUS_COLOR } from './slots';
+
+function CloseDialog({
+  group,
+  onClose,
+  onClosed,
+}: {
+  group: Group;
+  onClose: () => void;
+  onClosed: () => void;
+}) {
+  const { t } = useTranslation('groups');
+  const close = useCloseGroup(group.id);
+  return (
+    <Dialog
+      open
+      modal
+      closeButton={t('proposals.close')}
+      onClose={() => {
+        if (!close.isPending) onClose();
+      }}
+      aria-labelledby="close-heading"
+    >
+      <Dialog.Block>
+        <Heading level={2} data-size="sm" id="close-heading">
+          {t('edit.closeTitle', { name: group.name })}
+        </Heading>
+        <Paragraph>{t('one.closeHelp')}</Paragraph>
+        {close.error ? (
+          <Alert data-color="danger">
+            <Paragraph>{errorText(t, close.error)}</Paragraph>
+          </Alert>
+        ) : null}
+      </Dialog.Block>
+      <Dialog.Block>
+        <div className="row">
+          <Button
+            data-color="danger"
+            onClick={() => close.mutate(undefined, { onSuccess: onClosed })}
+            loading={close.isPending}
+          >
+            {t('one.confirmClose')}
+          </Button>
+          <Button variant="secondary" onClick={onClose} disabled={close.isPending}>
+            {t('form.cancel')}
+          </Button>
+        </div>
+      </Dialog.Block>
+    </Dialog>
+  );
+}
 
 function Actions({ group }: { group: Group }) {
   const { t } = useTranslation('groups');
   const activate = useActivateGroup(group.id);
-  const close = useCloseGroup(group.id);
   const [confirming, setConfirming] = useState(false);
-  const failed = activate.error ?? close.error;
-  if (group.status === 'closed') return null;
+  const [done, setDone] = useState<'activated' | 'closed' | null>(null);
+  const gaps = group.status === 'forming' ? activationGaps(group) : [];
   return (
     <section className="stack" aria-labelledby="group-actions">
       <Heading level={2} data-size="sm" id="group-actions">
         {t('one.actions')}
       </Heading>
-      {failed ? (
+      <div aria-live="polite">
+        {done ? (
+          <Alert data-color="success">
+            <Paragraph>{t(`edit.${done}`)}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
+      {activate.error ? (
         <Alert data-color="danger">
-          <Paragraph>{errorText(t, failed)}</Paragraph>
+          <Paragraph>{errorText(t, activate.error)}</Paragraph>
         </Alert>
       ) : null}
+      {group.status === 'closed' ? <Paragraph>{t('edit.isClosed')}</Paragraph> : null}
       {group.status === 'forming' ? (
         <Paragraph>{t('one.activateHelp', { min: MIN_MEMBERS, max: MAX_MEMBERS })}</Paragraph>
       ) : null}
-      <div className="row">
-        {group.status === 'forming' ? (
-          <Button onClick={() => activate.mutate()} loading={activate.isPending}>
-            {t('one.activate')}
-          </Button>
-        ) : null}
-        {confirming ? (
-          <>
-            <Button data-color="danger" onClick={() => close.mutate()} loading={close.isPending}>
-              {t('one.confirmClose')}
+      {gaps.length ? (
+        <ul>
+          {gaps.map((gap) => (
+            <li key={gap}>
+              {t(`form.problems.${gap}`, { min: MIN_MEMBERS, max: MAX_MEMBERS, contacts: MAX_CONTACTS })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {group.status !== 'closed' ? (
+        <div className="row">
+          {group.status === 'forming' ? (
+            <Button
+              onClick={() => activate.mutate(undefined, { onSuccess: () => setDone('activated') })}
+              loading={activate.isPending}
+            >
+              {t('one.activate')}
             </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
-              {t('form.cancel')}
-            </Button>
-          </>
-        ) : (
+          ) : null}
           <Button variant="secondary" data-color="danger" onClick={() => setConfirming(true)}>
             {t('one.close')}
           </Button>
-        )}
-      </div>
-      {confirming ? <Paragraph>{t('one.closeHelp')}</Paragraph> : null}
+        </div>
+      ) : null}
+      {confirming ? (
+        <CloseDialog
+          group={group}
+          onClose={() => setConfirming(false)}
+          onClosed={() => {
+            setConfirming(false);
+            setDone('closed');
+          }}
+        />
+      ) : null}
     </section>
   );
 }
 
-/** One activity group: its members and contacts, and activating or closing it. */
+/** One activity group: its details, members and contacts, each edited in place, and starting or closing it. */
 export default function GroupPage() {
   const { t } = useTranslation('groups');
   const { id = '' } = useParams();
@@ -105,56 +175,9 @@ export default function GroupPage() {
               />
             </Card>
             <Actions group={found} />
-            <section className="stack" aria-labelledby="members-heading">
-              <Heading level={2} data-size="sm" id="members-heading">
-                {t('members')}
-              </Heading>
-              {found.members.length === 0 ? (
-                <Paragraph>{t('one.noMembers')}</Paragraph>
-              ) : (
-                <DataTable
-                  caption={t('one.membersCaption')}
-                  headers={[t('one.seat'), t('name'), t('one.joined')]}
-                >
-                  {found.members.map((member) => (
-                    <Table.Row key={member.id}>
-                      <Table.Cell>{member.seat}</Table.Cell>
-                      <Table.Cell>
-                        <Link asChild>
-                          <RouterLink to={`/tjenestemottakere/${member.id}`}>{fullName(member)}</RouterLink>
-                        </Link>
-                      </Table.Cell>
-                      <Table.Cell>{formatDate(member.joinedAt)}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </DataTable>
-              )}
-            </section>
-            <section className="stack" aria-labelledby="contacts-heading">
-              <Heading level={2} data-size="sm" id="contacts-heading">
-                {t('contacts')}
-              </Heading>
-              {found.contacts.length === 0 ? (
-                <Paragraph>{t('noContact')}</Paragraph>
-              ) : (
-                <DataTable
-                  caption={t('one.contactsCaption')}
-                  headers={[t('name'), t('one.startsOn'), t('one.hours')]}
-                >
-                  {found.contacts.map((contact) => (
-                    <Table.Row key={contact.id}>
-                      <Table.Cell>
-                        <Link asChild>
-                          <RouterLink to={`/stottekontakter/${contact.id}`}>{fullName(contact)}</RouterLink>
-                        </Link>
-                      </Table.Cell>
-                      <Table.Cell>{formatDate(contact.startsOn)}</Table.Cell>
-                      <Table.Cell>{formatNumber(contact.weeklyHours)}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </DataTable>
-              )}
-            </section>
+            <DetailsSection group={found} />
+            <MembersSection group={found} />
+            <ContactsSection group={found} />
           </>
         )}
       </QueryState>

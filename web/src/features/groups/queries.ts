@@ -21,11 +21,19 @@ export function useGroups(page: number, status: GroupStatus | '') {
   });
 }
 
+const groupQuery = (id: string) => ({
+  queryKey: ['groups', 'one', id],
+  queryFn: async () => unwrap(await api.GET('/groups/{id}', { params: { path: { id } } })),
+});
+
 export function useGroup(id: string) {
-  return useQuery({
-    queryKey: ['groups', 'one', id],
-    queryFn: async () => unwrap(await api.GET('/groups/{id}', { params: { path: { id } } })),
-  });
+  return useQuery(groupQuery(id));
+}
+
+/** Loads the group as it stands now (after a 412), into the cache the page reads. */
+export function useReloadGroup(id: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.fetchQuery({ ...groupQuery(id), staleTime: 0 });
 }
 
 /** Users whose vedtak in force grants an activity group and who have no place yet, longest waiting first. */
@@ -205,6 +213,59 @@ export function useCloseGroup(id: string) {
     mutationFn: async () =>
       unwrap(await api.POST('/groups/{id}/close', { params: { path: { id } }, body: {} })),
     onSuccess: () => invalidate(),
+  });
+}
+
+/** A member joins the lowest free seat; the API refuses a 7th, a non-group vedtak, a close relative. */
+export function useAddGroupMember(id: string) {
+  const invalidate = useInvalidateGroups();
+  return useMutation({
+    mutationFn: async (serviceUserId: string) =>
+      unwrap(await api.POST('/groups/{id}/members', { params: { path: { id } }, body: { serviceUserId } })),
+    onSettled: () => invalidate(),
+  });
+}
+
+/** Takes a member out; the answer's statusChange says when an active group went back to forming. */
+export function useRemoveGroupMember(id: string) {
+  const invalidate = useInvalidateGroups();
+  return useMutation({
+    mutationFn: async (serviceUserId: string) =>
+      unwrap(
+        await api.DELETE('/groups/{id}/members/{serviceUserId}', {
+          params: { path: { id, serviceUserId } },
+        }),
+      ),
+    onSettled: () => invalidate(),
+  });
+}
+
+export type GroupContactInput = Schemas['AddGroupContactRequest'];
+
+/** A contact takes a free contact seat (an assignment of the group). */
+export function useAddGroupContact(id: string) {
+  const invalidate = useInvalidateGroups();
+  return useMutation({
+    mutationFn: async (body: GroupContactInput) =>
+      unwrap(await api.POST('/groups/{id}/contacts', { params: { path: { id } }, body })),
+    onSettled: () => invalidate(),
+  });
+}
+
+export type GroupDetails = Pick<Schemas['UpdateGroupRequest'], 'name' | 'interests' | 'postalCode'>;
+
+/** Name, interests and area, sent with the version they were read at (If-Match): a 412 when changed since. */
+export function useUpdateGroup(id: string) {
+  const invalidate = useInvalidateGroups();
+  return useMutation({
+    mutationFn: async (change: { details: GroupDetails; version: number }) =>
+      unwrap(
+        await api.PATCH('/groups/{id}', {
+          params: { path: { id }, header: { 'If-Match': String(change.version) } },
+          body: change.details,
+        }),
+      ),
+    onSettled: () => invalidate(),
   });
 }
 
