@@ -1,11 +1,10 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { addDays, addMonths } from '../src/common/dates';
 import { policeCertificateValidUntil } from '../src/contacts/eligibility';
 import type { LapsesService } from '../src/lapses/lapses.service';
 import type { MatchingRunExecutor } from '../src/matching/matching-run.executor';
 import { contactBody, today } from './factories';
-import { startSmtpServer } from './support/smtp';
+import { MailStack, startMailStack } from './support/mail-stack';
 import type { as } from './support/test-app';
 
 const NATIONAL_ID = /\b\d{11}\b/;
@@ -17,32 +16,22 @@ const NATIONAL_ID = /\b\d{11}\b/;
 describe('notifications: a politiattest lapsing in 30 days, and the night’s proposals', () => {
   let app: INestApplication;
   let worker: INestApplicationContext;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let stack: MailStack;
+  let smtp: MailStack['smtp'];
   let helpers: typeof import('./support/test-app');
   let lapses: LapsesService;
   let executor: MatchingRunExecutor;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    // The configuration is read when its module is first loaded, so the modules are loaded after this.
-    process.env.SMTP_URL = smtp.url;
-    process.env.PUBLIC_BASE_URL = 'http://notify.test';
+    stack = await startMailStack('http://notify.test');
+    ({ app, worker, smtp } = stack);
     helpers = await import('./support/test-app');
-    const { WorkerModule } = await import('../src/worker.module');
     const { LapsesService } = await import('../src/lapses/lapses.service');
     const { MatchingRunExecutor } = await import('../src/matching/matching-run.executor');
-    app = await helpers.createTestApp();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
     lapses = app.get(LapsesService);
     executor = worker.get(MatchingRunExecutor);
   }, 180_000);
-  afterAll(async () => {
-    await worker.close();
-    await app.close();
-    await smtp.close();
-    delete process.env.SMTP_URL;
-    delete process.env.PUBLIC_BASE_URL;
-  });
+  afterAll(() => stack.close());
 
   /** A municipality whose coordinator wants e-mail at `email`. */
   async function municipalityWithCoordinator(email: string) {

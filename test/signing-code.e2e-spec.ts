@@ -1,8 +1,7 @@
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplication } from '@nestjs/common';
 import type { hoursFixtures } from './support/hours-fixtures';
 import { readFileSync } from 'node:fs';
-import { startSmtpServer } from './support/smtp';
+import { MailStack, startMailStack } from './support/mail-stack';
 import type { as } from './support/test-app';
 import { TEST_LOG_FILE } from './support/test-env';
 
@@ -16,34 +15,24 @@ const CODE = /Koden din er: (\d{6})/;
  */
 describe('signing by one-time code on the contact’s phone', () => {
   let app: INestApplication;
-  let worker: INestApplicationContext;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let stack: MailStack;
+  let smtp: MailStack['smtp'];
   let municipalityId: string;
   let coordinator: ReturnType<typeof as>;
   let fx: ReturnType<typeof hoursFixtures>;
   let YEAR: number;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    process.env.SMTP_URL = smtp.url;
-    process.env.PUBLIC_BASE_URL = 'http://signing.test';
-    const { as, createMunicipality, createTestApp, tokenFor } = await import('./support/test-app');
+    stack = await startMailStack('http://signing.test');
+    ({ app, smtp } = stack);
+    const { as, createMunicipality, tokenFor } = await import('./support/test-app');
     const { hoursFixtures, YEAR: fixtureYear } = await import('./support/hours-fixtures');
     YEAR = fixtureYear;
-    const { WorkerModule } = await import('../src/worker.module');
-    app = await createTestApp();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
     municipalityId = (await createMunicipality(app)).id;
     coordinator = as(app, await tokenFor(app, 'coordinator', municipalityId));
     fx = hoursFixtures(app, municipalityId, coordinator);
   }, 180_000);
-  afterAll(async () => {
-    await worker.close();
-    await app.close();
-    await smtp.close();
-    delete process.env.SMTP_URL;
-    delete process.env.PUBLIC_BASE_URL;
-  });
+  afterAll(() => stack.close());
 
   /** A month with one session, its user (or guardian) reachable at `email`. */
   async function month(email: string, guardian?: string) {

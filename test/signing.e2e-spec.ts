@@ -1,11 +1,10 @@
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { NotificationKind } from '../src/notifications/messages';
 import { NotificationOutbox } from '../src/notifications/notification-outbox';
 import type { hoursFixtures } from './support/hours-fixtures';
-import { startSmtpServer } from './support/smtp';
+import { MailStack, startMailStack } from './support/mail-stack';
 import type { as } from './support/test-app';
 
 const NATIONAL_ID = /\b\d{11}\b/;
@@ -17,8 +16,8 @@ const LINK = /http:\/\/signing\.test\/signer\/([A-Za-z0-9_-]{43})/;
  */
 describe('signing by link, and notifications through the outbox', () => {
   let app: INestApplication;
-  let worker: INestApplicationContext;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let stack: MailStack;
+  let smtp: MailStack['smtp'];
   let municipalityId: string;
   let coordinator: ReturnType<typeof as>;
   let fx: ReturnType<typeof hoursFixtures>;
@@ -28,16 +27,11 @@ describe('signing by link, and notifications through the outbox', () => {
   let YEAR: number;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    // The configuration is read when its module is first loaded, so the modules are loaded after this.
-    process.env.SMTP_URL = smtp.url;
-    process.env.PUBLIC_BASE_URL = 'http://signing.test';
-    const { as, createMunicipality, createTestApp, tokenFor } = await import('./support/test-app');
+    stack = await startMailStack('http://signing.test');
+    ({ app, smtp } = stack);
+    const { as, createMunicipality, tokenFor } = await import('./support/test-app');
     const { hoursFixtures, YEAR: fixtureYear } = await import('./support/hours-fixtures');
     YEAR = fixtureYear;
-    const { WorkerModule } = await import('../src/worker.module');
-    app = await createTestApp();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
     municipalityId = (await createMunicipality(app)).id;
     coordinator = as(app, await tokenFor(app, 'coordinator', municipalityId));
     await coordinator
@@ -46,13 +40,7 @@ describe('signing by link, and notifications through the outbox', () => {
       .expect(200);
     fx = hoursFixtures(app, municipalityId, coordinator);
   }, 180_000);
-  afterAll(async () => {
-    await worker.close();
-    await app.close();
-    await smtp.close();
-    delete process.env.SMTP_URL;
-    delete process.env.PUBLIC_BASE_URL;
-  });
+  afterAll(() => stack.close());
 
   const publicApi = () => request(app.getHttpServer());
 
