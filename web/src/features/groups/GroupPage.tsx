@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Dialog, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { QueryState } from '../../common/components/QueryState';
 import { errorText } from '../../common/errors/errors';
 import { usePageTitle } from '../../common/layout/usePageTitle';
 import { useInterestLabels } from '../contacts/queries';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ContactsSection } from './ContactsSection';
 import { DetailsSection } from './DetailsSection';
 import { activationGaps } from './group-edit';
@@ -27,41 +28,17 @@ function CloseDialog({
   const { t } = useTranslation('groups');
   const close = useCloseGroup(group.id);
   return (
-    <Dialog
-      open
-      modal
-      closeButton={t('proposals.close')}
-      onClose={() => {
-        if (!close.isPending) onClose();
-      }}
-      aria-labelledby="close-heading"
+    <ConfirmDialog
+      id="close-heading"
+      title={t('edit.closeTitle', { name: group.name })}
+      confirmLabel={t('one.confirmClose')}
+      pending={close.isPending}
+      error={close.error}
+      onConfirm={() => close.mutate(undefined, { onSuccess: onClosed })}
+      onClose={onClose}
     >
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id="close-heading">
-          {t('edit.closeTitle', { name: group.name })}
-        </Heading>
-        <Paragraph>{t('one.closeHelp')}</Paragraph>
-        {close.error ? (
-          <Alert data-color="danger">
-            <Paragraph>{errorText(t, close.error)}</Paragraph>
-          </Alert>
-        ) : null}
-      </Dialog.Block>
-      <Dialog.Block>
-        <div className="row">
-          <Button
-            data-color="danger"
-            onClick={() => close.mutate(undefined, { onSuccess: onClosed })}
-            loading={close.isPending}
-          >
-            {t('one.confirmClose')}
-          </Button>
-          <Button variant="secondary" onClick={onClose} disabled={close.isPending}>
-            {t('form.cancel')}
-          </Button>
-        </div>
-      </Dialog.Block>
-    </Dialog>
+      <Paragraph>{t('one.closeHelp')}</Paragraph>
+    </ConfirmDialog>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
@@ -6,6 +6,7 @@ import { DataTable } from '../../common/components/DataTable';
 import { errorText } from '../../common/errors/errors';
 import { formatDate } from '../../common/format/format';
 import { fullName } from '../../common/format/names';
+import { ConfirmDialog } from './ConfirmDialog';
 import { MAX_MEMBERS, MIN_MEMBERS } from './group-rules';
 import { type Person, useDebounced } from './PeoplePicker';
 import { PersonSuggestion } from './PersonSuggestion';
@@ -99,46 +100,22 @@ function RemoveDialog({
   const name = fullName(member);
   const willFallBack = group.status === 'active' && group.memberCount - 1 < MIN_MEMBERS;
   return (
-    <Dialog
-      open
-      modal
-      closeButton={t('proposals.close')}
-      onClose={() => {
-        if (!remove.isPending) onClose();
-      }}
-      aria-labelledby="remove-heading"
+    <ConfirmDialog
+      id="remove-heading"
+      title={t('edit.removeTitle', { name, group: group.name })}
+      confirmLabel={t('edit.removeConfirm')}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() =>
+        remove.mutate(member.id, {
+          onSuccess: (answer) => onRemoved(answer.statusChange !== null, answer.group.memberCount),
+        })
+      }
+      onClose={onClose}
     >
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id="remove-heading">
-          {t('edit.removeTitle', { name, group: group.name })}
-        </Heading>
-        <Paragraph>{t('edit.removeText')}</Paragraph>
-        {willFallBack ? <Paragraph>{t('edit.removeFallsBack', { min: MIN_MEMBERS })}</Paragraph> : null}
-        {remove.error ? (
-          <Alert data-color="danger">
-            <Paragraph>{errorText(t, remove.error)}</Paragraph>
-          </Alert>
-        ) : null}
-      </Dialog.Block>
-      <Dialog.Block>
-        <div className="row">
-          <Button
-            data-color="danger"
-            loading={remove.isPending}
-            onClick={() =>
-              remove.mutate(member.id, {
-                onSuccess: (answer) => onRemoved(answer.statusChange !== null, answer.group.memberCount),
-              })
-            }
-          >
-            {t('edit.removeConfirm')}
-          </Button>
-          <Button variant="secondary" onClick={onClose} disabled={remove.isPending}>
-            {t('form.cancel')}
-          </Button>
-        </div>
-      </Dialog.Block>
-    </Dialog>
+      <Paragraph>{t('edit.removeText')}</Paragraph>
+      {willFallBack ? <Paragraph>{t('edit.removeFallsBack', { min: MIN_MEMBERS })}</Paragraph> : null}
+    </ConfirmDialog>
   );
 }
 
