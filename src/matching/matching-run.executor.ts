@@ -120,6 +120,7 @@ export class MatchingRunExecutor {
     // Recruitment (issue 17): whom to recruit for the users this run leaves waiting, from this run's own instance.
     // A plan that fails costs only the plan (the API then answers recruitment_not_computed), never the proposals.
     let recruitment: RecruitmentPlan | null = null;
+    const recruitmentStarted = performance.now();
     try {
       recruitment = planRecruitment({
         instance: loaded.instance,
@@ -134,6 +135,7 @@ export class MatchingRunExecutor {
     } catch (error) {
       this.logger.error({ runId, err: error }, 'the recruitment plan failed; the run completes without one');
     }
+    summary.timingsMs.recruitment = Math.round(performance.now() - recruitmentStarted);
 
     // ── Activity groups (issue 4, item 7) ─────────────────────────────────────────────────────────────────────────
     // After the individual matching, whose proposed contacts keep the capacity they were proposed with, users whose

@@ -3,8 +3,9 @@ import { ENGINE_STEPS, UNMATCHED_REASONS } from './engine/engine';
 /** Why a user was left out of a run: an engine reason, or no home location to measure distance from. */
 export const RUN_UNMATCHED_REASONS = [...UNMATCHED_REASONS, 'no_home_location'] as const;
 export type RunUnmatchedReason = (typeof RUN_UNMATCHED_REASONS)[number];
-/** The steps of a run it times: loading from the database, the engine's own steps, group formation, writing. */
-export const RUN_STEPS = ['load', ...ENGINE_STEPS, 'groups', 'write'] as const;
+/** The steps of a run it times: loading from the database, the engine's own steps, the recruitment plan, group
+ * formation, writing. */
+export const RUN_STEPS = ['load', ...ENGINE_STEPS, 'recruitment', 'groups', 'write'] as const;
 
 /** What a coordinator reads about a finished run. */
 export interface MatchingSummary {

@@ -2795,6 +2795,8 @@ export interface components {
                 /** Format: int32 */
                 total?: number;
                 /** Format: int32 */
+                recruitment?: number;
+                /** Format: int32 */
                 groups?: number;
                 /** Format: int32 */
                 write?: number;
