@@ -4,7 +4,12 @@ import { WEEKDAYS, WeeklySlot } from '../common/scheduling/weekly-slot';
 import { formGroups } from './engine/groups/formation';
 import { ProposedGroup, withGroupDefaults } from './engine/groups/types';
 import { MatchingInstance } from './engine/types';
-import { GroupInstanceLoader, LoadedGroupInstance, ReservedCapacity } from './group-instance.loader';
+import {
+  GroupInstanceLoader,
+  GroupRows,
+  LoadedGroupInstance,
+  ReservedCapacity,
+} from './group-instance.loader';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -44,9 +49,14 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 export class GroupFormationStep {
   constructor(private readonly loader: GroupInstanceLoader) {}
 
-  async plan(municipalityId: string, today: string, reserved: ReservedCapacity): Promise<GroupPlan> {
+  /** Reads the group users, contacts and groups; start it early, it does not depend on the individual run. */
+  fetch(municipalityId: string, today: string): Promise<GroupRows> {
+    return this.loader.fetch(municipalityId, today);
+  }
+
+  plan(rows: GroupRows, today: string, reserved: ReservedCapacity): GroupPlan {
     const started = performance.now();
-    const loaded = await this.loader.load(municipalityId, today, reserved);
+    const loaded = this.loader.build(rows, today, reserved);
     const loadedAt = performance.now();
     const result = formGroups(loaded.instance);
     const formedAt = performance.now();

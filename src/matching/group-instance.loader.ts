@@ -1,4 +1,6 @@
 import { Absence } from '../contacts/absences';
+import { EligibilityPolicy } from '../contacts/eligibility';
+import { Interest } from '../municipalities/municipality.entity';
 import { upcomingAbsencesSql } from '../contacts/contact.queries';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -23,6 +25,47 @@ export interface LoadedGroupInstance {
   groupMeetingTimes: WeeklySlot[][];
 }
 
+/** What group formation reads from the database, before this run's individual proposals are taken off. */
+export interface GroupRows {
+  users: {
+    id: string;
+    latitude: number;
+    longitude: number;
+    interests: string[];
+    availability: WeeklySlot[];
+    waiting_since: string;
+  }[];
+  contacts: {
+    id: string;
+    latitude: number;
+    longitude: number;
+    interests: string[];
+    availability: WeeklySlot[];
+    birth_year: number;
+    police_certificate_issued_on: string | null;
+    police_certificate_presented_on: string | null;
+    confidentiality_signed_on: string | null;
+    max_users: number;
+    max_weekly_hours: string;
+    load_users: string;
+    load_hours: string;
+    absences: Absence[];
+  }[];
+  groups: {
+    id: string;
+    name: string;
+    latitude: number | null;
+    longitude: number | null;
+    interests: string[];
+    meeting_times: WeeklySlot[];
+    member_count: number;
+    contact_ids: string[];
+  }[];
+  exclusions: { service_user_id: string; contact_id: string }[];
+  vocabulary: Interest[];
+  policy: EligibilityPolicy;
+}
+
 /**
  * Loads group formation's input in five queries: users whose vedtak in force today is for an activity group and
  * who are in no open group and have no open assignment; contacts with their free capacity (less what the
@@ -41,16 +84,18 @@ export class GroupInstanceLoader {
     today: string,
     reserved: ReservedCapacity,
   ): Promise<LoadedGroupInstance> {
+    return this.build(await this.fetch(municipalityId, today), today, reserved);
+  }
+
+  /**
+   * The rows, fetched concurrently. Independent of the individual matching's outcome, so the nightly run starts
+   * this before its engine runs and the database works while the engine does.
+   */
+  async fetch(municipalityId: string, today: string): Promise<GroupRows> {
     const db = this.dataSource.manager;
-    const users: {
-      id: string;
-      latitude: number;
-      longitude: number;
-      interests: string[];
-      availability: WeeklySlot[];
-      waiting_since: string;
-    }[] = await db.query(
-      `SELECT u.id, u.latitude, u.longitude, u.interests, u.availability, d.waiting_since::text AS waiting_since
+    const [users, contacts, groups, exclusions, vocabulary, policy] = await Promise.all([
+      db.query<GroupRows['users']>(
+        `SELECT u.id, u.latitude, u.longitude, u.interests, u.availability, d.waiting_since::text AS waiting_since
          FROM service_users u
          JOIN LATERAL (SELECT * FROM decisions d
                         WHERE d.service_user_id = u.id AND d.valid_from <= $2::date AND d.valid_to >= $2::date
@@ -61,25 +106,10 @@ export class GroupInstanceLoader {
           AND NOT EXISTS (SELECT 1 FROM assignments a
                            WHERE a.service_user_id = u.id AND (a.ends_on IS NULL OR a.ends_on >= $2::date))
         ORDER BY d.waiting_since, u.id`,
-      [municipalityId, today],
-    );
-    const contacts: {
-      id: string;
-      latitude: number;
-      longitude: number;
-      interests: string[];
-      availability: WeeklySlot[];
-      birth_year: number;
-      police_certificate_issued_on: string | null;
-      police_certificate_presented_on: string | null;
-      confidentiality_signed_on: string | null;
-      max_users: number;
-      max_weekly_hours: string;
-      load_users: string;
-      load_hours: string;
-      absences: Absence[];
-    }[] = await db.query(
-      `SELECT c.id, c.latitude, c.longitude, c.interests, c.availability, c.birth_year,
+        [municipalityId, today],
+      ),
+      db.query<GroupRows['contacts']>(
+        `SELECT c.id, c.latitude, c.longitude, c.interests, c.availability, c.birth_year,
               c.police_certificate_issued_on::text AS police_certificate_issued_on,
               c.police_certificate_presented_on::text AS police_certificate_presented_on,
               c.confidentiality_signed_on::text AS confidentiality_signed_on,
@@ -92,19 +122,10 @@ export class GroupInstanceLoader {
                      GROUP BY contact_id) l ON l.contact_id = c.id
         WHERE c.municipality_id = $1 AND c.active AND c.latitude IS NOT NULL
         ORDER BY c.id`,
-      [municipalityId, today],
-    );
-    const groups: {
-      id: string;
-      name: string;
-      latitude: number | null;
-      longitude: number | null;
-      interests: string[];
-      meeting_times: WeeklySlot[];
-      member_count: number;
-      contact_ids: string[];
-    }[] = await db.query(
-      `SELECT g.id, g.name, coalesce(g.latitude, m.latitude) AS latitude, coalesce(g.longitude, m.longitude) AS longitude,
+        [municipalityId, today],
+      ),
+      db.query<GroupRows['groups']>(
+        `SELECT g.id, g.name, coalesce(g.latitude, m.latitude) AS latitude, coalesce(g.longitude, m.longitude) AS longitude,
               g.interests, g.meeting_times, coalesce(m.n, 0)::int AS member_count,
               coalesce((SELECT array_agg(a.contact_id ORDER BY a.group_contact_seat) FROM assignments a
                          WHERE a.group_id = g.id AND a.end_reason IS NULL), '{}') AS contact_ids
@@ -114,14 +135,21 @@ export class GroupInstanceLoader {
                      GROUP BY m.group_id) m ON m.group_id = g.id
         WHERE g.municipality_id = $1 AND g.status IN ('forming', 'active') AND coalesce(m.n, 0) < 6
         ORDER BY g.created_at, g.id`,
-      [municipalityId],
-    );
-    const exclusions: { service_user_id: string; contact_id: string }[] = await db.query(
-      `SELECT service_user_id, contact_id FROM excluded_pairs WHERE municipality_id = $1`,
-      [municipalityId],
-    );
-    const vocabulary = await this.municipalities.listInterests(municipalityId);
-    const policy = await this.municipalities.eligibilityPolicy(municipalityId);
+        [municipalityId],
+      ),
+      db.query<GroupRows['exclusions']>(
+        `SELECT service_user_id, contact_id FROM excluded_pairs WHERE municipality_id = $1`,
+        [municipalityId],
+      ),
+      this.municipalities.listInterests(municipalityId),
+      this.municipalities.eligibilityPolicy(municipalityId),
+    ]);
+    return { users, contacts, groups, exclusions, vocabulary, policy };
+  }
+
+  /** The engine's instance from the rows, less what this run's individual matching proposed to each contact. */
+  build(rows: GroupRows, today: string, reserved: ReservedCapacity): LoadedGroupInstance {
+    const { users, contacts, groups, exclusions, vocabulary, policy } = rows;
 
     const interests = interestBook();
     vocabulary.forEach((interest) => interests.codeOf(interest.code));

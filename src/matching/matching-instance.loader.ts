@@ -37,6 +37,36 @@ export interface LoadedInstance {
   drivingGranted: boolean[];
 }
 
+const byWaitingSinceThenId = (a: UserRow, b: UserRow): number =>
+  a.waiting_since < b.waiting_since
+    ? -1
+    : a.waiting_since > b.waiting_since
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
+
+type UserRow = WaitingUserRow & {
+  decision_id: string;
+  hours_granted: string;
+  hours_period: 'week' | 'month';
+  postal_code: string | null;
+  driving_km_granted: number;
+};
+
+type ContactRow = Omit<AvailableContactRow, 'eligible' | 'free_users' | 'free_weekly_hours'> & {
+  police_certificate_issued_on: string | null;
+  police_certificate_presented_on: string | null;
+  confidentiality_signed_on: string | null;
+  max_users: number;
+  max_weekly_hours: string;
+  load_users: string;
+  load_hours: string;
+  absences: Absence[];
+};
+
 /** Loads everything a run needs in four queries: waiting users, available contacts, exclusions, vocabulary. */
 @Injectable()
 export class MatchingInstanceLoader {
@@ -47,14 +77,10 @@ export class MatchingInstanceLoader {
 
   async load(municipalityId: string, today: string): Promise<LoadedInstance> {
     const db = this.dataSource.manager;
-    const users: (WaitingUserRow & {
-      decision_id: string;
-      hours_granted: string;
-      hours_period: 'week' | 'month';
-      postal_code: string | null;
-      driving_km_granted: number;
-    })[] = await db.query(
-      `SELECT u.id, u.birth_date::text AS birth_date, u.gender, u.languages, u.latitude, u.longitude, u.interests,
+    // Independent reads, each on a connection of its own, so the run waits for the slowest, not for their sum.
+    const [users, contacts, exclusions, vocabulary, policy] = await Promise.all([
+      db.query<UserRow[]>(
+        `SELECT u.id, u.birth_date::text AS birth_date, u.gender, u.languages, u.latitude, u.longitude, u.interests,
                 u.availability, u.preferred_contact_gender, u.preferred_language, u.preferred_contact_age_min,
                 u.preferred_contact_age_max, d.id AS decision_id,
                 ${effectiveWaitingSinceSql('u.id', 'd.waiting_since', '$2')}::text AS waiting_since,
@@ -71,21 +97,11 @@ export class MatchingInstanceLoader {
                              WHERE a.service_user_id = u.id AND (a.ends_on IS NULL OR a.ends_on >= $2::date))
             -- an introduction on its way (awaiting its meeting or booked): the user is not matched again
             AND NOT EXISTS (SELECT 1 FROM introductions i
-                             WHERE i.service_user_id = u.id AND i.status IN ('awaiting_booking', 'booked'))
-          ORDER BY waiting_since, u.id`,
-      [municipalityId, today, MATCH_AHEAD_DAYS],
-    );
-    const contacts: (Omit<AvailableContactRow, 'eligible' | 'free_users' | 'free_weekly_hours'> & {
-      police_certificate_issued_on: string | null;
-      police_certificate_presented_on: string | null;
-      confidentiality_signed_on: string | null;
-      max_users: number;
-      max_weekly_hours: string;
-      load_users: string;
-      load_hours: string;
-      absences: Absence[];
-    })[] = await db.query(
-      `SELECT c.id, c.birth_year, c.gender, c.languages, c.latitude, c.longitude, c.interests, c.availability,
+                             WHERE i.service_user_id = u.id AND i.status IN ('awaiting_booking', 'booked'))`,
+        [municipalityId, today, MATCH_AHEAD_DAYS],
+      ),
+      db.query<ContactRow[]>(
+        `SELECT c.id, c.birth_year, c.gender, c.languages, c.latitude, c.longitude, c.interests, c.availability,
               c.police_certificate_issued_on::text AS police_certificate_issued_on,
               c.police_certificate_presented_on::text AS police_certificate_presented_on,
               c.confidentiality_signed_on::text AS confidentiality_signed_on,
@@ -102,21 +118,25 @@ export class MatchingInstanceLoader {
                      GROUP BY contact_id) l ON l.contact_id = c.id
         WHERE c.municipality_id = $1 AND c.active AND c.latitude IS NOT NULL
         ORDER BY c.id`,
-      [municipalityId, today],
-    );
-    const exclusions: { service_user_id: string; contact_id: string }[] = await db.query(
-      `SELECT service_user_id, contact_id FROM excluded_pairs WHERE municipality_id = $1
+        [municipalityId, today],
+      ),
+      db.query<{ service_user_id: string; contact_id: string }[]>(
+        `SELECT service_user_id, contact_id FROM excluded_pairs WHERE municipality_id = $1
         UNION
        SELECT service_user_id, contact_id FROM proposals WHERE municipality_id = $1 AND status = 'declined'`,
-      [municipalityId],
-    );
-    const vocabulary = await this.municipalities.listInterests(municipalityId);
-    const policy = await this.municipalities.eligibilityPolicy(municipalityId);
+        [municipalityId],
+      ),
+      this.municipalities.listInterests(municipalityId),
+      this.municipalities.eligibilityPolicy(municipalityId),
+    ]);
 
     const books = { interests: interestBook(), languages: languageBook() };
     vocabulary.forEach((interest) => books.interests.codeOf(interest.code));
     const excludedByUser = exclusionsByUser(exclusions);
 
+    // Longest waiting first, then by id, as the waiting list orders them. Sorted here rather than in SQL: the rows
+    // are wide (availability, interests), and a municipality's worth of them outgrows work_mem and sorts on disk.
+    users.sort(byWaitingSinceThenId);
     const located = users.filter((u) => u.latitude !== null && u.longitude !== null);
     const userInputs = located.map((row) =>
       toUserInput(

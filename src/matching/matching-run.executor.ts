@@ -56,6 +56,9 @@ export class MatchingRunExecutor {
 
     const today = this.clock.today();
     const loadStarted = performance.now();
+    // The group step's rows do not depend on the individual matching: the database reads them meanwhile.
+    const groupRows = this.groupFormation.fetch(run.municipalityId, today);
+    groupRows.catch(() => undefined); // awaited below; never an unhandled rejection while the engine runs
     const loaded = await this.loader.load(run.municipalityId, today);
     const loadMs = performance.now() - loadStarted;
     await reportProgress(10);
@@ -141,8 +144,8 @@ export class MatchingRunExecutor {
     // After the individual matching, whose proposed contacts keep the capacity they were proposed with, users whose
     // vedtak is for a group are formed into proposed groups; written in the transaction below with the proposals.
     const groupsStarted = performance.now();
-    const groupPlan = await this.groupFormation.plan(
-      run.municipalityId,
+    const groupPlan = this.groupFormation.plan(
+      await groupRows,
       today,
       capacityProposedTo(loaded.instance, result.pairs),
     );
