@@ -239,4 +239,109 @@ describe('matching runs over the demo municipality', () => {
     await contact.post('/matching-runs').expect(403);
     await contact.get('/proposals').expect(403);
   });
+
+  describe('GET /proposals/{id}/alternatives', () => {
+    interface Alternative {
+      contact: { id: string; firstName: string };
+      score: number;
+      components: Record<string, number>;
+      reason: string;
+      isThisProposal: boolean;
+      proposedToOthersInRun: number;
+      freeUserSlots: number;
+    }
+    const openProposal = async () =>
+      (
+        await db.query(
+          `SELECT p.id, p.run_id, p.service_user_id, p.contact_id, p.score FROM proposals p
+            WHERE p.municipality_id = $1 AND p.status = 'open' ORDER BY p.score DESC, p.id LIMIT 1`,
+          [DEMO_MUNICIPALITY_ID],
+        )
+      )[0] as { id: string; run_id: string; service_user_id: string; contact_id: string; score: number };
+
+    it("ranks the user's candidates by the run's score, this proposal among them, and logs one read", async () => {
+      const proposal = await openProposal();
+      const answer = await coordinator.get(`/proposals/${proposal.id}/alternatives`).expect(200);
+      const body = answer.body as {
+        serviceUserId: string;
+        runId: string;
+        alternatives: Alternative[];
+        candidateCount: number;
+        noneReason: string | null;
+      };
+      expect(body).toMatchObject({
+        serviceUserId: proposal.service_user_id,
+        runId: proposal.run_id,
+        noneReason: null,
+      });
+      expect(body.alternatives.length).toBeGreaterThan(1);
+      expect(body.alternatives.length).toBeLessThanOrEqual(10);
+      expect(body.candidateCount).toBeGreaterThanOrEqual(body.alternatives.length);
+      const scores = body.alternatives.map((a) => a.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      const own = body.alternatives.filter((a) => a.isThisProposal);
+      expect(own).toHaveLength(1);
+      expect(own[0].contact.id).toBe(proposal.contact_id);
+      expect(own[0].score).toBe(proposal.score);
+      for (const alternative of body.alternatives) {
+        expect(alternative.components.total).toBe(alternative.score);
+        expect(alternative.reason.length).toBeGreaterThan(0);
+        expect(alternative.freeUserSlots).toBeGreaterThan(0);
+      }
+      // Never an ineligible contact, nor one the user must not get.
+      const ids = body.alternatives.map((a) => a.contact.id);
+      const [{ ineligible }] = await db.query(
+        `SELECT count(*)::int AS ineligible FROM contacts
+          WHERE id = ANY($1::uuid[]) AND (NOT active OR confidentiality_signed_on IS NULL OR police_certificate_issued_on IS NULL)`,
+        [ids],
+      );
+      expect(ineligible).toBe(0);
+      // How many others this run proposed each contact to, counted from the proposals themselves.
+      for (const alternative of body.alternatives) {
+        const [{ n }] = await db.query(
+          `SELECT count(*)::int AS n FROM proposals WHERE run_id = $1 AND contact_id = $2 AND service_user_id <> $3`,
+          [proposal.run_id, alternative.contact.id, proposal.service_user_id],
+        );
+        expect(alternative.proposedToOthersInRun).toBe(n);
+      }
+      const logged = await db.query(`SELECT subject_id, action FROM access_log WHERE request_id = $1`, [
+        answer.headers['x-request-id'],
+      ]);
+      expect(logged).toEqual([{ subject_id: proposal.service_user_id, action: 'proposal-alternatives' }]);
+    });
+
+    it('leaves out a contact the user must not get (a close relative)', async () => {
+      const proposal = await openProposal();
+      const before = (await coordinator.get(`/proposals/${proposal.id}/alternatives`).expect(200)).body as {
+        alternatives: Alternative[];
+      };
+      const other = before.alternatives.find((a) => !a.isThisProposal) as Alternative;
+      await coordinator
+        .post(`/contacts/${other.contact.id}/close-relatives`)
+        .send({ serviceUserId: proposal.service_user_id, relation: 'tante' })
+        .expect(201);
+      const after = (await coordinator.get(`/proposals/${proposal.id}/alternatives`).expect(200)).body as {
+        alternatives: Alternative[];
+      };
+      expect(after.alternatives.map((a) => a.contact.id)).not.toContain(other.contact.id);
+    });
+
+    it('has none once the proposal is accepted (user_not_waiting); 404 across municipalities, 403 for a contact', async () => {
+      const proposal = await openProposal();
+      const other = as(app, await tokenFor(app, 'coordinator', '00000000-0000-4000-8000-000000000000'));
+      await other.get(`/proposals/${proposal.id}/alternatives`).expect(404);
+      const contact = as(
+        app,
+        await tokenFor(app, 'contact', DEMO_MUNICIPALITY_ID, '5e7d0001-0000-4000-8000-000000000001'),
+      );
+      await contact.get(`/proposals/${proposal.id}/alternatives`).expect(403);
+      await coordinator.post(`/proposals/${proposal.id}/accept`).send({}).expect(201);
+      const after = await coordinator.get(`/proposals/${proposal.id}/alternatives`).expect(200);
+      expect(after.body).toMatchObject({
+        alternatives: [],
+        candidateCount: 0,
+        noneReason: 'user_not_waiting',
+      });
+    });
+  });
 });

@@ -75,7 +75,8 @@ export class MatchingInstanceLoader {
     private readonly municipalities: MunicipalitiesService,
   ) {}
 
-  async load(municipalityId: string, today: string): Promise<LoadedInstance> {
+  /** `onlyUserId`: that one waiting user (with every contact), for a user's alternatives; otherwise all. */
+  async load(municipalityId: string, today: string, onlyUserId?: string): Promise<LoadedInstance> {
     const db = this.dataSource.manager;
     // Independent reads, each on a connection of its own, so the run waits for the slowest, not for their sum.
     const [users, contacts, exclusions, vocabulary, policy] = await Promise.all([
@@ -91,14 +92,14 @@ export class MatchingInstanceLoader {
                   WHERE d.service_user_id = u.id AND d.valid_to >= $2::date
                     AND d.valid_from <= $2::date + $3::integer
                   ORDER BY d.valid_from DESC LIMIT 1) d ON true
-          WHERE u.municipality_id = $1
+          WHERE u.municipality_id = $1 AND ($4::uuid IS NULL OR u.id = $4::uuid)
             AND d.service_form IN ('individual', 'volunteer_partnership')
             AND NOT EXISTS (SELECT 1 FROM assignments a
                              WHERE a.service_user_id = u.id AND (a.ends_on IS NULL OR a.ends_on >= $2::date))
             -- an introduction on its way (awaiting its meeting or booked): the user is not matched again
             AND NOT EXISTS (SELECT 1 FROM introductions i
                              WHERE i.service_user_id = u.id AND i.status IN ('awaiting_booking', 'booked'))`,
-        [municipalityId, today, MATCH_AHEAD_DAYS],
+        [municipalityId, today, MATCH_AHEAD_DAYS, onlyUserId ?? null],
       ),
       db.query<ContactRow[]>(
         `SELECT c.id, c.birth_year, c.gender, c.languages, c.latitude, c.longitude, c.interests, c.availability,

@@ -13,7 +13,13 @@ import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { Page, PageOf, PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
-import { MatchingRunResponse, ProposalListQuery, ProposalResponse } from './dto/matching.dto';
+import {
+  MatchingRunResponse,
+  ProposalAlternativesResponse,
+  ProposalListQuery,
+  ProposalResponse,
+} from './dto/matching.dto';
+import { ProposalAlternativesService } from './proposal-alternatives.service';
 import { MatchingRunsService } from './matching-runs.service';
 import { ProposalsService } from './proposals.service';
 
@@ -24,6 +30,7 @@ export class MatchingController {
   constructor(
     private readonly runs: MatchingRunsService,
     private readonly proposals: ProposalsService,
+    private readonly alternatives: ProposalAlternativesService,
     private readonly accessLog: AccessLogService,
   ) {}
 
@@ -115,6 +122,25 @@ export class MatchingController {
         const proposal = await this.proposals.get(access.principal, id);
         return ProposalResponse.from(proposal, await this.proposals.names(access.principal, [proposal]));
       },
+    );
+  }
+
+  @Get('proposals/:id/alternatives')
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: ProposalAlternativesResponse })
+  @ApiOperation({
+    summary: "A proposal's alternatives",
+    description:
+      "Every contact the run's hard rules allow for the proposal's user (eligible, with room, within the radius, not excluded), best first by the run's own score, with the parts and the reason line; how many other users the same run proposed each contact to. Computed from the roster as it stands now. Reading it is a read of the user's data (access-logged).",
+  })
+  getAlternatives(
+    @Access() access: AccessContext,
+    @Param('id', UuidParam) id: string,
+  ): Promise<ProposalAlternativesResponse> {
+    return this.accessLog.read(
+      access,
+      { action: 'proposal-alternatives', subjectsOf: (a) => [a.serviceUserId] },
+      () => this.alternatives.forProposal(access.principal, id),
     );
   }
 }

@@ -41,26 +41,36 @@ export class ProposalsService {
 
   /** The names of the proposals' users and contacts, in two queries (not one per row). */
   async names(principal: Principal, proposals: Proposal[]): Promise<ProposalNames> {
-    const byId = async (table: 'service_users' | 'contacts', ids: string[]) => {
-      const unique = [...new Set(ids)];
-      if (unique.length === 0) return new Map<string, ProposalPersonRef>();
-      const rows: { id: string; firstName: string; lastName: string }[] = await this.dataSource.query(
-        `SELECT id, first_name AS "firstName", last_name AS "lastName" FROM ${table}
-          WHERE municipality_id = $1 AND id = ANY($2::uuid[])`,
-        [principal.municipalityId, unique],
-      );
-      return new Map(rows.map((row) => [row.id, row]));
-    };
     const [serviceUsers, contacts] = await Promise.all([
-      byId(
+      this.namesById(
+        principal,
         'service_users',
         proposals.map((p) => p.serviceUserId),
       ),
-      byId(
-        'contacts',
+      this.contactNames(
+        principal,
         proposals.map((p) => p.contactId),
       ),
     ]);
     return { serviceUsers, contacts };
+  }
+
+  contactNames(principal: Principal, ids: string[]): Promise<Map<string, ProposalPersonRef>> {
+    return this.namesById(principal, 'contacts', ids);
+  }
+
+  private async namesById(
+    principal: Principal,
+    table: 'service_users' | 'contacts',
+    ids: string[],
+  ): Promise<Map<string, ProposalPersonRef>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map<string, ProposalPersonRef>();
+    const rows: { id: string; firstName: string; lastName: string }[] = await this.dataSource.query(
+      `SELECT id, first_name AS "firstName", last_name AS "lastName" FROM ${table}
+        WHERE municipality_id = $1 AND id = ANY($2::uuid[])`,
+      [principal.municipalityId, unique],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
   }
 }

@@ -210,6 +210,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'GET /matching-runs/{id}/recruitment': { roles: staff(), params: { id: 'matchingRun' }, crossTenant: true },
   'GET /proposals': { roles: staff() },
   'GET /proposals/{id}': { roles: staff(), params: { id: 'proposal' }, crossTenant: true },
+  'GET /proposals/{id}/alternatives': { roles: staff(), params: { id: 'proposal' }, crossTenant: true },
 
   'POST /proposals/{id}/accept': { roles: managers(), params: { id: 'proposal' }, crossTenant: true },
   'POST /proposals/{id}/decline': {

@@ -13,6 +13,13 @@ import { MatchingSummary, RUN_STEPS, RUN_UNMATCHED_REASONS } from '../matching-s
 import { SCORE_PARTS } from '../engine/scoring';
 import { Proposal, PROPOSAL_STATUSES, ProposalStatus } from '../proposal.entity';
 
+/** Why a proposal's user has no alternatives: a run's reasons, or they wait no longer. */
+export const NO_ALTERNATIVE_REASONS = [...RUN_UNMATCHED_REASONS, 'user_not_waiting'] as const;
+export type NoAlternativeReason = (typeof NO_ALTERNATIVE_REASONS)[number];
+
+/** A user's alternatives are a short list to compare, not a roster. */
+export const MAX_ALTERNATIVES = 10;
+
 const COUNT = { type: 'integer', format: 'int32', minimum: 0 } as const;
 
 /** What a coordinator reads about a finished run (MatchingSummary). */
@@ -139,4 +146,48 @@ export class ProposalListQuery extends PageQuery {
   @IsOptional()
   @IsIn(PROPOSAL_STATUSES)
   status?: ProposalStatus;
+}
+
+/** One contact the run's hard rules allow for the user, scored as the run scores pairs. */
+export class ProposalAlternativeResponse {
+  @ApiProperty({ type: ProposalPersonRef }) contact!: ProposalPersonRef;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Total score; higher is a better pair' })
+  score!: number;
+  @ApiProperty({
+    description: 'The score by component, and the distance in km',
+    ...keyedBy([...SCORE_PARTS, 'distanceKm'], { type: 'number' }),
+    example: { interests: 100, availability: 30, distanceKm: 3.2 },
+  })
+  components!: Record<string, number>;
+  @ApiProperty({ example: 'shares hiking and cinema; 3.2 km; both free Tuesday evenings; waiting 41 days' })
+  reason!: string;
+  @ApiProperty({ description: 'The contact of this proposal' }) isThisProposal!: boolean;
+  @ApiProperty({
+    ...COUNT,
+    description: 'Other users the same run proposed this contact to (the competition for their room)',
+  })
+  proposedToOthersInRun!: number;
+  @ApiProperty({ ...COUNT, description: 'Users the contact can still take, as of now' })
+  freeUserSlots!: number;
+}
+
+export class ProposalAlternativesResponse {
+  @ApiProperty({ format: 'uuid' }) proposalId!: string;
+  @ApiProperty({ format: 'uuid' }) runId!: string;
+  @ApiProperty({ format: 'uuid' }) serviceUserId!: string;
+  @ApiProperty({
+    type: [ProposalAlternativeResponse],
+    maxItems: MAX_ALTERNATIVES,
+    description: `Best first, at most ${MAX_ALTERNATIVES}`,
+  })
+  alternatives!: ProposalAlternativeResponse[];
+  @ApiProperty({ ...COUNT, description: 'Contacts that pass every hard rule for the user, before the limit' })
+  candidateCount!: number;
+  @ApiProperty({
+    enum: NO_ALTERNATIVE_REASONS,
+    nullable: true,
+    description:
+      'When there is no alternative: the first hard rule that leaves the user without one, or user_not_waiting (an assignment or an introduction is under way, or no vedtak for individual support is in force)',
+  })
+  noneReason!: NoAlternativeReason | null;
 }

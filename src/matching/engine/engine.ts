@@ -146,7 +146,7 @@ export function runMatching(
   };
 }
 
-function reasonFor(graph: CandidateGraph, u: number): UnmatchedReason {
+export function reasonFor(graph: CandidateGraph, u: number): UnmatchedReason {
   switch (graph.userFunnel[u]) {
     case PairVerdict.Feasible:
       return 'capacity_taken';

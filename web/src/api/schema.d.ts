@@ -672,6 +672,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/proposals/{id}/alternatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A proposal's alternatives
+         * @description Every contact the run's hard rules allow for the proposal's user (eligible, with room, within the radius, not excluded), best first by the run's own score, with the parts and the reason line; how many other users the same run proposed each contact to. Computed from the roster as it stands now. Reading it is a read of the user's data (access-logged).
+         */
+        get: operations["MatchingController_getAlternatives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/service-users": {
         parameters: {
             query?: never;
@@ -2910,6 +2930,67 @@ export interface components {
              */
             total: number;
             items: components["schemas"]["ProposalResponse"][];
+        };
+        ProposalAlternativeResponse: {
+            contact: components["schemas"]["ProposalPersonRef"];
+            /**
+             * Format: int32
+             * @description Total score; higher is a better pair
+             */
+            score: number;
+            /**
+             * @description The score by component, and the distance in km
+             * @example {
+             *       "interests": 100,
+             *       "availability": 30,
+             *       "distanceKm": 3.2
+             *     }
+             */
+            components: {
+                base?: number;
+                interests?: number;
+                availability?: number;
+                distance?: number;
+                ageCloseness?: number;
+                language?: number;
+                waiting?: number;
+                total?: number;
+                distanceKm?: number;
+            };
+            /** @example shares hiking and cinema; 3.2 km; both free Tuesday evenings; waiting 41 days */
+            reason: string;
+            /** @description The contact of this proposal */
+            isThisProposal: boolean;
+            /**
+             * Format: int32
+             * @description Other users the same run proposed this contact to (the competition for their room)
+             */
+            proposedToOthersInRun: number;
+            /**
+             * Format: int32
+             * @description Users the contact can still take, as of now
+             */
+            freeUserSlots: number;
+        };
+        ProposalAlternativesResponse: {
+            /** Format: uuid */
+            proposalId: string;
+            /** Format: uuid */
+            runId: string;
+            /** Format: uuid */
+            serviceUserId: string;
+            /** @description Best first, at most 10 */
+            alternatives: components["schemas"]["ProposalAlternativeResponse"][];
+            /**
+             * Format: int32
+             * @description Contacts that pass every hard rule for the user, before the limit
+             */
+            candidateCount: number;
+            /**
+             * @description When there is no alternative: the first hard rule that leaves the user without one, or user_not_waiting (an assignment or an introduction is under way, or no vedtak for individual support is in force)
+             * @enum {string|null}
+             */
+            noneReason: "no_eligible_contact_in_radius" | "excluded" | "preferences" | "not_enough_contact_hours" | "no_shared_time" | "capacity_taken" | "no_home_location" | "user_not_waiting" | null;
         };
         DecisionSummaryResponse: {
             /** Format: uuid */
@@ -6497,6 +6578,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    MatchingController_getAlternatives: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalAlternativesResponse"];
                 };
             };
             400: components["responses"]["Error400"];
