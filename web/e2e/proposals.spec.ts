@@ -131,7 +131,18 @@ test('a user’s alternatives side by side, best first, with the score in words'
   await expect(thisRun).toHaveCount(1);
   await expect(thisRun).toContainText('Poeng:');
   await expect(thisRun).toContainText('km unna');
-  await expect(cards.first().getByRole('heading', { level: 3 })).toHaveText(/^1\. /);
+  await expect(cards.first().getByRole('heading', { level: 4 })).toHaveText(/^1\. /);
+  // Who else the run's rules allow for the user now, ranked by the run's own points, this proposal among them.
+  const possible = dialog.getByRole('list', { name: `Mulige støttekontakter for ${user}, beste først` });
+  const candidates = possible.getByRole('listitem');
+  await expect(candidates.first()).toBeVisible();
+  await expect(candidates.filter({ hasText: 'Dette forslaget' })).toHaveCount(1);
+  await expect(candidates.first()).toContainText('km unna');
+  await expect(candidates.first()).toContainText(/Plass til (én|\d+) til/);
+  const points = (await candidates.getByText(/^Poeng: /).allInnerTexts()).map((text) =>
+    Number(text.replace(/\D/g, '')),
+  );
+  expect(points).toEqual([...points].sort((a, b) => b - a));
   await expectAccessible(page);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -5,10 +5,10 @@ import type { Proposal } from './queries';
 /** The parts of the score that count (above zero), in words: why this pair was proposed. */
 const PARTS = ['interests', 'availability', 'distance', 'waiting', 'ageCloseness', 'language'] as const;
 
-export function scoreReason(
-  t: (key: string, options?: Record<string, unknown>) => string,
-  proposal: Proposal,
-) {
+/** Anything scored as a pair: a proposal, or one of its alternatives. */
+type Scored = Pick<Proposal, 'components'>;
+
+export function scoreReason(t: (key: string, options?: Record<string, unknown>) => string, proposal: Scored) {
   const components = proposal.components as unknown as Record<string, number | undefined>;
   const parts = PARTS.filter((part) => (components[part] ?? 0) > 0).map((part) =>
     t(`part.${part}`, { points: formatNumber(components[part] ?? 0) }),
@@ -19,7 +19,7 @@ export function scoreReason(
   return parts.join(' · ');
 }
 
-export function ScoreParts({ proposal }: { proposal: Proposal }) {
+export function ScoreParts({ proposal }: { proposal: Scored }) {
   const { t } = useTranslation('proposals');
   return <span>{scoreReason(t, proposal)}</span>;
 }

@@ -81,3 +81,17 @@ export function useUserProposals(serviceUserId: string) {
 }
 
 export const ALTERNATIVES_PAGE_SIZE = 50;
+
+export type ProposalAlternatives = Schemas['ProposalAlternativesResponse'];
+
+/**
+ * The contacts the run's hard rules allow for a proposal's user, ranked by the run's own score as the roster
+ * stands now (computed by the API when asked), with how many other users the same run proposed each to.
+ */
+export function useProposalAlternatives(proposalId: string) {
+  return useQuery({
+    queryKey: ['proposals', proposalId, 'alternatives'],
+    queryFn: async () =>
+      unwrap(await api.GET('/proposals/{id}/alternatives', { params: { path: { id: proposalId } } })),
+  });
+}
