@@ -1,3 +1,5 @@
+import { decisionInForceSql, MATCH_AHEAD_DAYS } from '../decisions/decision-in-force';
+
 /** The read side of introductions: visible SQL joined with the names and the contract figures a reader needs. */
 export const INTRODUCTION_ROWS = `
   SELECT i.id, i.status, i.service_user_id, su.first_name AS user_first_name, su.last_name AS user_last_name,
@@ -21,10 +23,9 @@ export const PENDING_LOAD_SQL = `
  * to take effect first (the same choice as the matching run's).
  */
 export const DECISION_FOR_INTRODUCTION_SQL = `
-  SELECT id, service_form, hours_granted, hours_period FROM decisions
-   WHERE service_user_id = $1 AND municipality_id = $2 AND valid_to >= $3::date
-     AND valid_from <= $3::date + $4::integer
-   ORDER BY valid_from DESC, decided_on DESC, created_at DESC, id DESC LIMIT 1`;
+  SELECT d.id, d.service_form, d.hours_granted, d.hours_period
+    FROM (${decisionInForceSql({ userRef: '$1', onDate: '$3', aheadDays: String(MATCH_AHEAD_DAYS), columns: 'dif.*' })}) d
+   WHERE d.municipality_id = $2`;
 
 /** Meetings and busy times that block a new meeting of these people ($1 contact, $2 user, $3 municipality, $4 caseworker). */
 export const BLOCKING_INTERVALS_SQL = `

@@ -20,7 +20,6 @@ import { excludePair, introductionView, transitionOrConflict } from './introduct
 import { PROPOSAL_TRANSITIONS, ProposalAction, ProposalState } from './transitions';
 
 /** Decisions starting within this many days may be introduced now, as the matching run proposes them. */
-const LOOK_AHEAD_DAYS = 60;
 
 interface LockedProposal {
   id: string;
@@ -148,7 +147,7 @@ export class IntroductionsService {
       service_form: string;
       hours_granted: string;
       hours_period: 'week' | 'month';
-    }[] = await em.query(DECISION_FOR_INTRODUCTION_SQL, [user.id, municipalityId, today, LOOK_AHEAD_DAYS]);
+    }[] = await em.query(DECISION_FOR_INTRODUCTION_SQL, [user.id, municipalityId, today]);
     if (!decision)
       throw conflict('no_current_decision', 'The service user has no vedtak in force or about to start');
     if (decision.service_form === 'group') {

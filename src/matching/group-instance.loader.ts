@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { daysBetween } from '../common/dates';
+import { decisionInForceSql } from '../decisions/decision-in-force';
 import { WeeklySlot } from '../common/scheduling/weekly-slot';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { buildGroupInstance, GroupInstance } from './engine/groups/instance';
@@ -97,9 +98,7 @@ export class GroupInstanceLoader {
       db.query<GroupRows['users']>(
         `SELECT u.id, u.latitude, u.longitude, u.interests, u.availability, d.waiting_since::text AS waiting_since
          FROM service_users u
-         JOIN LATERAL (SELECT * FROM decisions d
-                        WHERE d.service_user_id = u.id AND d.valid_from <= $2::date AND d.valid_to >= $2::date
-                        ORDER BY d.valid_from DESC LIMIT 1) d ON true
+         JOIN LATERAL (${decisionInForceSql({ userRef: 'u.id', onDate: '$2' })}) d ON true
         WHERE u.municipality_id = $1 AND d.service_form = 'group' AND u.latitude IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM group_members m JOIN activity_groups g ON g.id = m.group_id
                            WHERE m.service_user_id = u.id AND g.status <> 'closed')

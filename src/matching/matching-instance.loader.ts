@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { daysBetween } from '../common/dates';
+import { decisionInForceSql, MATCH_AHEAD_DAYS } from '../decisions/decision-in-force';
 import { weeklyHoursEquivalent } from '../decisions/quota';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { effectiveWaitingSinceSql } from '../waiting-list/waiting-since.sql';
@@ -19,9 +20,6 @@ import {
   toUserInput,
   WaitingUserRow,
 } from './instance-mapping';
-
-/** Decisions starting within this many days are matched now: the start is often set a month ahead for that. */
-const MATCH_AHEAD_DAYS = 60;
 
 export interface LoadedInstance {
   instance: MatchingInstance;
@@ -87,11 +85,7 @@ export class MatchingInstanceLoader {
                 ${effectiveWaitingSinceSql('u.id', 'd.waiting_since', '$2')}::text AS waiting_since,
                 d.hours_granted, d.hours_period, u.postal_code, d.driving_km_granted
            FROM service_users u
-           JOIN LATERAL (
-                 SELECT * FROM decisions d
-                  WHERE d.service_user_id = u.id AND d.valid_to >= $2::date
-                    AND d.valid_from <= $2::date + $3::integer
-                  ORDER BY d.valid_from DESC LIMIT 1) d ON true
+           JOIN LATERAL (${decisionInForceSql({ userRef: 'u.id', onDate: '$2', aheadDays: '$3' })}) d ON true
           WHERE u.municipality_id = $1 AND ($4::uuid IS NULL OR u.id = $4::uuid)
             AND d.service_form IN ('individual', 'volunteer_partnership')
             AND NOT EXISTS (SELECT 1 FROM assignments a

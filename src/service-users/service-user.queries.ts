@@ -1,3 +1,4 @@
+import { decisionInForceSql } from '../decisions/decision-in-force';
 import { preparedStatement } from '../database/prepared-statement';
 import type { DecisionSummary } from '../decisions/decision.entity';
 import type { ServiceUserListQuery } from './dto/service-user.query';
@@ -9,11 +10,8 @@ import type { ServiceUser } from './service-user.entity';
  */
 
 /** The id of the decision valid on `$today` for the user `userRef`: the latest to take effect wins. */
-export const currentDecisionSql = (userRef: string, today: string): string => `(
-  SELECT d.id FROM decisions d
-   WHERE d.service_user_id = ${userRef} AND d.valid_from <= ${today}::date AND d.valid_to >= ${today}::date
-   ORDER BY d.valid_from DESC, d.decided_on DESC, d.created_at DESC, d.id DESC
-   LIMIT 1)`;
+export const currentDecisionSql = (userRef: string, today: string): string =>
+  `(${decisionInForceSql({ userRef, onDate: today, columns: 'dif.id' })})`;
 
 /**
  * The user has a contact: an assignment of their own that has not ended, or a place in a group that has a

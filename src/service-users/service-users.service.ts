@@ -1,3 +1,4 @@
+import { decisionInForceSql } from '../decisions/decision-in-force';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -193,15 +194,11 @@ export class ServiceUsersService {
     return em
       .getRepository(Decision)
       .createQueryBuilder('d')
-      .where('d.service_user_id = :serviceUserId AND d.municipality_id = :municipalityId', {
-        serviceUserId,
-        municipalityId,
-      })
-      .andWhere('d.valid_from <= :onDate::date AND d.valid_to >= :onDate::date', { onDate })
-      .orderBy('d.valid_from', 'DESC')
-      .addOrderBy('d.decided_on', 'DESC')
-      .addOrderBy('d.created_at', 'DESC')
-      .addOrderBy('d.id', 'DESC')
+      .where(
+        `d.id = (${decisionInForceSql({ userRef: ':serviceUserId', onDate: ':onDate', columns: 'dif.id' })})`,
+        { serviceUserId, onDate },
+      )
+      .andWhere('d.municipality_id = :municipalityId', { municipalityId })
       .getOne();
   }
 
