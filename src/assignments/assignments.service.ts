@@ -289,6 +289,7 @@ export class AssignmentsService {
     }
     // Declined before or close relatives: never assigned, on this path either.
     await assertIndividualPairAllowed(em, municipalityId, user.id, body.contactId);
+    // The user's own introduction with this contact, if it is what starts this assignment, held the room it takes.
     await this.contacts.reserveCapacity(
       em,
       municipalityId,
@@ -296,6 +297,7 @@ export class AssignmentsService {
       weeklyHours,
       body.startsOn,
       contractSignedOn(body),
+      user.id,
     );
     const id = await this.insert(em, principal, body, {
       serviceUserId: user.id,

@@ -2,9 +2,25 @@ import { preparedStatement } from '../database/prepared-statement';
 import type { CapacityLoad } from './capacity';
 import type { Contact } from './contact.entity';
 
-/** Assignments that count against a contact's capacity: not ended, or ending on `today` or later. */
-export const countsAgainstCapacitySql = (contactRef: string, today: string): string =>
-  `a.contact_id = ${contactRef} AND (a.ends_on IS NULL OR a.ends_on >= ${today}::date)`;
+/**
+ * Introductions on their way hold the contact's room until they start or are declined (the same statuses as
+ * introductions/transitions.ts PENDING_INTRODUCTION_STATUSES; contact.queries.spec.ts holds them equal).
+ */
+export const PENDING_INTRODUCTION_SQL = `('awaiting_booking', 'booked')`;
+
+/**
+ * What holds a contact's capacity, counted one way by everyone who counts it (the contact's record, the check
+ * before an assignment or an introduction, the matching run and group formation): assignments not ended by
+ * `today` (ending today still counts; a group seat counts like a user), and introductions on their way, which
+ * become assignments. Rows (contact_id, service_user_id, weekly_hours). `scope` is a condition on the columns
+ * both tables have (contact_id, municipality_id, service_user_id).
+ */
+export const capacityTakenSql = (scope: string, today: string): string => `
+  SELECT contact_id, service_user_id, weekly_hours FROM assignments
+   WHERE ${scope} AND (ends_on IS NULL OR ends_on >= ${today}::date)
+  UNION ALL
+  SELECT contact_id, service_user_id, weekly_hours FROM introductions
+   WHERE ${scope} AND status IN ${PENDING_INTRODUCTION_SQL}`;
 
 /**
  * A contact's absences that end on `today` or later, as a JSON array of { startsOn, endsOn } ('YYYY-MM-DD'):
@@ -35,8 +51,8 @@ export const READ_CONTACT = preparedStatement(
           c.police_certificate_presented_on::text AS "policeCertificatePresentedOn",
           c.confidentiality_signed_on::text AS "confidentialitySignedOn", c.active, c.version,
           c.created_at AS "createdAt", c.updated_at AS "updatedAt",
-          (SELECT json_build_object('users', count(*), 'weeklyHours', coalesce(sum(a.weekly_hours), 0)::float8)
-             FROM assignments a WHERE ${countsAgainstCapacitySql('c.id', '$2')}) AS load
+          (SELECT json_build_object('users', count(*), 'weeklyHours', coalesce(sum(t.weekly_hours), 0)::float8)
+             FROM (${capacityTakenSql('contact_id = c.id', '$2')}) t) AS load
      FROM c
     WHERE c.municipality_id = $3`,
 );

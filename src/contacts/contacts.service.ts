@@ -11,7 +11,7 @@ import { queryPrepared } from '../database/prepared-statement';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { checkCapacity, CapacityLoad } from './capacity';
 import { Contact } from './contact.entity';
-import { ContactReadRow, countsAgainstCapacitySql, READ_CONTACT } from './contact.queries';
+import { capacityTakenSql, ContactReadRow, READ_CONTACT } from './contact.queries';
 import { ContactListQuery } from './dto/contact.query';
 import { CreateContactRequest, UpdateContactRequest, UpdateOwnProfileRequest } from './dto/contact.request';
 import { ContactResponse } from './dto/contact.response';
@@ -169,6 +169,7 @@ export class ContactsService {
    * `weeklyHours` starting `onDate`: active, eligible on that date, and within capacity. Concurrent callers queue
    * on the lock, so capacity holds under parallel requests. With `contractSignedOn` (an assignment, not an
    * introduction) the politiattest must also be no older than the municipality's maximum age on that day.
+   * The load counts introductions on their way; `exceptServiceUserId` leaves out that user's own (see loads).
    */
   async reserveCapacity(
     em: EntityManager,
@@ -177,6 +178,7 @@ export class ContactsService {
     weeklyHours: number,
     onDate: string,
     contractSignedOn?: string,
+    exceptServiceUserId: string | null = null,
   ): Promise<Contact> {
     const contact = await em
       .getRepository(Contact)
@@ -198,7 +200,10 @@ export class ContactsService {
         },
       );
     }
-    const load = (await this.loads([contact.id], em)).get(contact.id) ?? { users: 0, weeklyHours: 0 };
+    const load = (await this.loads([contact.id], em, exceptServiceUserId)).get(contact.id) ?? {
+      users: 0,
+      weeklyHours: 0,
+    };
     const verdict = checkCapacity(contact, load, weeklyHours);
     if (!verdict.fits)
       throw conflict(verdict.code, verdict.message, {
@@ -209,17 +214,22 @@ export class ContactsService {
     return contact;
   }
 
-  /** Open assignments (not ended, or ending today or later) per contact. */
+  /**
+   * Each contact's load (contact.queries.ts capacityTakenSql): open assignments and introductions on their way.
+   * `exceptServiceUserId`: leave out that user's own, for the check before the user's introduction becomes
+   * their assignment (the room it held is the room the assignment takes).
+   */
   async loads(
     contactIds: string[],
     em: EntityManager = this.dataSource.manager,
+    exceptServiceUserId: string | null = null,
   ): Promise<Map<string, CapacityLoad>> {
     if (contactIds.length === 0) return new Map();
     const rows: { contact_id: string; users: string; weekly_hours: string }[] = await em.query(
-      `SELECT a.contact_id, count(*) AS users, coalesce(sum(a.weekly_hours), 0) AS weekly_hours
-         FROM unnest($1::uuid[]) AS wanted(id) JOIN assignments a ON ${countsAgainstCapacitySql('wanted.id', '$2')}
-        GROUP BY a.contact_id`,
-      [contactIds, this.clock.today()],
+      `SELECT t.contact_id, count(*) AS users, coalesce(sum(t.weekly_hours), 0) AS weekly_hours
+         FROM (${capacityTakenSql('contact_id = ANY($1::uuid[]) AND ($3::uuid IS NULL OR service_user_id IS DISTINCT FROM $3::uuid)', '$2')}) t
+        GROUP BY t.contact_id`,
+      [contactIds, this.clock.today(), exceptServiceUserId],
     );
     return new Map(
       rows.map((r) => [r.contact_id, { users: Number(r.users), weeklyHours: Number(r.weekly_hours) }]),

@@ -13,11 +13,6 @@ export const INTRODUCTION_ROWS = `
     LEFT JOIN assignments a ON a.id = i.assignment_id
     LEFT JOIN decisions d ON d.id = coalesce(a.decision_id, i.decision_id)`;
 
-/** The contact's pending introductions: they hold capacity like assignments do. */
-export const PENDING_LOAD_SQL = `
-  SELECT count(*)::int AS users, coalesce(sum(weekly_hours), 0) AS weekly_hours
-    FROM introductions WHERE contact_id = $1 AND status IN ('awaiting_booking', 'booked')`;
-
 /**
  * The vedtak an introduction is for: in force today or starting within the matching run's look-ahead, the latest
  * to take effect first (the same choice as the matching run's).

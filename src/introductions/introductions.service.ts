@@ -7,7 +7,6 @@ import { Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/errors/api-error';
 import { Page, pageOf } from '../common/http/pagination';
-import { checkCapacity } from '../contacts/capacity';
 import { ContactsService } from '../contacts/contacts.service';
 import { transactionWithRetry } from '../database/retry';
 import { weeklyHoursEquivalent } from '../decisions/quota';
@@ -15,7 +14,7 @@ import { ServiceUsersService } from '../service-users/service-users.service';
 import { CreateIntroductionRequest, DeclineRequest, IntroductionListQuery } from './dto/introduction.request';
 import { DeclinedProposalResponse, IntroductionResponse, IntroductionRow } from './dto/introduction.response';
 import { Introduction } from './introduction.entity';
-import { DECISION_FOR_INTRODUCTION_SQL, INTRODUCTION_ROWS, PENDING_LOAD_SQL } from './introduction.queries';
+import { DECISION_FOR_INTRODUCTION_SQL, INTRODUCTION_ROWS } from './introduction.queries';
 import { excludePair, introductionView, transitionOrConflict } from './introduction-store';
 import { PROPOSAL_TRANSITIONS, ProposalAction, ProposalState } from './transitions';
 
@@ -178,28 +177,8 @@ export class IntroductionsService {
     // Declined before or close relatives: never introduced (the same rule as the matching run's).
     await assertIndividualPairAllowed(em, municipalityId, user.id, contactId);
     const weeklyHours = weeklyHoursEquivalent(Number(decision.hours_granted), decision.hours_period);
-    // Locks the contact, and checks active, eligible today and capacity counting assignments…
+    // Locks the contact, and checks active, eligible today and capacity (assignments and introductions on their way).
     const contact = await this.contacts.reserveCapacity(em, municipalityId, contactId, weeklyHours, today);
-    // …then capacity again counting the introductions already on their way to this contact.
-    const assigned = (await this.contacts.loads([contact.id], em)).get(contact.id) ?? {
-      users: 0,
-      weeklyHours: 0,
-    };
-    const [introduced]: { users: number; weekly_hours: string }[] = await em.query(PENDING_LOAD_SQL, [
-      contact.id,
-    ]);
-    const load = {
-      users: assigned.users + introduced.users,
-      weeklyHours: Math.round((assigned.weeklyHours + Number(introduced.weekly_hours)) * 100) / 100,
-    };
-    const verdict = checkCapacity(contact, load, weeklyHours);
-    if (!verdict.fits) {
-      throw conflict(verdict.code, `${verdict.message} (counting introductions on their way)`, {
-        load,
-        maxUsers: contact.maxUsers,
-        maxWeeklyHours: contact.maxWeeklyHours,
-      });
-    }
     const repository = em.getRepository(Introduction);
     const { identifiers } = await repository.insert(
       repository.create({

@@ -1,7 +1,7 @@
 import { Absence } from '../contacts/absences';
 import { EligibilityPolicy } from '../contacts/eligibility';
 import { Interest } from '../municipalities/municipality.entity';
-import { upcomingAbsencesSql } from '../contacts/contact.queries';
+import { capacityTakenSql, upcomingAbsencesSql } from '../contacts/contact.queries';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -116,8 +116,7 @@ export class GroupInstanceLoader {
               coalesce(l.users, 0) AS load_users, coalesce(l.hours, 0) AS load_hours
          FROM contacts c
          LEFT JOIN (SELECT contact_id, count(*) AS users, sum(weekly_hours) AS hours
-                      FROM assignments
-                     WHERE municipality_id = $1 AND (ends_on IS NULL OR ends_on >= $2::date)
+                      FROM (${capacityTakenSql('municipality_id = $1', '$2')}) taken
                      GROUP BY contact_id) l ON l.contact_id = c.id
         WHERE c.municipality_id = $1 AND c.active AND c.latitude IS NOT NULL
         ORDER BY c.id`,

@@ -1,5 +1,5 @@
 import { Absence } from '../contacts/absences';
-import { upcomingAbsencesSql } from '../contacts/contact.queries';
+import { capacityTakenSql, upcomingAbsencesSql } from '../contacts/contact.queries';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -105,11 +105,7 @@ export class MatchingInstanceLoader {
          FROM contacts c
          -- capacity taken: open assignments, and introductions on their way to this contact
          LEFT JOIN (SELECT contact_id, count(*) AS users, sum(weekly_hours) AS hours
-                      FROM (SELECT contact_id, weekly_hours FROM assignments
-                             WHERE municipality_id = $1 AND (ends_on IS NULL OR ends_on >= $2::date)
-                            UNION ALL
-                            SELECT contact_id, weekly_hours FROM introductions
-                             WHERE municipality_id = $1 AND status IN ('awaiting_booking', 'booked')) taken
+                      FROM (${capacityTakenSql('municipality_id = $1', '$2')}) taken
                      GROUP BY contact_id) l ON l.contact_id = c.id
         WHERE c.municipality_id = $1 AND c.active AND c.latitude IS NOT NULL
         ORDER BY c.id`,

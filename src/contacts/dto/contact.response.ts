@@ -20,9 +20,16 @@ export class EligibilityResponse {
   validUntil!: string | null;
 }
 
+/** What holds the contact's capacity: open assignments and introductions on their way (contact.queries.ts). */
 export class ContactLoadResponse {
-  @ApiProperty({ type: 'integer', format: 'int32', description: 'Open assignments' }) users!: number;
-  @ApiProperty({ description: 'Hours a week taken by open assignments' }) weeklyHours!: number;
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    description: 'Users taken: open assignments (a group seat counts as one) and introductions on their way',
+  })
+  users!: number;
+  @ApiProperty({ description: 'Hours a week taken by those assignments and introductions' })
+  weeklyHours!: number;
 }
 
 export class ContactResponse {

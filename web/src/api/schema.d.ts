@@ -2319,10 +2319,10 @@ export interface components {
         ContactLoadResponse: {
             /**
              * Format: int32
-             * @description Open assignments
+             * @description Users taken: open assignments (a group seat counts as one) and introductions on their way
              */
             users: number;
-            /** @description Hours a week taken by open assignments */
+            /** @description Hours a week taken by those assignments and introductions */
             weeklyHours: number;
         };
         ContactResponse: {
