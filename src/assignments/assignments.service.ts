@@ -1,3 +1,4 @@
+import { openAssignmentSql } from './open-assignment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -59,7 +60,7 @@ export class AssignmentsService {
     if (query.contactId) where('a.contact_id = ?', query.contactId);
     if (query.serviceUserId) where('a.service_user_id = ?', query.serviceUserId);
     if (query.groupId) where('a.group_id = ?', query.groupId);
-    if (query.active === true) where('(a.ends_on IS NULL OR a.ends_on >= ?::date)', today);
+    if (query.active === true) where(openAssignmentSql('a', '?'), today);
     if (query.active === false) where('a.ends_on < ?::date', today);
     const filter = conditions.join(' AND ');
 

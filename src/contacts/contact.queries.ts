@@ -1,3 +1,4 @@
+import { openAssignmentSql } from '../assignments/open-assignment';
 import { preparedStatement } from '../database/prepared-statement';
 import type { CapacityLoad } from './capacity';
 import type { Contact } from './contact.entity';
@@ -17,7 +18,7 @@ export const PENDING_INTRODUCTION_SQL = `('awaiting_booking', 'booked')`;
  */
 export const capacityTakenSql = (scope: string, today: string): string => `
   SELECT contact_id, service_user_id, weekly_hours FROM assignments
-   WHERE ${scope} AND (ends_on IS NULL OR ends_on >= ${today}::date)
+   WHERE ${scope} AND ${openAssignmentSql(null, today)}
   UNION ALL
   SELECT contact_id, service_user_id, weekly_hours FROM introductions
    WHERE ${scope} AND status IN ${PENDING_INTRODUCTION_SQL}`;

@@ -1,3 +1,4 @@
+import { openAssignmentSql } from '../assignments/open-assignment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -169,7 +170,7 @@ export class IntroductionsService {
       });
     }
     const [served]: { id: string }[] = await em.query(
-      `SELECT id FROM assignments WHERE service_user_id = $1 AND (ends_on IS NULL OR ends_on >= $2::date) LIMIT 1`,
+      `SELECT id FROM assignments WHERE service_user_id = $1 AND ${openAssignmentSql(null, '$2')} LIMIT 1`,
       [user.id, today],
     );
     if (served)

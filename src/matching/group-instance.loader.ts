@@ -1,3 +1,4 @@
+import { openAssignmentSql } from '../assignments/open-assignment';
 import { Absence } from '../contacts/absences';
 import { EligibilityPolicy } from '../contacts/eligibility';
 import { Interest } from '../municipalities/municipality.entity';
@@ -103,7 +104,7 @@ export class GroupInstanceLoader {
           AND NOT EXISTS (SELECT 1 FROM group_members m JOIN activity_groups g ON g.id = m.group_id
                            WHERE m.service_user_id = u.id AND g.status <> 'closed')
           AND NOT EXISTS (SELECT 1 FROM assignments a
-                           WHERE a.service_user_id = u.id AND (a.ends_on IS NULL OR a.ends_on >= $2::date))
+                           WHERE a.service_user_id = u.id AND ${openAssignmentSql('a', '$2')})
         ORDER BY d.waiting_since, u.id`,
         [municipalityId, today],
       ),

@@ -1,3 +1,4 @@
+import { openAssignmentSql } from '../assignments/open-assignment';
 import { Absence } from '../contacts/absences';
 import { capacityTakenSql, upcomingAbsencesSql } from '../contacts/contact.queries';
 import { Injectable } from '@nestjs/common';
@@ -89,7 +90,7 @@ export class MatchingInstanceLoader {
           WHERE u.municipality_id = $1 AND ($4::uuid IS NULL OR u.id = $4::uuid)
             AND d.service_form IN ('individual', 'volunteer_partnership')
             AND NOT EXISTS (SELECT 1 FROM assignments a
-                             WHERE a.service_user_id = u.id AND (a.ends_on IS NULL OR a.ends_on >= $2::date))
+                             WHERE a.service_user_id = u.id AND ${openAssignmentSql('a', '$2')})
             -- an introduction on its way (awaiting its meeting or booked): the user is not matched again
             AND NOT EXISTS (SELECT 1 FROM introductions i
                              WHERE i.service_user_id = u.id AND i.status IN ('awaiting_booking', 'booked'))`,

@@ -1,3 +1,4 @@
+import { openAssignmentSql } from '../assignments/open-assignment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -36,10 +37,10 @@ export class ContactViewService {
           AND ($4::uuid IS NULL OR u.id = $4::uuid)
           AND (EXISTS (SELECT 1 FROM assignments a
                         WHERE a.service_user_id = u.id AND a.contact_id = $2
-                          AND (a.ends_on IS NULL OR a.ends_on >= $3::date))
+                          AND ${openAssignmentSql('a', '$3')})
                OR EXISTS (SELECT 1 FROM group_members m JOIN assignments a ON a.group_id = m.group_id
                            WHERE m.service_user_id = u.id AND a.contact_id = $2
-                             AND (a.ends_on IS NULL OR a.ends_on >= $3::date)))
+                             AND ${openAssignmentSql('a', '$3')}))
         ORDER BY u.first_name, u.id`,
       [principal.municipalityId, principal.contactId, this.clock.today(), onlyId ?? null],
     );

@@ -1,3 +1,4 @@
+import { openAssignmentSql } from '../assignments/open-assignment';
 import { decisionInForceSql } from '../decisions/decision-in-force';
 import { preparedStatement } from '../database/prepared-statement';
 import type { DecisionSummary } from '../decisions/decision.entity';
@@ -19,9 +20,9 @@ export const currentDecisionSql = (userRef: string, today: string): string =>
  */
 export const hasContactSql = (userRef: string, today: string): string => `(
   EXISTS (SELECT 1 FROM assignments a
-           WHERE a.service_user_id = ${userRef} AND (a.ends_on IS NULL OR a.ends_on >= ${today}::date))
+           WHERE a.service_user_id = ${userRef} AND ${openAssignmentSql('a', today)})
   OR EXISTS (SELECT 1 FROM group_members gm JOIN assignments a ON a.group_id = gm.group_id
-              WHERE gm.service_user_id = ${userRef} AND (a.ends_on IS NULL OR a.ends_on >= ${today}::date)))`;
+              WHERE gm.service_user_id = ${userRef} AND ${openAssignmentSql('a', today)}))`;
 
 /** Waiting list membership (DOMAIN rule 9): a decision in force today and no contact yet. */
 export const waitingSql = (userRef: string, today: string): string =>
