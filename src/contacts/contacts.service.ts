@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { assignFields, pickFields, refuseNulls } from '../common/http/field-mapping';
-import { isWithinCalendarMonthsSql, lastDayWithinMonthsSql } from '../common/calendar-months';
 import { Clock } from '../common/clock';
 import { ApiError, conflict, notFound } from '../common/errors/api-error';
 import { Page, pageOf } from '../common/http/pagination';
@@ -15,7 +14,12 @@ import { capacityTakenSql, ContactReadRow, READ_CONTACT } from './contact.querie
 import { ContactListQuery } from './dto/contact.query';
 import { CreateContactRequest, UpdateContactRequest, UpdateOwnProfileRequest } from './dto/contact.request';
 import { ContactResponse } from './dto/contact.response';
-import { assessEligibility, EligibilityPolicy } from './eligibility';
+import {
+  assessEligibility,
+  EligibilityPolicy,
+  eligibleContactSql,
+  eligibleContactSqlParameters,
+} from './eligibility';
 
 /** Fields a client may set; DTOs are mapped to the entity field by field, never merged wholesale. */
 const WRITABLE_FIELDS = [
@@ -258,27 +262,16 @@ export class ContactsService {
     );
   }
 
-  /** The SQL twin of `assessEligibility`, so the list can filter and paginate in the database. Kept beside it in tests. */
+  /** The list's eligibility filter: the SQL twin of `assessEligibility` (eligibility.ts), in the database. */
   private whereEligible(
     builder: SelectQueryBuilder<Contact>,
     policy: EligibilityPolicy,
     eligible: boolean,
   ): void {
-    const condition = `(c.police_certificate_issued_on IS NOT NULL
-        AND c.police_certificate_presented_on IS NOT NULL
-        AND c.police_certificate_issued_on <= :today::date
-        AND c.police_certificate_presented_on <= :today::date
-        AND c.police_certificate_presented_on >= c.police_certificate_issued_on
-        AND ${isWithinCalendarMonthsSql('c.police_certificate_issued_on', 'c.police_certificate_presented_on', ':maxAgeMonths')}
-        AND ${lastDayWithinMonthsSql('c.police_certificate_issued_on', ':validityMonths')} > :today::date
-        AND c.confidentiality_signed_on IS NOT NULL
-        AND c.confidentiality_signed_on <= :today::date
-        AND :today::date >= make_date(c.birth_year + :minimumAge, 12, 31))`;
-    builder.andWhere(eligible ? condition : `NOT ${condition}`, {
-      today: this.clock.today(),
-      maxAgeMonths: policy.policeCertificateMaxAgeMonths,
-      validityMonths: policy.policeCertificateValidityMonths,
-      minimumAge: policy.minimumAge,
-    });
+    const condition = eligibleContactSql('c');
+    builder.andWhere(
+      eligible ? condition : `NOT ${condition}`,
+      eligibleContactSqlParameters(policy, this.clock.today()),
+    );
   }
 }

@@ -5,7 +5,12 @@
  * Source: helse- og omsorgstjenesteloven § 5-4 (politiattest presented before the assignment starts). How old
  * the politiattest may be when presented, and when it must be renewed, are municipal settings.
  */
-import { isWithinCalendarMonths, lastDayWithinMonths } from '../common/calendar-months';
+import {
+  isWithinCalendarMonths,
+  isWithinCalendarMonthsSql,
+  lastDayWithinMonths,
+  lastDayWithinMonthsSql,
+} from '../common/calendar-months';
 import { addDays, assertIsoDate, compare, IsoDate } from '../common/dates';
 
 export interface EligibilityPolicy {
@@ -241,4 +246,36 @@ export function assessEligibility(
       ? null
       : policeCertificateValidUntil(contact.policeCertificateIssuedOn, policy);
   return { eligible: reasons.length === 0, reasons, validUntil };
+}
+
+/**
+ * The SQL twin of `assessEligibility(...).eligible` for the contacts table under alias `c`, so a list can filter
+ * and paginate in the database. Named parameters: `eligibleContactSqlParameters`. Kept here, beside the rule, and
+ * held equal to it by test/eligibility-twin.e2e-spec.ts on generated dates.
+ */
+export function eligibleContactSql(c: string): string {
+  return `(${c}.police_certificate_issued_on IS NOT NULL
+        AND ${c}.police_certificate_presented_on IS NOT NULL
+        AND ${c}.police_certificate_issued_on <= :today::date
+        AND ${c}.police_certificate_presented_on <= :today::date
+        AND ${c}.police_certificate_presented_on >= ${c}.police_certificate_issued_on
+        AND ${isWithinCalendarMonthsSql(`${c}.police_certificate_issued_on`, `${c}.police_certificate_presented_on`, ':maxAgeMonths')}
+        AND ${lastDayWithinMonthsSql(`${c}.police_certificate_issued_on`, ':validityMonths')} > :today::date
+        AND ${c}.confidentiality_signed_on IS NOT NULL
+        AND ${c}.confidentiality_signed_on <= :today::date
+        AND ${c}.birth_year IS NOT NULL
+        AND :today::date >= make_date(${c}.birth_year + :minimumAge, 12, 31))`;
+}
+
+export function eligibleContactSqlParameters(
+  policy: EligibilityPolicy,
+  today: IsoDate,
+): { today: IsoDate; maxAgeMonths: number; validityMonths: number; minimumAge: number } {
+  assertPolicy(policy);
+  return {
+    today,
+    maxAgeMonths: policy.policeCertificateMaxAgeMonths,
+    validityMonths: policy.policeCertificateValidityMonths,
+    minimumAge: policy.minimumAge,
+  };
 }
