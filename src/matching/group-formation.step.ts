@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { WEEKDAYS, WeeklySlot } from '../common/scheduling/weekly-slot';
 import { formGroups } from './engine/groups/formation';
+import { ContactCandidateRow } from './instance-mapping';
 import { ProposedGroup, withGroupDefaults } from './engine/groups/types';
 import { MatchingInstance } from './engine/types';
 import {
@@ -50,8 +51,12 @@ export class GroupFormationStep {
   constructor(private readonly loader: GroupInstanceLoader) {}
 
   /** Reads the group users, contacts and groups; start it early, it does not depend on the individual run. */
-  fetch(municipalityId: string, today: string): Promise<GroupRows> {
-    return this.loader.fetch(municipalityId, today);
+  fetch(
+    municipalityId: string,
+    today: string,
+    contacts?: Promise<ContactCandidateRow[]>,
+  ): Promise<GroupRows> {
+    return this.loader.fetch(municipalityId, today, contacts);
   }
 
   plan(rows: GroupRows, today: string, reserved: ReservedCapacity): GroupPlan {

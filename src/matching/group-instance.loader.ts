@@ -1,8 +1,6 @@
 import { openAssignmentSql } from '../assignments/open-assignment';
-import { Absence } from '../contacts/absences';
 import { EligibilityPolicy } from '../contacts/eligibility';
 import { Interest } from '../municipalities/municipality.entity';
-import { capacityTakenSql, upcomingAbsencesSql } from '../contacts/contact.queries';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -12,7 +10,15 @@ import { WeeklySlot } from '../common/scheduling/weekly-slot';
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { buildGroupInstance, GroupInstance } from './engine/groups/instance';
 import { ExistingGroupInput, GroupContactInput, GroupUserInput } from './engine/groups/types';
-import { CodeBook, exclusionsByUser, interestBook, isEligibleRow, toIntervals } from './instance-mapping';
+import {
+  CANDIDATE_CONTACTS_SQL,
+  CodeBook,
+  ContactCandidateRow,
+  exclusionsByUser,
+  interestBook,
+  isEligibleRow,
+  toIntervals,
+} from './instance-mapping';
 
 /** What the individual matching of the same run already proposed to a contact: it is not offered twice. */
 export type ReservedCapacity = ReadonlyMap<string, { users: number; weeklyHours: number }>;
@@ -37,22 +43,7 @@ export interface GroupRows {
     availability: WeeklySlot[];
     waiting_since: string;
   }[];
-  contacts: {
-    id: string;
-    latitude: number;
-    longitude: number;
-    interests: string[];
-    availability: WeeklySlot[];
-    birth_year: number;
-    police_certificate_issued_on: string | null;
-    police_certificate_presented_on: string | null;
-    confidentiality_signed_on: string | null;
-    max_users: number;
-    max_weekly_hours: string;
-    load_users: string;
-    load_hours: string;
-    absences: Absence[];
-  }[];
+  contacts: ContactCandidateRow[];
   groups: {
     id: string;
     name: string;
@@ -93,7 +84,11 @@ export class GroupInstanceLoader {
    * The rows, fetched concurrently. Independent of the individual matching's outcome, so the nightly run starts
    * this before its engine runs and the database works while the engine does.
    */
-  async fetch(municipalityId: string, today: string): Promise<GroupRows> {
+  async fetch(
+    municipalityId: string,
+    today: string,
+    sharedContacts?: Promise<ContactCandidateRow[]>,
+  ): Promise<GroupRows> {
     const db = this.dataSource.manager;
     const [users, contacts, groups, exclusions, vocabulary, policy] = await Promise.all([
       db.query<GroupRows['users']>(
@@ -108,21 +103,7 @@ export class GroupInstanceLoader {
         ORDER BY d.waiting_since, u.id`,
         [municipalityId, today],
       ),
-      db.query<GroupRows['contacts']>(
-        `SELECT c.id, c.latitude, c.longitude, c.interests, c.availability, c.birth_year,
-              c.police_certificate_issued_on::text AS police_certificate_issued_on,
-              c.police_certificate_presented_on::text AS police_certificate_presented_on,
-              c.confidentiality_signed_on::text AS confidentiality_signed_on,
-              c.max_users, c.max_weekly_hours, ${upcomingAbsencesSql('c.id', '$2')} AS absences,
-              coalesce(l.users, 0) AS load_users, coalesce(l.hours, 0) AS load_hours
-         FROM contacts c
-         LEFT JOIN (SELECT contact_id, count(*) AS users, sum(weekly_hours) AS hours
-                      FROM (${capacityTakenSql('municipality_id = $1', '$2')}) taken
-                     GROUP BY contact_id) l ON l.contact_id = c.id
-        WHERE c.municipality_id = $1 AND c.active AND c.latitude IS NOT NULL
-        ORDER BY c.id`,
-        [municipalityId, today],
-      ),
+      sharedContacts ?? db.query<ContactCandidateRow[]>(CANDIDATE_CONTACTS_SQL, [municipalityId, today]),
       db.query<GroupRows['groups']>(
         `SELECT g.id, g.name, coalesce(g.latitude, m.latitude) AS latitude, coalesce(g.longitude, m.longitude) AS longitude,
               g.interests, g.meeting_times, coalesce(m.n, 0)::int AS member_count,

@@ -2,6 +2,7 @@ import { ageInYears, daysBetween } from '../common/dates';
 import { assessEligibility, EligibilityPolicy } from '../contacts/eligibility';
 import { Absence, availableForProposals } from '../contacts/absences';
 import { minutesOfDay, WEEKDAYS, WeeklySlot } from '../common/scheduling/weekly-slot';
+import { capacityTakenSql, upcomingAbsencesSql } from '../contacts/contact.queries';
 import { WeeklyInterval } from './engine/bitsets';
 import { ContactInput, UserInput } from './engine/instance-builder';
 import { GenderName, MAX_INTEREST_CODES, MAX_LANGUAGE_CODES } from './engine/types';
@@ -158,3 +159,30 @@ export function isEligibleRow(row: CertificateRow, policy: EligibilityPolicy, to
     today,
   ).eligible;
 }
+
+/** A contact as both matching loaders read them: certificates, capacity and load, absences to come. */
+export type ContactCandidateRow = Omit<AvailableContactRow, 'eligible' | 'free_users' | 'free_weekly_hours'> &
+  CertificateRow & {
+    max_users: number;
+    max_weekly_hours: string;
+    load_users: string;
+    load_hours: string;
+  };
+
+/**
+ * The municipality's ($1) active, located contacts with their load on $2: one query for the individual run and
+ * group formation alike, read once per run and handed to both.
+ */
+export const CANDIDATE_CONTACTS_SQL = `
+  SELECT c.id, c.birth_year, c.gender, c.languages, c.latitude, c.longitude, c.interests, c.availability,
+         c.police_certificate_issued_on::text AS police_certificate_issued_on,
+         c.police_certificate_presented_on::text AS police_certificate_presented_on,
+         c.confidentiality_signed_on::text AS confidentiality_signed_on,
+         c.max_users, c.max_weekly_hours, ${upcomingAbsencesSql('c.id', '$2')} AS absences,
+         coalesce(l.users, 0) AS load_users, coalesce(l.hours, 0) AS load_hours
+    FROM contacts c
+    LEFT JOIN (SELECT contact_id, count(*) AS users, sum(weekly_hours) AS hours
+                 FROM (${capacityTakenSql('municipality_id = $1', '$2')}) taken
+                GROUP BY contact_id) l ON l.contact_id = c.id
+   WHERE c.municipality_id = $1 AND c.active AND c.latitude IS NOT NULL
+   ORDER BY c.id`;

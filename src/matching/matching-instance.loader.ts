@@ -1,6 +1,4 @@
 import { openAssignmentSql } from '../assignments/open-assignment';
-import { Absence } from '../contacts/absences';
-import { capacityTakenSql, upcomingAbsencesSql } from '../contacts/contact.queries';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -12,7 +10,8 @@ import { effectiveWaitingSinceSql } from '../waiting-list/waiting-since.sql';
 import { buildInstance } from './engine/instance-builder';
 import { MatchingInstance } from './engine/types';
 import {
-  AvailableContactRow,
+  CANDIDATE_CONTACTS_SQL,
+  ContactCandidateRow,
   exclusionsByUser,
   isEligibleRow,
   interestBook,
@@ -55,17 +54,6 @@ type UserRow = WaitingUserRow & {
   driving_km_granted: number;
 };
 
-type ContactRow = Omit<AvailableContactRow, 'eligible' | 'free_users' | 'free_weekly_hours'> & {
-  police_certificate_issued_on: string | null;
-  police_certificate_presented_on: string | null;
-  confidentiality_signed_on: string | null;
-  max_users: number;
-  max_weekly_hours: string;
-  load_users: string;
-  load_hours: string;
-  absences: Absence[];
-};
-
 /** Loads everything a run needs in four queries: waiting users, available contacts, exclusions, vocabulary. */
 @Injectable()
 export class MatchingInstanceLoader {
@@ -74,8 +62,24 @@ export class MatchingInstanceLoader {
     private readonly municipalities: MunicipalitiesService,
   ) {}
 
-  /** `onlyUserId`: that one waiting user (with every contact), for a user's alternatives; otherwise all. */
-  async load(municipalityId: string, today: string, onlyUserId?: string): Promise<LoadedInstance> {
+  /** The run's contacts (instance-mapping.ts CANDIDATE_CONTACTS_SQL), to hand to group formation as well. */
+  fetchContacts(municipalityId: string, today: string): Promise<ContactCandidateRow[]> {
+    return this.dataSource.manager.query<ContactCandidateRow[]>(CANDIDATE_CONTACTS_SQL, [
+      municipalityId,
+      today,
+    ]);
+  }
+
+  /**
+   * `onlyUserId`: that one waiting user (with every contact), for a user's alternatives; otherwise all.
+   * `sharedContacts`: rows already being fetched by fetchContacts, when the caller shares them.
+   */
+  async load(
+    municipalityId: string,
+    today: string,
+    onlyUserId?: string,
+    sharedContacts?: Promise<ContactCandidateRow[]>,
+  ): Promise<LoadedInstance> {
     const db = this.dataSource.manager;
     // Independent reads, each on a connection of its own, so the run waits for the slowest, not for their sum.
     const [users, contacts, exclusions, vocabulary, policy] = await Promise.all([
@@ -96,22 +100,7 @@ export class MatchingInstanceLoader {
                              WHERE i.service_user_id = u.id AND i.status IN ('awaiting_booking', 'booked'))`,
         [municipalityId, today, MATCH_AHEAD_DAYS, onlyUserId ?? null],
       ),
-      db.query<ContactRow[]>(
-        `SELECT c.id, c.birth_year, c.gender, c.languages, c.latitude, c.longitude, c.interests, c.availability,
-              c.police_certificate_issued_on::text AS police_certificate_issued_on,
-              c.police_certificate_presented_on::text AS police_certificate_presented_on,
-              c.confidentiality_signed_on::text AS confidentiality_signed_on,
-              c.max_users, c.max_weekly_hours, ${upcomingAbsencesSql('c.id', '$2')} AS absences,
-              coalesce(l.users, 0) AS load_users, coalesce(l.hours, 0) AS load_hours
-         FROM contacts c
-         -- capacity taken: open assignments, and introductions on their way to this contact
-         LEFT JOIN (SELECT contact_id, count(*) AS users, sum(weekly_hours) AS hours
-                      FROM (${capacityTakenSql('municipality_id = $1', '$2')}) taken
-                     GROUP BY contact_id) l ON l.contact_id = c.id
-        WHERE c.municipality_id = $1 AND c.active AND c.latitude IS NOT NULL
-        ORDER BY c.id`,
-        [municipalityId, today],
-      ),
+      sharedContacts ?? this.fetchContacts(municipalityId, today),
       db.query<{ service_user_id: string; contact_id: string }[]>(
         `SELECT service_user_id, contact_id FROM excluded_pairs WHERE municipality_id = $1
         UNION

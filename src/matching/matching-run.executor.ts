@@ -56,10 +56,12 @@ export class MatchingRunExecutor {
 
     const today = this.clock.today();
     const loadStarted = performance.now();
-    // The group step's rows do not depend on the individual matching: the database reads them meanwhile.
-    const groupRows = this.groupFormation.fetch(run.municipalityId, today);
+    // The contacts are read once for both steps. The group step's rows do not depend on the individual matching:
+    // the database reads them meanwhile.
+    const contactRows = this.loader.fetchContacts(run.municipalityId, today);
+    const groupRows = this.groupFormation.fetch(run.municipalityId, today, contactRows);
     groupRows.catch(() => undefined); // awaited below; never an unhandled rejection while the engine runs
-    const loaded = await this.loader.load(run.municipalityId, today);
+    const loaded = await this.loader.load(run.municipalityId, today, undefined, contactRows);
     const loadMs = performance.now() - loadStarted;
     await reportProgress(10);
     let lastReported = 10;
