@@ -106,6 +106,50 @@ describe('sessions, quotas and timesheets', () => {
       expect(staff.body).toEqual(seen.body);
     });
 
+    it('grants a month pro rata when the vedtak starts inside it, and a renewal never grants a day twice', async () => {
+      // 10 hours a month from 16 April: 15 of April's 30 days, 5 hours.
+      const { contact, user, assignmentId } = await fx.individual(
+        { validFrom: `${YEAR}-04-16`, hoursGranted: 10, hoursPeriod: 'month' },
+        `${YEAR}-04-16`,
+      );
+      const april = await coordinator
+        .get(`/quotas?assignmentId=${assignmentId}&date=${YEAR}-04-20`)
+        .expect(200);
+      expect(april.body[0].hours).toMatchObject({
+        periodStart: `${YEAR}-04-01`,
+        periodEnd: `${YEAR}-04-30`,
+        grantedHours: 5,
+      });
+      const refused = await contact.client
+        .post('/sessions')
+        .send(fx.session(assignmentId, { date: `${YEAR}-04-20`, start: '10:00', end: '16:00', km: 0 }))
+        .expect(409);
+      expect(refused.body.code).toBe('quota_exceeded');
+      expect(refused.body.context.excess[0]).toMatchObject({
+        kind: 'hours',
+        granted: 5,
+        requested: 6,
+        excess: 1,
+      });
+
+      // A renewal of 20 hours a month from 16 June: June's first 15 days are the old vedtak's, its last 15 the new one's.
+      await fx.sql(
+        `INSERT INTO decisions (municipality_id, service_user_id, service_form, hours_granted, hours_period,
+                                decided_on, valid_from, valid_to, waiting_since, created_by)
+         VALUES ($1, $2, 'individual', 20, 'month', $3, $3, $4, $3, 'test')`,
+        [municipalityId, user.id, `${YEAR}-06-16`, `${YEAR + 1}-06-15`],
+      );
+      const before = await coordinator
+        .get(`/quotas?assignmentId=${assignmentId}&date=${YEAR}-06-10`)
+        .expect(200);
+      const after = await coordinator
+        .get(`/quotas?assignmentId=${assignmentId}&date=${YEAR}-06-20`)
+        .expect(200);
+      expect(before.body[0].hours.grantedHours).toBe(5);
+      expect(after.body[0].hours.grantedHours).toBe(10);
+      expect(after.body[0].decisionId).not.toBe(before.body[0].decisionId);
+    });
+
     it('counts a group session for every member present and shares the km between them', async () => {
       const { contact, members, assignmentId } = await fx.group(3);
       const present = [members[0].id, members[1].id];

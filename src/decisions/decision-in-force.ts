@@ -12,6 +12,9 @@
 /** Vedtak starting within this many days are matched and introduced now. */
 export const MATCH_AHEAD_DAYS = 60;
 
+/** `created_at` of the decisions alias `d` as text that sorts as the time (for DecisionDates in quota.ts). */
+export const CREATED_AT_SORTABLE_SQL = `to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+
 /** The precedence among a user's vedtak in force at once, for `ORDER BY` on the decisions alias `d`. */
 export const decisionPrecedenceSql = (d: string): string =>
   `${d}.valid_from DESC, ${d}.decided_on DESC, ${d}.created_at DESC, ${d}.id DESC`;

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
+import { addDays } from '../common/dates';
 import {
+  daysInForce,
+  grantedInRanges,
   HoursPeriod,
   hoursToMinutes,
   minutesToHours,
   periodQuota,
+  precedence,
   quotaPeriodContaining,
   quotaStatus,
   weeklyHoursEquivalent,
@@ -311,6 +315,104 @@ describe('periodQuota', () => {
           return used <= granted;
         },
       ),
+    );
+  });
+});
+
+describe('pro rata quotas and renewals (DOMAIN rule 3)', () => {
+  const vedtak = (
+    id: string,
+    validFrom: string,
+    validTo: string,
+    decidedOn = validFrom,
+    createdAt = '2026-01-01T00:00:00.000000',
+  ) => ({
+    id,
+    validFrom,
+    validTo,
+    decidedOn,
+    createdAt,
+  });
+
+  it('grants a period pro rata for the days a vedtak starting or ending inside it covers', () => {
+    // 10 hours a month from 16 April: 15 of April's 30 days.
+    const starting = vedtak('a', '2026-04-16', '2026-12-31');
+    expect(grantedInRanges(600, 'month', daysInForce(starting, [starting], '2026-04-01', '2026-04-30'))).toBe(
+      300,
+    );
+    // 3 hours a week ending on a Wednesday: 3 of 7 days.
+    const ending = vedtak('b', '2025-01-01', '2026-12-02');
+    expect(grantedInRanges(180, 'week', daysInForce(ending, [ending], '2026-11-30', '2026-12-06'))).toBe(77);
+    // A whole period covered grants it whole; February in a leap year is 29 days.
+    const leap = vedtak('c', '2028-02-15', '2028-12-31');
+    expect(grantedInRanges(600, 'month', daysInForce(leap, [leap], '2028-03-01', '2028-03-31'))).toBe(600);
+    expect(grantedInRanges(290, 'month', daysInForce(leap, [leap], '2028-02-01', '2028-02-29'))).toBe(150);
+  });
+
+  it('never grants a day twice when a renewal overlaps the vedtak before it', () => {
+    const old = vedtak('old', '2026-01-01', '2026-12-31');
+    const renewal = vedtak('new', '2026-06-16', '2027-06-15', '2026-06-01');
+    const both = [old, renewal];
+    const june = { from: '2026-06-01', to: '2026-06-30' };
+    expect(daysInForce(old, both, june.from, june.to)).toEqual([{ from: '2026-06-01', to: '2026-06-15' }]);
+    expect(daysInForce(renewal, both, june.from, june.to)).toEqual([
+      { from: '2026-06-16', to: '2026-06-30' },
+    ]);
+    const granted =
+      grantedInRanges(600, 'month', daysInForce(old, both, june.from, june.to)) +
+      grantedInRanges(600, 'month', daysInForce(renewal, both, june.from, june.to));
+    expect(granted).toBe(600);
+  });
+
+  it('lets a renewal that ends first hand the rest back to the vedtak it interrupted', () => {
+    const long = vedtak('long', '2026-01-01', '2026-12-31');
+    const short = vedtak('short', '2026-03-10', '2026-03-19');
+    expect(daysInForce(long, [long, short], '2026-03-01', '2026-03-31')).toEqual([
+      { from: '2026-03-01', to: '2026-03-09' },
+      { from: '2026-03-20', to: '2026-03-31' },
+    ]);
+  });
+
+  it('breaks ties as the SQL does: the later decided, then the later recorded, then the id', () => {
+    const a = vedtak('a', '2026-05-01', '2026-12-31', '2026-04-01');
+    const b = vedtak('b', '2026-05-01', '2026-12-31', '2026-04-20');
+    expect(precedence(b, a)).toBeGreaterThan(0);
+    expect(daysInForce(a, [a, b], '2026-05-01', '2026-05-31')).toEqual([]);
+    const c = vedtak('c', '2026-05-01', '2026-12-31', '2026-04-20', '2026-04-21T10:00:00.000001');
+    expect(precedence(c, b)).toBeGreaterThan(0);
+    const d = { ...c, id: 'd' };
+    expect(precedence(d, c)).toBeGreaterThan(0);
+  });
+
+  it('gives each day to exactly one vedtak where any is valid, and to none elsewhere', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            start: fc.integer({ min: 0, max: 60 }),
+            length: fc.integer({ min: 0, max: 90 }),
+            decided: fc.integer({ min: 0, max: 5 }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (specs) => {
+          const decisions = specs.map((s, i) =>
+            vedtak(
+              `d${i}`,
+              addDays('2026-01-01', s.start),
+              addDays('2026-01-01', s.start + s.length),
+              addDays('2025-12-01', s.decided),
+            ),
+          );
+          const ranges = decisions.map((d) => daysInForce(d, decisions, '2026-01-01', '2026-05-31'));
+          for (let day = '2026-01-01'; day <= '2026-05-31'; day = addDays(day, 1)) {
+            const holders = ranges.filter((list) => list.some((r) => r.from <= day && day <= r.to)).length;
+            const valid = decisions.some((d) => d.validFrom <= day && day <= d.validTo);
+            expect(holders).toBe(valid ? 1 : 0);
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -4,7 +4,15 @@
  *
  * Everything is counted in whole minutes, so sums never drift the way 0.1 + 0.2 hours would.
  */
-import { addDays, endOfMonth, IsoDate, startOfIsoWeek, startOfMonth } from '../common/dates';
+import {
+  addDays,
+  compare,
+  daysBetween,
+  endOfMonth,
+  IsoDate,
+  startOfIsoWeek,
+  startOfMonth,
+} from '../common/dates';
 
 export type HoursPeriod = 'week' | 'month';
 
@@ -175,4 +183,86 @@ export function periodQuota({
     requested,
     excess: requested > 0 ? Math.min(excess, requested) : 0,
   };
+}
+
+/** An inclusive range of days. */
+export interface DateRange {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** What tells which of a user's vedtak is in force on a day (decision-in-force.ts gives the same precedence in SQL). */
+export interface DecisionDates {
+  id: string;
+  validFrom: IsoDate;
+  validTo: IsoDate;
+  decidedOn: IsoDate;
+  /** A text that sorts as the time it was recorded (ISO 8601 in UTC, with microseconds). */
+  createdAt: string;
+}
+
+const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The TypeScript twin of decisionPrecedenceSql: a positive number when `a` takes precedence over `b`. */
+export function precedence(a: DecisionDates, b: DecisionDates): number {
+  return (
+    order(a.validFrom, b.validFrom) ||
+    order(a.decidedOn, b.decidedOn) ||
+    order(a.createdAt, b.createdAt) ||
+    order(a.id, b.id)
+  );
+}
+
+/**
+ * The days of [from, to] on which `decision` is the vedtak in force among the user's `decisions`: its validity,
+ * less the days a vedtak that takes precedence covers (a renewal from its first day). So a renewal inside a period
+ * never grants a day twice.
+ */
+export function daysInForce(
+  decision: DecisionDates,
+  decisions: readonly DecisionDates[],
+  from: IsoDate,
+  to: IsoDate,
+): DateRange[] {
+  let ranges: DateRange[] = [
+    {
+      from: compare(decision.validFrom, from) > 0 ? decision.validFrom : from,
+      to: compare(decision.validTo, to) < 0 ? decision.validTo : to,
+    },
+  ].filter((r) => compare(r.from, r.to) <= 0);
+  for (const other of decisions) {
+    if (other.id === decision.id || precedence(other, decision) <= 0) continue;
+    ranges = ranges.flatMap((r) => {
+      if (compare(other.validTo, r.from) < 0 || compare(other.validFrom, r.to) > 0) return [r];
+      const left = { from: r.from, to: addDays(other.validFrom, -1) };
+      const right = { from: addDays(other.validTo, 1), to: r.to };
+      return [left, right].filter((part) => compare(part.from, part.to) <= 0);
+    });
+  }
+  return ranges;
+}
+
+/**
+ * What a vedtak granting `perPeriod` units (minutes, or km in tenths) per `period` grants over `ranges`: each quota
+ * period's grant, pro rata for the days of the period the ranges cover (a whole period covered grants it whole).
+ * Rounded to whole units once, at the end. Used by the quota of a session's period and by the reports alike.
+ */
+export function grantedInRanges(
+  perPeriod: number,
+  period: HoursPeriod,
+  ranges: readonly DateRange[],
+): number {
+  let total = 0;
+  for (const range of ranges) {
+    let cursor = range.from;
+    while (compare(cursor, range.to) <= 0) {
+      const quotaPeriod = quotaPeriodContaining(cursor, period);
+      const last = compare(quotaPeriod.end, range.to) <= 0 ? quotaPeriod.end : range.to;
+      const covered = daysBetween(cursor, last) + 1;
+      const length = daysBetween(quotaPeriod.start, quotaPeriod.end) + 1;
+      total += (perPeriod * covered) / length;
+      cursor = addDays(last, 1);
+    }
+  }
+  return Math.round(total);
 }

@@ -2,8 +2,8 @@
  * Pure arithmetic of the reports (issue 5): hours granted within a date range, Helsedirektoratet's waiting-time
  * bands, and how soon a match ended. No Nest, no TypeORM.
  */
-import { addDays, addMonths, compare, daysBetween, IsoDate } from '../common/dates';
-import { HoursPeriod, hoursToMinutes, quotaPeriodContaining } from '../decisions/quota';
+import { addMonths, compare, IsoDate } from '../common/dates';
+import { DateRange, grantedInRanges, HoursPeriod, hoursToMinutes } from '../decisions/quota';
 
 export interface GrantTerms {
   hoursGranted: number;
@@ -17,24 +17,20 @@ const earlier = (a: IsoDate, b: IsoDate) => (compare(a, b) <= 0 ? a : b);
 
 /**
  * Minutes a vedtak grants within [from, to]: each quota period's grant, pro rata for the days of the period that
- * lie both in the range and in the vedtak's validity (a whole month in range counts its whole grant).
+ * lie both in the range and in the vedtak's validity (a whole month in range counts its whole grant). The
+ * arithmetic is the quota's own (decisions/quota.ts grantedInRanges); with several vedtak, pass each one's days in
+ * force (daysInForce) instead of its validity, as the report does.
  */
-export function grantedMinutesInRange(terms: GrantTerms, from: IsoDate, to: IsoDate): number {
+export function grantedMinutesInRange(
+  terms: GrantTerms,
+  from: IsoDate,
+  to: IsoDate,
+  daysInForce?: readonly DateRange[],
+): number {
   const start = later(from, terms.validFrom);
   const end = earlier(to, terms.validTo);
-  if (compare(start, end) > 0) return 0;
-  const perPeriod = hoursToMinutes(terms.hoursGranted);
-  let total = 0;
-  let cursor = start;
-  while (compare(cursor, end) <= 0) {
-    const period = quotaPeriodContaining(cursor, terms.hoursPeriod);
-    const last = earlier(period.end, end);
-    const covered = daysBetween(cursor, last) + 1;
-    const length = daysBetween(period.start, period.end) + 1;
-    total += (perPeriod * covered) / length;
-    cursor = addDays(last, 1);
-  }
-  return Math.round(total);
+  const ranges = daysInForce ?? (compare(start, end) > 0 ? [] : [{ from: start, to: end }]);
+  return grantedInRanges(hoursToMinutes(terms.hoursGranted), terms.hoursPeriod, ranges);
 }
 
 /** Helsedirektoratet's bands for the wait from vedtak to start. */

@@ -1,3 +1,5 @@
+import { daysInForce, DecisionDates } from '../decisions/quota';
+import { CREATED_AT_SORTABLE_SQL } from '../decisions/decision-in-force';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -39,10 +41,14 @@ export class ReportsService {
         hours_period: 'week' | 'month';
         valid_from: string;
         valid_to: string;
+        id: string;
+        decided_on: string;
+        created_at: string;
       }[]
     >(
       `SELECT d.service_user_id, u.first_name, u.last_name, d.hours_granted, d.hours_period,
-              d.valid_from::text AS valid_from, d.valid_to::text AS valid_to
+              d.valid_from::text AS valid_from, d.valid_to::text AS valid_to, d.id, d.decided_on::text AS decided_on,
+              ${CREATED_AT_SORTABLE_SQL} AS created_at
          FROM decisions d JOIN service_users u ON u.id = d.service_user_id
         WHERE d.municipality_id = $1 AND d.valid_from <= $3::date AND d.valid_to >= $2::date
         ORDER BY u.last_name, u.first_name, u.id`,
@@ -57,6 +63,17 @@ export class ReportsService {
         ])
       ).map((r) => [r.service_user_id, r.minutes]),
     );
+    // A renewal that overlaps the vedtak before it takes over from its first day: no day is granted twice.
+    const datesOf = (d: (typeof decisions)[number]): DecisionDates => ({
+      id: d.id,
+      validFrom: d.valid_from,
+      validTo: d.valid_to,
+      decidedOn: d.decided_on,
+      createdAt: d.created_at,
+    });
+    const byUser = new Map<string, DecisionDates[]>();
+    for (const d of decisions)
+      byUser.set(d.service_user_id, [...(byUser.get(d.service_user_id) ?? []), datesOf(d)]);
     const users = new Map<string, UserHoursLine & { grantedMinutes: number }>();
     for (const d of decisions) {
       const line = users.get(d.service_user_id) ?? {
@@ -77,6 +94,7 @@ export class ReportsService {
         },
         from,
         to,
+        daysInForce(datesOf(d), byUser.get(d.service_user_id) ?? [], from, to),
       );
       users.set(d.service_user_id, line);
     }

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { conflict } from '../common/errors/api-error';
+import { CREATED_AT_SORTABLE_SQL } from '../decisions/decision-in-force';
 import {
+  daysInForce,
+  DecisionDates,
+  grantedInRanges,
   hoursToMinutes,
   minutesToHours,
   periodQuota,
   PeriodQuotaFigures,
+  QuotaPeriod,
   quotaPeriodContaining,
 } from '../decisions/quota';
 import { HoursQuotaResponse, KmQuotaResponse, QuotaExcess, QuotaResponse } from './dto/quota.response';
@@ -115,11 +120,25 @@ export class SessionQuotaService {
       hoursPeriod.start,
     ]);
     const extraKm = await this.scalar(em, APPROVED_OVERRUN_SQL, [decision.id, 'km', kmPeriod.start]);
+    // A vedtak that starts or ends inside the period, or is taken over by a renewal, grants it pro rata.
+    const siblings = await this.userDecisions(em, decision.service_user_id, [hoursPeriod, kmPeriod]);
+    const self = siblings.find((d) => d.id === decision.id) ?? {
+      id: decision.id,
+      validFrom: decision.valid_from,
+      validTo: decision.valid_to,
+      decidedOn: decision.valid_from,
+      createdAt: '',
+    };
+    const inForce = (period: QuotaPeriod) => daysInForce(self, siblings, period.start, period.end);
     return {
       hours: {
         period: hoursPeriod,
         figures: periodQuota({
-          granted: hoursToMinutes(Number(decision.hours_granted)),
+          granted: grantedInRanges(
+            hoursToMinutes(Number(decision.hours_granted)),
+            decision.hours_period,
+            inForce(hoursPeriod),
+          ),
           approvedOverrun: extraMinutes,
           used: usedMinutes,
           requested: minutes,
@@ -128,7 +147,11 @@ export class SessionQuotaService {
       km: {
         period: kmPeriod,
         figures: periodQuota({
-          granted: decision.driving_km_granted * 10,
+          granted: grantedInRanges(
+            decision.driving_km_granted * 10,
+            decision.driving_period,
+            inForce(kmPeriod),
+          ),
           approvedOverrun: extraKm,
           used: usedKm,
           requested: kmTenths,
@@ -173,6 +196,34 @@ export class SessionQuotaService {
       excess: unit(f.excess),
       unit: kind,
     };
+  }
+
+  /** The user's vedtak that overlap the periods, with what decides which is in force on a day. */
+  private async userDecisions(
+    em: EntityManager,
+    serviceUserId: string,
+    periods: QuotaPeriod[],
+  ): Promise<DecisionDates[]> {
+    const from = periods.map((p) => p.start).sort()[0];
+    const to = periods
+      .map((p) => p.end)
+      .sort()
+      .reverse()[0];
+    const rows = await em.query<
+      { id: string; valid_from: string; valid_to: string; decided_on: string; created_at: string }[]
+    >(
+      `SELECT d.id, d.valid_from::text AS valid_from, d.valid_to::text AS valid_to, d.decided_on::text AS decided_on,
+              ${CREATED_AT_SORTABLE_SQL} AS created_at
+         FROM decisions d WHERE d.service_user_id = $1 AND d.valid_from <= $3::date AND d.valid_to >= $2::date`,
+      [serviceUserId, from, to],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      decidedOn: r.decided_on,
+      createdAt: r.created_at,
+    }));
   }
 
   private async scalar(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
