@@ -11,15 +11,19 @@ export async function seedLargeMunicipality(
   db: DataSource,
   size: number,
   today: string = todayInOslo(new Date()),
+  into?: string,
 ): Promise<string> {
-  const [municipality] = await db.query(
-    `INSERT INTO municipalities (name) VALUES ('Storby ' || gen_random_uuid()) RETURNING id`,
-  );
-  const id: string = municipality.id;
+  // `into`: add the users and contacts to that municipality (the web benchmark's 5,000 users in the demo one).
+  const id: string =
+    into ??
+    (
+      await db.query(`INSERT INTO municipalities (name) VALUES ('Storby ' || gen_random_uuid()) RETURNING id`)
+    )[0].id;
   await db.query(`SELECT setseed(0.42)`);
   await db.query(
     `INSERT INTO interests (municipality_id, code, label)
-     SELECT $1, 'interest_' || n, 'Interesse ' || n FROM generate_series(1, 20) AS n`,
+     SELECT $1, 'interest_' || n, 'Interesse ' || n FROM generate_series(1, 20) AS n
+     ON CONFLICT DO NOTHING`,
     [id],
   );
   const slots = `jsonb_build_array(jsonb_build_object('day', (ARRAY['mon','tue','wed','thu','fri','sat','sun'])[1 + (n % 7)],

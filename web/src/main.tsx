@@ -1,23 +1,14 @@
 import '@digdir/designsystemet-css';
 import './theme/kommune.css';
 import './i18n';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { ApiError, setUnauthenticatedHandler } from './api/client';
+import { setUnauthenticatedHandler } from './api/client';
 import { fetchSession, sessionKey } from './common/auth/session';
+import { queryClient } from './queryClient';
 import { router } from './router';
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A 4xx will not change by asking again; a network error or a 5xx may.
-      retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
-      staleTime: 15_000,
-    },
-  },
-});
 
 // The session expired: read it again, and the route guard sends the person to /logg-inn (and back after).
 setUnauthenticatedHandler(() => void queryClient.invalidateQueries({ queryKey: sessionKey }));

@@ -1,9 +1,11 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireSession } from './common/auth/RequireSession';
 import { SignInPage } from './common/auth/SignInPage';
 import { Layout } from './common/layout/Layout';
 import { NotFoundPage } from './common/layout/NotFoundPage';
+import { queryClient } from './queryClient';
 import { RouteError } from './common/layout/RouteError';
 
 /**
@@ -16,11 +18,24 @@ const STAFF: Role[] = ['coordinator', 'caseworker', 'admin'];
 const COORDINATORS: Role[] = ['coordinator', 'admin'];
 const CONTACT: Role[] = ['contact'];
 
-function screen(load: () => Promise<ComponentType>, roles?: Role[]): Pick<RouteObject, 'lazy'> {
+/** A screen's module: the component, and what to fetch for it at once (queries the screen will ask for). */
+interface ScreenModule {
+  default: ComponentType;
+  prefetch?: (client: QueryClient) => void;
+}
+
+function screen(load: () => Promise<ScreenModule>, roles?: Role[]): Pick<RouteObject, 'lazy'> {
   return {
     lazy: async () => {
-      const Screen = await load();
+      const { default: Screen, prefetch } = await load();
       return {
+        // Started when the chunk arrives, beside the session, not after the screen has rendered behind it.
+        loader: prefetch
+          ? () => {
+              prefetch(queryClient);
+              return null;
+            }
+          : undefined,
         Component: roles
           ? () => (
               <RequireSession roles={roles}>
@@ -41,101 +56,101 @@ export const routes: RouteObject[] = [
       { path: '/logg-inn', element: <SignInPage /> },
       {
         path: '/tilgjengelighetserklaering',
-        ...screen(async () => (await import('./features/accessibility/AccessibilityStatementPage')).default),
+        ...screen(() => import('./features/accessibility/AccessibilityStatementPage')),
       },
       {
         index: true,
-        ...screen(async () => (await import('./features/dashboard/DashboardPage')).default, STAFF),
+        ...screen(() => import('./features/dashboard/DashboardPage'), STAFF),
       },
       {
         path: '/forslag',
-        ...screen(async () => (await import('./features/proposals/ProposalsPage')).default, COORDINATORS),
+        ...screen(() => import('./features/proposals/ProposalsPage'), COORDINATORS),
       },
       {
         path: '/introduksjoner',
-        ...screen(async () => (await import('./features/introductions/IntroductionsPage')).default, STAFF),
+        ...screen(() => import('./features/introductions/IntroductionsPage'), STAFF),
       },
       {
         path: '/introduksjoner/:id',
-        ...screen(async () => (await import('./features/introductions/IntroductionPage')).default, STAFF),
+        ...screen(() => import('./features/introductions/IntroductionPage'), STAFF),
       },
       {
         path: '/oppdrag',
-        ...screen(async () => (await import('./features/assignments/AssignmentsPage')).default, STAFF),
+        ...screen(() => import('./features/assignments/AssignmentsPage'), STAFF),
       },
       {
         path: '/tjenestemottakere',
-        ...screen(async () => (await import('./features/service-users/ServiceUsersPage')).default, STAFF),
+        ...screen(() => import('./features/service-users/ServiceUsersPage'), STAFF),
       },
       {
         path: '/tjenestemottakere/:id',
-        ...screen(async () => (await import('./features/service-users/ServiceUserPage')).default, STAFF),
+        ...screen(() => import('./features/service-users/ServiceUserPage'), STAFF),
       },
       {
         path: '/stottekontakter',
-        ...screen(async () => (await import('./features/contacts/ContactsPage')).default, STAFF),
+        ...screen(() => import('./features/contacts/ContactsPage'), STAFF),
       },
       {
         path: '/stottekontakter/:id',
-        ...screen(async () => (await import('./features/contacts/ContactPage')).default, STAFF),
+        ...screen(() => import('./features/contacts/ContactPage'), STAFF),
       },
       {
         path: '/grupper',
-        ...screen(async () => (await import('./features/groups/GroupsPage')).default, COORDINATORS),
+        ...screen(() => import('./features/groups/GroupsPage'), COORDINATORS),
       },
       {
         path: '/grupper/ny',
-        ...screen(async () => (await import('./features/groups/NewGroupPage')).default, COORDINATORS),
+        ...screen(() => import('./features/groups/NewGroupPage'), COORDINATORS),
       },
       {
         path: '/grupper/:id',
-        ...screen(async () => (await import('./features/groups/GroupPage')).default, COORDINATORS),
+        ...screen(() => import('./features/groups/GroupPage'), COORDINATORS),
       },
       {
         path: '/timelister',
-        ...screen(async () => (await import('./features/timesheets/TimesheetsPage')).default, STAFF),
+        ...screen(() => import('./features/timesheets/TimesheetsPage'), STAFF),
       },
       {
         path: '/timelister/:id',
-        ...screen(async () => (await import('./features/timesheets/TimesheetPage')).default, STAFF),
+        ...screen(() => import('./features/timesheets/TimesheetPage'), STAFF),
       },
       {
         path: '/utbetaling',
-        ...screen(async () => (await import('./features/payroll/PayrollPage')).default, COORDINATORS),
+        ...screen(() => import('./features/payroll/PayrollPage'), COORDINATORS),
       },
       {
         path: '/rekruttering',
-        ...screen(async () => (await import('./features/recruitment/RecruitmentPage')).default, STAFF),
+        ...screen(() => import('./features/recruitment/RecruitmentPage'), STAFF),
       },
       {
         path: '/rapporter',
-        ...screen(async () => (await import('./features/reports/ReportsPage')).default, STAFF),
+        ...screen(() => import('./features/reports/ReportsPage'), STAFF),
       },
       // The støttekontakt's own screens, made for a phone.
       {
         path: '/mine-oppdrag',
-        ...screen(async () => (await import('./features/contact/MyAssignmentsPage')).default, CONTACT),
+        ...screen(() => import('./features/contact/MyAssignmentsPage'), CONTACT),
       },
       {
         path: '/mine-moter',
-        ...screen(async () => (await import('./features/contact/MyMeetingsPage')).default, CONTACT),
+        ...screen(() => import('./features/contact/MyMeetingsPage'), CONTACT),
       },
       {
         path: '/tilgjengelighet',
-        ...screen(async () => (await import('./features/contact/AvailabilityPage')).default, CONTACT),
+        ...screen(() => import('./features/contact/AvailabilityPage'), CONTACT),
       },
       {
         path: '/for-timer',
-        ...screen(async () => (await import('./features/contact/LogSessionPage')).default, CONTACT),
+        ...screen(() => import('./features/contact/LogSessionPage'), CONTACT),
       },
       {
         path: '/timeliste',
-        ...screen(async () => (await import('./features/contact/TimesheetPage')).default, CONTACT),
+        ...screen(() => import('./features/contact/TimesheetPage'), CONTACT),
       },
       // The user's signing link: public, no sign-in.
       {
         path: '/signer/:token',
-        ...screen(async () => (await import('./features/signing/SigningPage')).default),
+        ...screen(() => import('./features/signing/SigningPage')),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 
 export type MatchingRun = Schemas['MatchingRunResponse'];
@@ -22,13 +22,18 @@ export function isFinished(run: MatchingRun): boolean {
   return run.status === 'completed' || run.status === 'failed';
 }
 
-export function useLatestRun() {
-  return useQuery({
+export const latestRunQuery = () =>
+  queryOptions({
     queryKey: ['matching-runs', 'latest'],
     queryFn: async () => {
       const page = unwrap(await api.GET('/matching-runs', { params: { query: { page: 1, pageSize: 1 } } }));
       return page.items[0] ?? null;
     },
+  });
+
+export function useLatestRun() {
+  return useQuery({
+    ...latestRunQuery(),
     // While a run is under way, follow it.
     refetchInterval: (query) => (query.state.data && !isFinished(query.state.data) ? 1000 : false),
   });

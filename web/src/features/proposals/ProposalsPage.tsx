@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,12 +10,18 @@ import { errorText } from '../../common/errors/errors';
 import { formatNumber } from '../../common/format/format';
 import { fullName } from '../../common/format/names';
 import { usePageTitle } from '../../common/layout/usePageTitle';
-import { useLatestRun } from '../matching-runs/queries';
+import { latestRunQuery, useLatestRun } from '../matching-runs/queries';
 import { RunCard } from '../matching-runs/RunCard';
 import { AlternativesDialog } from './Alternatives';
 import { BulkAcceptDialog, BulkResult, type Outcomes } from './BulkAccept';
 import { DeclineDialog } from './DeclineDialog';
-import { type Proposal, PROPOSALS_PAGE_SIZE, useAcceptProposal, useOpenProposals } from './queries';
+import {
+  openProposalsQuery,
+  type Proposal,
+  PROPOSALS_PAGE_SIZE,
+  useAcceptProposal,
+  useOpenProposals,
+} from './queries';
 import { ScoreParts } from './ScoreParts';
 import { StartRun } from './StartRun';
 
@@ -183,4 +190,10 @@ export default function ProposalsPage() {
       ) : null}
     </div>
   );
+}
+
+/** The queries the proposal list opens with, started by the route while the session is read (router.tsx). */
+export function prefetch(client: QueryClient): void {
+  void client.prefetchQuery(openProposalsQuery(1));
+  void client.prefetchQuery(latestRunQuery());
 }

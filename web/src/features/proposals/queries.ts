@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { acceptEach } from './bulk';
 
@@ -7,8 +7,8 @@ export type DeclineReason = Schemas['DeclineRequest']['reason'];
 export const PROPOSALS_PAGE_SIZE = 20;
 
 /** The open proposals (the latest run's), newest run first and best first within it. */
-export function useOpenProposals(page: number) {
-  return useQuery({
+export const openProposalsQuery = (page: number) =>
+  queryOptions({
     queryKey: ['proposals', 'open', page],
     queryFn: async () =>
       unwrap(
@@ -18,6 +18,9 @@ export function useOpenProposals(page: number) {
       ),
     placeholderData: keepPreviousData,
   });
+
+export function useOpenProposals(page: number) {
+  return useQuery(openProposalsQuery(page));
 }
 
 function useInvalidateCase() {
