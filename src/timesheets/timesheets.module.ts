@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { describeConstraints } from '../common/errors/postgres-errors';
 import { ContactsModule } from '../contacts/contacts.module';
+import { ExpensesModule } from '../expenses/expenses.module';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { ServiceUsersModule } from '../service-users/service-users.module';
 import { OverrunsService } from './overruns.service';
@@ -26,7 +27,7 @@ describeConstraints({
 
 /** Hours and driving within the vedtak: sessions, quotas and overruns, timesheets and pay periods. */
 @Module({
-  imports: [MunicipalitiesModule, ServiceUsersModule, ContactsModule],
+  imports: [MunicipalitiesModule, ServiceUsersModule, ContactsModule, ExpensesModule],
   controllers: [SessionsController, TimesheetsController, QuotasController],
   providers: [
     SessionsService,

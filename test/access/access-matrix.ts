@@ -274,6 +274,17 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'PUT /pay-settings': { roles: adminOnly },
   'GET /compensation/rates': { roles: staff() },
   'POST /compensation/rates': { roles: adminOnly },
+  // Contacts choose a category when they log a session; coordinators and admins set them.
+  'GET /compensation/expense-categories': { roles: staff('allow') },
+  'POST /compensation/expense-categories': {
+    roles: managers(),
+    body: () => ({ name: `Matrise ${Math.random().toString(36).slice(2, 8)}`, rule: 'not_covered' }),
+  },
+  'PUT /compensation/expense-categories/{id}': {
+    roles: managers(),
+    params: { id: 'missing' },
+    body: () => ({ name: 'Matrise', rule: 'not_covered' }),
+  },
   'GET /compensation/timesheets/{id}': {
     roles: staff('own'),
     params: { id: 'timesheet' },

@@ -281,8 +281,17 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await page.getByLabel('Til klokken').fill('12:30');
   await page.getByLabel('Hva gjorde dere?').fill('Kino og kafé');
   await page.getByLabel(/Kilometer/).fill('12,5');
+  // Utlegg in the municipality's categories: a 180 kr cinema ticket, covered up to 150 kr a ticket.
+  await page.getByRole('button', { name: 'Legg til utlegg' }).click();
+  await page
+    .getByLabel('Kategori for utlegg 1')
+    .selectOption({ label: 'Inngangsbillett for støttekontakten' });
+  await expect(page.getByText(/Kommunen dekker inntil 150,00 kr per billett/)).toBeVisible();
+  await page.getByLabel('Beløp i kroner').fill('180');
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Før timene' }).click();
   await expect(page.getByText('Timene er ført: 2,5 timer')).toBeVisible();
+  await expect(page.getByText(/Utlegg: 180,00 kr\. Kommunen dekker 150,00 kr\./)).toBeVisible();
   await expect(page.getByText('Mina har 0,5 av 3 timer igjen')).toBeVisible();
   await expect(page.getByText(/Over 80 % av timene i vedtaket er brukt/)).toBeVisible();
   await expectAccessible(page);
@@ -310,6 +319,10 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   ).toBeVisible();
   await expect(lines.getByRole('listitem').filter({ hasText: 'Tur i parken: 0,25 timer' })).toBeVisible();
   await expect(page.getByText(/Til sammen: 2 ganger, 2,75 timer, 12,5 km/)).toBeVisible();
+  await expect(page.getByText(/av det dekker kommunen 150,00 kr/)).toBeVisible();
+  await expect(
+    page.getByText(/Inngangsbillett for støttekontakten: 180,00 kr, kommunen dekker 150,00 kr/),
+  ).toBeVisible();
   await expectAccessible(page);
   await reflowsAt320(page);
   await page.getByRole('button', { name: 'Send til signering' }).click();
@@ -334,7 +347,9 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await expect(userPage.getByRole('heading', { level: 2, name: /Timene fra/ })).toBeVisible();
   await expect(userPage.getByText('Kino og kafé. 2,5 timer. Kjørte 12,5 kilometer.')).toBeVisible();
   await expect(userPage.getByText('Tur i parken. 0,25 timer.')).toBeVisible();
-  await expect(userPage.getByText('Til sammen 2 ganger, 2,75 timer og 12,5 kilometer.')).toBeVisible();
+  await expect(
+    userPage.getByText('Til sammen 2 ganger, 2,75 timer og 12,5 kilometer. Utlegg: 180,00 kr.'),
+  ).toBeVisible();
   await expectAccessible(userPage);
   await reflowsAt320(userPage);
   // Sending without an answer is stopped with a plain message.

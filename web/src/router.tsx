@@ -104,6 +104,13 @@ export const routes: RouteObject[] = [
         ...screen(async () => (await import('./features/payroll/PayrollPage')).default, COORDINATORS),
       },
       {
+        path: '/utgiftskategorier',
+        ...screen(
+          async () => (await import('./features/expense-categories/ExpenseCategoriesPage')).default,
+          COORDINATORS,
+        ),
+      },
+      {
         path: '/rekruttering',
         ...screen(async () => (await import('./features/recruitment/RecruitmentPage')).default, STAFF),
       },

@@ -1352,6 +1352,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/compensation/expense-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Expense categories and their rules
+         * @description The categories a contact logs expenses in, each with its rule: covered up to a rate per unit, up to a monthly cap, or not covered. Staff see retired categories too; a contact only the active ones.
+         */
+        get: operations["ExpenseCategoriesController_list"];
+        put?: never;
+        /**
+         * Add an expense category
+         * @description A category with its rule and the terms of that rule only (400 otherwise); 409 already_exists when the name is taken.
+         */
+        post: operations["ExpenseCategoriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compensation/expense-categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change or retire an expense category
+         * @description The whole category as it applies from now on: lines already logged keep what they were covered with. `active: false` retires it.
+         */
+        put: operations["ExpenseCategoriesController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/compensation/rates": {
         parameters: {
             query?: never;
@@ -3671,6 +3715,24 @@ export interface components {
             /** @example The members live too far apart for one meeting place */
             reason: string;
         };
+        ExpenseLineRequest: {
+            /** Format: uuid */
+            categoryId: string;
+            /**
+             * Format: int32
+             * @description What the contact paid, in øre
+             * @example 18000
+             */
+            amountOre: number;
+            /**
+             * Format: int32
+             * @description Units bought (a per-unit category covers each)
+             * @default 1
+             * @example 1
+             */
+            quantity: number;
+            note?: string;
+        };
         CreateSessionRequest: {
             /**
              * Format: date
@@ -3691,17 +3753,38 @@ export interface components {
              * @example 12.5
              */
             km?: number;
-            /**
-             * Format: int32
-             * @description The contact's own outlays, in øre
-             * @example 0
-             */
-            expensesOre?: number;
-            expensesNote?: string;
+            /** @description The contact's own outlays, each in one of the municipality's categories (GET /compensation/expense-categories); covered by the category's rule, never as an open amount */
+            expenses?: components["schemas"]["ExpenseLineRequest"][];
             /** @description Group sessions: the members present (each counts the session against their own vedtak) */
             presentServiceUserIds?: string[];
             /** Format: uuid */
             assignmentId: string;
+        };
+        SessionExpenseResponse: {
+            /** Format: uuid */
+            categoryId: string;
+            /** @example Inngangsbillett for støttekontakten */
+            categoryName: string;
+            /** @enum {string} */
+            rule: "per_unit" | "monthly_cap" | "not_covered";
+            /**
+             * Format: int32
+             * @example 1
+             */
+            quantity: number;
+            /**
+             * Format: int32
+             * @description Paid, in øre
+             * @example 18000
+             */
+            amountOre: number;
+            /**
+             * Format: int32
+             * @description Covered by the category’s rule, in øre, fixed when the session was logged
+             * @example 15000
+             */
+            coveredOre: number;
+            note: string | null;
         };
         HoursQuotaResponse: {
             /**
@@ -3793,9 +3876,18 @@ export interface components {
             km: number;
             /**
              * Format: int32
+             * @description The expense lines paid, together, in øre
              * @example 0
              */
             expensesOre: number;
+            /**
+             * Format: int32
+             * @description What the lines cover, in øre
+             * @example 0
+             */
+            expensesCoveredOre: number;
+            expenses: components["schemas"]["SessionExpenseResponse"][];
+            /** @description A note on an open amount of a session logged before categories (older rows only) */
             expensesNote: string | null;
             presentServiceUserIds: string[];
             /**
@@ -3849,9 +3941,18 @@ export interface components {
             km: number;
             /**
              * Format: int32
+             * @description The expense lines paid, together, in øre
              * @example 0
              */
             expensesOre: number;
+            /**
+             * Format: int32
+             * @description What the lines cover, in øre
+             * @example 0
+             */
+            expensesCoveredOre: number;
+            expenses: components["schemas"]["SessionExpenseResponse"][];
+            /** @description A note on an open amount of a session logged before categories (older rows only) */
             expensesNote: string | null;
             presentServiceUserIds: string[];
             /**
@@ -3897,13 +3998,8 @@ export interface components {
              * @example 12.5
              */
             km?: number;
-            /**
-             * Format: int32
-             * @description The contact's own outlays, in øre
-             * @example 0
-             */
-            expensesOre?: number;
-            expensesNote?: string;
+            /** @description The contact's own outlays, each in one of the municipality's categories (GET /compensation/expense-categories); covered by the category's rule, never as an open amount */
+            expenses?: components["schemas"]["ExpenseLineRequest"][];
             /** @description Group sessions: the members present (each counts the session against their own vedtak) */
             presentServiceUserIds?: string[];
             /** @example Sluttid var 19:00, ikke 19:30 */
@@ -3976,8 +4072,16 @@ export interface components {
             minutes: number;
             hours: number;
             km: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Expenses paid, net of corrections
+             */
             expensesOre: number;
+            /**
+             * Format: int32
+             * @description Expenses covered by the categories' rules, net of corrections
+             */
+            expensesCoveredOre: number;
         };
         TimesheetResponse: {
             /** Format: uuid */
@@ -4103,6 +4207,68 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ExpenseCategoryResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            rule: "per_unit" | "monthly_cap" | "not_covered";
+            unit: string | null;
+            /** Format: int32 */
+            rateOre: number | null;
+            /** Format: int32 */
+            monthlyCapOre: number | null;
+            active: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ExpenseCategoryRequest: {
+            /** @example Inngangsbillett for støttekontakten */
+            name: string;
+            /**
+             * @description per_unit: covered up to rateOre per unit; monthly_cap: covered up to monthlyCapOre per contact and calendar month; not_covered: nothing (the user pays their own, seed 004)
+             * @enum {string}
+             */
+            rule: "per_unit" | "monthly_cap" | "not_covered";
+            /**
+             * @description per_unit only: what one unit is
+             * @example billett
+             */
+            unit?: string;
+            /**
+             * Format: int32
+             * @description per_unit only: the most covered per unit, in øre
+             * @example 15000
+             */
+            rateOre?: number;
+            /**
+             * Format: int32
+             * @description monthly_cap only: the most covered per month, in øre
+             * @example 30000
+             */
+            monthlyCapOre?: number;
+            /**
+             * @description A retired category (false) takes no new lines
+             * @default true
+             */
+            active: boolean;
+        };
+        ExpenseCategoryAmountResponse: {
+            /** Format: uuid */
+            categoryId: string;
+            /** @example Parkering for støttekontakten */
+            categoryName: string;
+            /**
+             * Format: int32
+             * @example 18000
+             */
+            paidOre: number;
+            /**
+             * Format: int32
+             * @example 15000
+             */
+            coveredOre: number;
+        };
         PayrollLineResponse: {
             /**
              * Format: date
@@ -4140,9 +4306,12 @@ export interface components {
             kmOre: number;
             /**
              * Format: int32
+             * @description Expenses covered by their categories' rules
              * @example 0
              */
             expensesOre: number;
+            /** @description The expenses by category */
+            expenses: components["schemas"]["ExpenseCategoryAmountResponse"][];
             /**
              * Format: int32
              * @example 163000
@@ -4284,9 +4453,12 @@ export interface components {
             kmOre: number;
             /**
              * Format: int32
+             * @description Expenses covered by their categories' rules
              * @example 0
              */
             expensesOre: number;
+            /** @description The expenses by category */
+            expenses: components["schemas"]["ExpenseCategoryAmountResponse"][];
             /**
              * Format: int32
              * @example 163000
@@ -8133,6 +8305,102 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    ExpenseCategoriesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseCategoryResponse"][];
+                };
+            };
+            401: components["responses"]["Error401"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    ExpenseCategoriesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpenseCategoryRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseCategoryResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    ExpenseCategoriesController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpenseCategoryRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseCategoryResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];

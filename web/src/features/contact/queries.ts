@@ -155,3 +155,14 @@ export function useConfirmSigningCode(id: string) {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['contact', 'timesheets', id] }),
   });
 }
+
+export type ExpenseCategory = Schemas['ExpenseCategoryResponse'];
+
+/** The municipality's expense categories a session may use (a contact gets the active ones only). */
+export function useExpenseCategories() {
+  return useQuery({
+    queryKey: ['expense-categories'],
+    queryFn: async () => unwrap(await api.GET('/compensation/expense-categories')),
+    staleTime: 10 * 60_000,
+  });
+}
