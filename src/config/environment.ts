@@ -14,7 +14,11 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
-import { readOrCreateLocalSignerSecret } from './local-signer-secret';
+import {
+  MIN_SECRET_BYTES,
+  readOrCreateLocalSignerSecret,
+  readOrCreateSecretFile,
+} from './local-signer-secret';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -79,6 +83,21 @@ export class Environment {
   @IsString()
   @MinLength(1)
   LOCAL_SIGNER_SECRET_FILE = '.data/local-signer-secret';
+
+  /**
+   * The server's pepper on the hashes of one-time signing codes (the HMAC-SHA256 key), 32 bytes or more, the same
+   * for the API and the worker: a six-digit code has a million values, so without it a copy of the database would
+   * give every stored code away offline. Required where the local signer is off (a production configuration);
+   * with the signer on and this unset, generated on first start and kept in SIGNING_CODE_PEPPER_FILE.
+   */
+  @IsOptional()
+  @IsString()
+  SIGNING_CODE_PEPPER?: string;
+
+  /** Where the local demo's generated pepper is kept (`.data/` is gitignored). */
+  @IsString()
+  @MinLength(1)
+  SIGNING_CODE_PEPPER_FILE = '.data/signing-code-pepper';
 
   @IsString()
   @MinLength(1)
@@ -272,5 +291,25 @@ export function validateEnvironment(
   if (environment.LOCAL_SIGNER_ENABLED && !environment.JWT_SECRET) {
     environment.JWT_SECRET = readOrCreateLocalSignerSecret(environment.LOCAL_SIGNER_SECRET_FILE);
   }
+  environment.SIGNING_CODE_PEPPER = signingCodePepper(environment);
   return environment;
+}
+
+/** The pepper as given (never shorter than 32 bytes), or the local demo's generated one. */
+function signingCodePepper(environment: Environment): string {
+  const given = environment.SIGNING_CODE_PEPPER;
+  if (given !== undefined) {
+    if (Buffer.byteLength(given, 'utf8') < MIN_SECRET_BYTES) {
+      throw new Error(
+        `Invalid configuration: SIGNING_CODE_PEPPER=(hidden): must be ${MIN_SECRET_BYTES} bytes or more`,
+      );
+    }
+    return given;
+  }
+  if (!environment.LOCAL_SIGNER_ENABLED) {
+    throw new Error(
+      `Invalid configuration: SIGNING_CODE_PEPPER is required where the local signer is off: a secret of ${MIN_SECRET_BYTES} bytes or more, the same for the API and the worker`,
+    );
+  }
+  return readOrCreateSecretFile(environment.SIGNING_CODE_PEPPER_FILE, 'the signing code pepper');
 }

@@ -286,12 +286,12 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await page
     .getByLabel('Kategori for utlegg 1')
     .selectOption({ label: 'Inngangsbillett for støttekontakten' });
-  await expect(page.getByText(/Kommunen dekker inntil 150,00 kr per billett/)).toBeVisible();
+  await expect(page.getByText(/Kommunen dekker inntil 150,00\skr per billett/)).toBeVisible();
   await page.getByLabel('Beløp i kroner').fill('180');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Før timene' }).click();
   await expect(page.getByText('Timene er ført: 2,5 timer')).toBeVisible();
-  await expect(page.getByText(/Utlegg: 180,00 kr\. Kommunen dekker 150,00 kr\./)).toBeVisible();
+  await expect(page.getByText(/Utlegg: 180,00\skr\. Kommunen dekker 150,00\skr\./)).toBeVisible();
   await expect(page.getByText('Mina har 0,5 av 3 timer igjen')).toBeVisible();
   await expect(page.getByText(/Over 80 % av timene i vedtaket er brukt/)).toBeVisible();
   await expectAccessible(page);
@@ -319,9 +319,9 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   ).toBeVisible();
   await expect(lines.getByRole('listitem').filter({ hasText: 'Tur i parken: 0,25 timer' })).toBeVisible();
   await expect(page.getByText(/Til sammen: 2 ganger, 2,75 timer, 12,5 km/)).toBeVisible();
-  await expect(page.getByText(/av det dekker kommunen 150,00 kr/)).toBeVisible();
+  await expect(page.getByText(/av det dekker kommunen 150,00\skr/)).toBeVisible();
   await expect(
-    page.getByText(/Inngangsbillett for støttekontakten: 180,00 kr, kommunen dekker 150,00 kr/),
+    page.getByText(/Inngangsbillett for støttekontakten: 180,00\skr, kommunen dekker 150,00\skr/),
   ).toBeVisible();
   await expectAccessible(page);
   await reflowsAt320(page);
