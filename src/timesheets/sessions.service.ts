@@ -17,6 +17,7 @@ import { SELECT_SESSIONS, SessionRow } from './session.queries';
 import { DecisionTerms, SessionQuotaService } from './session-quota.service';
 import { kmToTenths, sessionMinutes, splitEvenly, withinAssignment } from './session-rules';
 import { SessionGuards } from './session-guards';
+import { fulfilPlans } from './planned-session.queries';
 import { TimesheetsService } from './timesheets.service';
 
 export interface AssignmentRef {
@@ -275,6 +276,13 @@ export class SessionsService {
        SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[])`,
       [id, attendees, decisionIds, shares],
     );
+    await fulfilPlans(em, {
+      assignmentId: assignment.id,
+      contactId: assignment.contact_id,
+      date: body.date,
+      start: body.start,
+      end: body.end,
+    });
     await this.expenses.recordLines(
       em,
       { id, municipalityId: assignment.municipality_id, contactId: assignment.contact_id, date: body.date },

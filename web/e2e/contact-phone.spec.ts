@@ -226,6 +226,26 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await expectAccessible(page);
   await reflowsAt320(page);
 
+  // Planlagte økter: a time agreed with Mina in two days; it goes into the calendar feed below.
+  const planned = page.getByRole('region', { name: 'Planlagte økter' });
+  await planned.getByLabel('Hvem skal du møte?').selectOption({ label: 'Mina' });
+  await planned.getByLabel('Dato for avtalen').fill(osloDate(2));
+  await planned.getByLabel('Fra klokken').fill('17:00');
+  await planned.getByLabel('Til klokken').fill('16:00');
+  await planned.getByRole('button', { name: 'Legg til avtalen' }).click();
+  await expect(
+    planned.getByRole('link', { name: 'Til klokken må være senere enn fra klokken.' }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await planned.getByLabel('Til klokken').fill('18:30');
+  await planned.getByRole('button', { name: 'Legg til avtalen' }).click();
+  await expect(planned.getByText('Avtalen er lagret.')).toBeVisible();
+  await expect(
+    planned.getByRole('list', { name: 'Planlagte økter' }).getByText(/^Mina: .* kl\. 17:00–18:30$/),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await reflowsAt320(page);
+
   // The meetings into the phone's own calendar: a private feed, renewed and revoked.
   await page.getByRole('button', { name: 'Lag kalenderlenke' }).click();
   const feedField = page.getByLabel('Kalenderlenken din');
@@ -241,7 +261,8 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   const uids = (text: string) => text.match(/^UID:.*$/gm) ?? [];
   const ics = await feedText(firstFeed);
   expect(ics).toContain('SUMMARY:Introduksjonsmøte med Jonas');
-  expect(uids(ics)).toHaveLength(1);
+  expect(ics).toContain('SUMMARY:Planlagt økt som støttekontakt med Mina');
+  expect(uids(ics)).toHaveLength(2);
   expect(uids(await feedText(firstFeed))).toEqual(uids(ics));
   expect(ics).not.toMatch(/Testesen|\d{11}/);
   await page.getByRole('button', { name: 'Lag ny lenke' }).click();

@@ -85,7 +85,8 @@ export default function LogSessionPage() {
   );
 }
 
-const assignmentName = (t: TFunction, assignment: OwnAssignment) =>
+/** Who an assignment is with, as the contact reads it: the user's first name, or the group's name. */
+export const assignmentName = (t: TFunction, assignment: OwnAssignment) =>
   assignment.group
     ? t('contact:assignments.group', { name: assignment.group.name })
     : (assignment.serviceUser?.firstName ?? '');

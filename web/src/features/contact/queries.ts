@@ -166,3 +166,30 @@ export function useExpenseCategories() {
     staleTime: 10 * 60_000,
   });
 }
+
+export type PlannedSession = Schemas['PlannedSessionResponse'];
+
+export function useMyPlannedSessions() {
+  return useQuery({
+    queryKey: ['contact', 'planned-sessions'],
+    queryFn: async () => unwrap(await api.GET('/planned-sessions')),
+  });
+}
+
+export function usePlanSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: Schemas['CreatePlannedSessionRequest']) =>
+      unwrap(await api.POST('/planned-sessions', { body })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contact', 'planned-sessions'] }),
+  });
+}
+
+export function useCancelPlannedSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.DELETE('/planned-sessions/{id}', { params: { path: { id } } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contact', 'planned-sessions'] }),
+  });
+}
