@@ -48,6 +48,17 @@ describe('validateEnvironment', () => {
     );
   });
 
+  it('turns SMS on only with a gateway URL and its token, never printing the token', () => {
+    expect(validateEnvironment(OIDC).SMS_GATEWAY_URL).toBeUndefined();
+    expect(() => validateEnvironment({ ...OIDC, SMS_GATEWAY_URL: 'https://sms.example/v1' })).toThrow(
+      /^Invalid configuration: SMS_GATEWAY_TOKEN is required with SMS_GATEWAY_URL$/,
+    );
+    const short = { ...OIDC, SMS_GATEWAY_URL: 'https://sms.example/v1', SMS_GATEWAY_TOKEN: 'tiny-token' };
+    expect(() => validateEnvironment(short)).toThrow(/^Invalid configuration: SMS_GATEWAY_TOKEN=\(hidden\)/);
+    expect(() => validateEnvironment(short)).not.toThrow(/tiny-token/);
+    expect(() => validateEnvironment({ ...OIDC, SMS_SENDER: 'Kommunen i Vest' })).toThrow(/SMS_SENDER/);
+  });
+
   describe('tokens', () => {
     it.each([
       ['nothing set', {}],

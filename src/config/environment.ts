@@ -182,6 +182,25 @@ export class Environment {
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
   SMTP_URL = 'smtp://127.0.0.1:1025';
 
+  /**
+   * The municipality's SMS provider (the `sms` channel; src/notifications/sms-gateway.ts): each message is a JSON
+   * POST `{to, from, message, reference}` to this URL with `Authorization: Bearer SMS_GATEWAY_TOKEN`. Unset, SMS is
+   * off: nobody can choose it, and the outbox sends e-mail only.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  SMS_GATEWAY_URL?: string;
+
+  /** The gateway's bearer token; required with SMS_GATEWAY_URL. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  SMS_GATEWAY_TOKEN?: string;
+
+  /** The sender an SMS shows (an alphanumeric sender id: up to 11 letters or digits). */
+  @Matches(/^[A-Za-z0-9]{1,11}$/, { message: 'SMS_SENDER must be 1–11 letters or digits' })
+  SMS_SENDER = 'Kommunen';
+
   /** The sender of every notification e-mail. */
   @IsString()
   MAIL_FROM = 'Støttekontakt <ikke-svar@stottekontakt.local>';
@@ -277,10 +296,15 @@ export function validateEnvironment(
   const errors = validateSync(environment, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map((error) => {
-      const value = /SECRET|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(error.value);
+      const value = /SECRET|PASSWORD|TOKEN|PEPPER/.test(error.property)
+        ? '(hidden)'
+        : JSON.stringify(error.value);
       return `${error.property}=${value}: ${Object.values(error.constraints ?? {}).join('; ')}`;
     });
     throw new Error(`Invalid configuration: ${lines.join(' | ')}`);
+  }
+  if (environment.SMS_GATEWAY_URL && !environment.SMS_GATEWAY_TOKEN) {
+    throw new Error('Invalid configuration: SMS_GATEWAY_TOKEN is required with SMS_GATEWAY_URL');
   }
   if (!verifiesTokens) return environment;
   if (!environment.OIDC_ISSUER_URL && !environment.LOCAL_SIGNER_ENABLED) {

@@ -130,6 +130,7 @@ export class SigningCodeService {
             kind: signable.signer === 'guardian' ? 'guardian' : 'service_user',
             ref: signable.signerId,
             address: signable.address,
+            channel: signable.channel,
           },
         ],
         { signingRequestId: requestId, codeSeq, codeExpiresAt: codeExpiresAt.toISOString() },

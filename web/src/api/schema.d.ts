@@ -1573,12 +1573,12 @@ export interface paths {
         };
         /**
          * Your notification settings
-         * @description How you want to be told of events: e-mail or nothing.
+         * @description How you want to be told of events: e-mail, SMS or nothing.
          */
         get: operations["NotificationSettingsController_mine"];
         /**
-         * Choose e-mail or no notifications
-         * @description Each person chooses e-mail or no notifications, where the law allows.
+         * Choose e-mail, SMS or no notifications
+         * @description Each person chooses e-mail, SMS or no notifications, where the law allows. SMS needs the municipality’s SMS provider configured and a number on record (409 sms_not_configured, no_phone_on_record).
          */
         put: operations["NotificationSettingsController_updateMine"];
         post?: never;
@@ -1598,7 +1598,7 @@ export interface paths {
         get?: never;
         /**
          * The user's and the guardian's e-mail for signing links, and the user's choice
-         * @description The addresses signing links are sent to, and the user's choice of channel.
+         * @description The addresses signing links are sent to, and the user's choice of channel (SMS goes to the numbers on the user's record).
          */
         put: operations["NotificationSettingsController_updateServiceUser"];
         post?: never;
@@ -4619,8 +4619,16 @@ export interface components {
             items: components["schemas"]["LapseResponse"][];
         };
         MyNotificationSettings: {
-            /** @enum {string} */
-            notifyBy: "email" | "none";
+            /**
+             * @description sms: only where the municipality has configured SMS and a number is on record (else 409)
+             * @enum {string}
+             */
+            notifyBy: "email" | "sms" | "none";
+            /**
+             * @description Staff only, for SMS; a contact's number is the one on their roster record
+             * @example +47 912 34 567
+             */
+            phone?: string | null;
             /**
              * Format: email
              * @description Staff only; a contact's address is the one on their roster record
@@ -4628,8 +4636,11 @@ export interface components {
             email?: string | null;
         };
         ServiceUserNotificationSettings: {
-            /** @enum {string} */
-            notifyBy: "email" | "none";
+            /**
+             * @description sms: only where SMS is configured and the user's or guardian's number is on record (else 409)
+             * @enum {string}
+             */
+            notifyBy: "email" | "sms" | "none";
             /** Format: email */
             email?: string | null;
             /** Format: email */
@@ -8895,6 +8906,19 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            /** @description sms_not_configured, no_phone_on_record */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -8931,6 +8955,19 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            /** @description sms_not_configured, no_phone_on_record */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
