@@ -124,6 +124,17 @@ describe('SMS through the outbox', () => {
       [ref],
     );
 
+  /** The recipient's first outbox row once it has reached `status`, within 20 s. */
+  async function settled(ref: string, status: 'sent' | 'failed') {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const [row] = await outboxOf(ref);
+      if (row?.status === status) return row;
+      if (Date.now() > deadline) throw new Error(`the notification to ${ref} never became ${status}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   it('sends the signing link by SMS to the user who chose it, with the link and no name; the link signs', async () => {
     const { contact, user, names, sheetId } = await month('912 34 567');
     const sent = await contact.client.post(`/timesheets/${sheetId}/signing-request`).send({}).expect(201);
@@ -131,7 +142,8 @@ describe('SMS through the outbox', () => {
     const sms = await smsTo('+4791234567');
     expect(sms.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(sms.headers['content-type']).toMatch(/^application\/json/);
-    const [row] = await outboxOf(user.id);
+    // The row is marked sent once the gateway has answered, a moment after the SMS arrived there.
+    const row = await settled(user.id, 'sent');
     expect(row).toMatchObject({ kind: 'timesheet_to_sign', channel: 'sms', status: 'sent' });
     expect(sms.headers['idempotency-key']).toBe(row.id);
     expect(sms.body).toMatchObject({ to: '+4791234567', from: 'Testkommune', reference: row.id });
@@ -175,11 +187,7 @@ describe('SMS through the outbox', () => {
     const { contact, user, sheetId } = await month('+47 913 00 000');
     gateway.answers.push(503, 503);
     await contact.client.post(`/timesheets/${sheetId}/signing-request`).send({}).expect(201);
-    const deadline = Date.now() + 20_000;
-    while ((await outboxOf(user.id))[0]?.status !== 'sent') {
-      if (Date.now() > deadline) throw new Error('the SMS was never sent');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await settled(user.id, 'sent');
     const tries = gateway.arrived.filter((s) => s.body.to === '+4791300000');
     expect(tries).toHaveLength(3);
     expect(new Set(tries.map((s) => s.headers['idempotency-key'])).size).toBe(1);
@@ -192,12 +200,7 @@ describe('SMS through the outbox', () => {
     const refused = await month('+47 914 00 000');
     gateway.answers.push(400);
     await refused.contact.client.post(`/timesheets/${refused.sheetId}/signing-request`).send({}).expect(201);
-    const end = Date.now() + 15_000;
-    while ((await outboxOf(refused.user.id))[0]?.status !== 'failed') {
-      if (Date.now() > end) throw new Error('the refused SMS was never marked failed');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const [failed] = await outboxOf(refused.user.id);
+    const failed = await settled(refused.user.id, 'failed');
     expect(failed.last_error).toBe('the SMS gateway answered 400');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(gateway.arrived.filter((s) => s.body.to === '+4791400000')).toHaveLength(1);
