@@ -26,6 +26,7 @@ import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { IntroductionsModule } from './introductions/introductions.module';
 import { WaitingListModule } from './waiting-list/waiting-list.module';
 import { TimesheetsModule } from './timesheets/timesheets.module';
+import { ExpensesModule } from './expenses/expenses.module';
 import { CompensationModule } from './compensation/compensation.module';
 import { LapsesModule } from './lapses/lapses.module';
 import { RecruitmentModule } from './recruitment/recruitment.module';
@@ -56,6 +57,7 @@ import { SigningModule } from './signing/signing.module';
     GroupsModule,
     GroupProposalsModule,
     TimesheetsModule,
+    ExpensesModule,
     CompensationModule,
     LapsesModule,
     ReportsModule,

@@ -179,4 +179,95 @@ describe('calendar feeds: a private iCalendar feed per contact and per caseworke
     expect(sessions[0].summary).toMatch(/^Økt som støttekontakt med /);
     expect(sessions[0].all).not.toContain('Tur i marka');
   });
+
+  it('gives the contact their planned sessions under stable UIDs, with first names only; a logged session takes a plan’s place', async () => {
+    const fx = hoursFixtures(app, municipalityId, coordinator);
+    const { contact, user, assignmentId } = await fx.individual({}, daysAgo(20));
+    const [names] = await dataSourceOf(app).query<{ first_name: string; last_name: string }[]>(
+      `SELECT first_name, last_name FROM service_users WHERE id = $1`,
+      [user.id],
+    );
+    const inThreeDays = inDays(3, 12).slice(0, 10);
+    const plan = (
+      await contact.client
+        .post('/planned-sessions')
+        .send({ assignmentId, date: inThreeDays, start: '17:00', end: '19:00' })
+        .expect(201)
+    ).body as { id: string };
+    expect(plan).toMatchObject({ assignmentId, date: inThreeDays, start: '17:00', end: '19:00' });
+    // Refused: overlapping another plan, already begun, ending before it starts; another's assignment is 404.
+    const overlap = await contact.client
+      .post('/planned-sessions')
+      .send({ assignmentId, date: inThreeDays, start: '18:00', end: '20:00' })
+      .expect(409);
+    expect(overlap.body.code).toBe('overlap');
+    await contact.client
+      .post('/planned-sessions')
+      .send({ assignmentId, date: daysAgo(1), start: '17:00', end: '18:00' })
+      .expect(400);
+    await contact.client
+      .post('/planned-sessions')
+      .send({ assignmentId, date: inThreeDays, start: '12:00', end: '11:00' })
+      .expect(400);
+    const other = await fx.individual({}, daysAgo(20));
+    await other.contact.client
+      .post('/planned-sessions')
+      .send({ assignmentId, date: inThreeDays, start: '10:00', end: '11:00' })
+      .expect(404);
+    await other.contact.client.delete(`/planned-sessions/${plan.id}`).expect(404);
+    expect((await contact.client.get('/planned-sessions').expect(200)).body).toEqual([
+      expect.objectContaining({ id: plan.id }),
+    ]);
+
+    const feed = (await contact.client.post('/calendar-feeds/me').expect(200)).body as { url: string };
+    const fetched = async () => parseFeed((await fetchFeed(feed.url).expect(200)).text).events;
+    const first = await fetched();
+    const planned = first.find((e) => e.uid === `planned_session-${plan.id}@stottekontakt`)!;
+    expect(planned.summary).toBe(`Planlagt økt som støttekontakt med ${names.first_name}`);
+    expect(planned.start).toMatch(new RegExp(`^${inThreeDays.replace(/-/g, '')}T1[67]0000`));
+    expect(planned.all).not.toContain(names.last_name);
+    expect((await fetched()).map((e) => e.uid)).toEqual(first.map((e) => e.uid));
+
+    // A group's plan names its members.
+    const group = await fx.group(3, daysAgo(20));
+    const groupPlan = (
+      await group.contact.client
+        .post('/planned-sessions')
+        .send({ assignmentId: group.assignmentId, date: inThreeDays, start: '12:00', end: '14:00' })
+        .expect(201)
+    ).body as { id: string };
+    const groupFeed = (await group.contact.client.post('/calendar-feeds/me').expect(200)).body as {
+      url: string;
+    };
+    const groupEvent = parseFeed((await fetchFeed(groupFeed.url).expect(200)).text).events.find(
+      (e) => e.uid === `planned_session-${groupPlan.id}@stottekontakt`,
+    )!;
+    expect(groupEvent.summary).toMatch(/^Planlagt økt som støttekontakt med \S+, \S+ og \S+$/);
+
+    // The plan's day comes (moved back under the service, as time passing would), and the session is logged
+    // over it: the plan leaves the feed, the session takes its place.
+    await dataSourceOf(app).query(`UPDATE planned_sessions SET session_date = $2 WHERE id = $1`, [
+      plan.id,
+      daysAgo(1),
+    ]);
+    const logged = (
+      await contact.client
+        .post('/sessions')
+        .send(fx.session(assignmentId, { date: daysAgo(1), start: '17:30', end: '19:00' }))
+        .expect(201)
+    ).body as { id: string };
+    const after = (await fetched()).map((e) => e.uid);
+    expect(after).toContain(`session-${logged.id}@stottekontakt`);
+    expect(after).not.toContain(`planned_session-${plan.id}@stottekontakt`);
+
+    const another = (
+      await contact.client
+        .post('/planned-sessions')
+        .send({ assignmentId, date: inThreeDays, start: '10:00', end: '11:00' })
+        .expect(201)
+    ).body as { id: string };
+    await contact.client.delete(`/planned-sessions/${another.id}`).expect(204);
+    expect((await fetched()).map((e) => e.uid)).not.toContain(`planned_session-${another.id}@stottekontakt`);
+    expect((await contact.client.get('/planned-sessions').expect(200)).body).toEqual([]);
+  });
 });

@@ -63,6 +63,7 @@ describe('compensation: rates, money and exports', () => {
   let admin: ReturnType<typeof as>;
   let fx: ReturnType<typeof hoursFixtures>;
   const PERIOD = `${YEAR}-09-21`;
+  let ticketsId: string;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -78,6 +79,12 @@ describe('compensation: rates, money and exports', () => {
       .post('/compensation/rates')
       .send({ validFrom: `${YEAR}-10-01`, hourlyRateOre: 26_000, kmRateOre: 400 })
       .expect(201);
+    ticketsId = (
+      await coordinator
+        .post('/compensation/expense-categories')
+        .send({ name: 'Inngangsbillett', rule: 'per_unit', unit: 'billett', rateOre: 15_000 })
+        .expect(201)
+    ).body.id;
   });
   afterAll(() => app.close());
 
@@ -120,6 +127,7 @@ describe('compensation: rates, money and exports', () => {
           hoursOre: 137_500,
           kmOre: 4_375,
           expensesOre: 0,
+          expenses: [],
           totalOre: 141_875,
         },
         {
@@ -132,6 +140,7 @@ describe('compensation: rates, money and exports', () => {
           hoursOre: 143_000,
           kmOre: 20_000,
           expensesOre: 0,
+          expenses: [],
           totalOre: 163_000,
         },
       ],
@@ -163,7 +172,7 @@ describe('compensation: rates, money and exports', () => {
         end: '20:00',
         activity: 'Klatring',
         km: 10,
-        expensesOre: 12_900,
+        expenses: [{ categoryId: ticketsId, amountOre: 12_900 }],
         presentServiceUserIds: group.members.map((m) => m.id),
       })
       .expect(201);
@@ -192,7 +201,7 @@ describe('compensation: rates, money and exports', () => {
     );
     expect(mine).toHaveLength(3);
     expect(payroll.body.timesheets).toBe(before.timesheets + 2);
-    // Group: 2 h at 260 kr + 10 km at 4 kr + 129 kr expenses.
+    // Group: 2 h at 260 kr + 10 km at 4 kr + a 129 kr ticket (covered up to 150 kr a ticket).
     expect(
       mine.find((l: { timesheetId: string }) => l.timesheetId === groupSession.body.timesheetId),
     ).toMatchObject({
@@ -200,6 +209,9 @@ describe('compensation: rates, money and exports', () => {
       hoursOre: 52_000,
       kmOre: 4_000,
       expensesOre: 12_900,
+      expenses: [
+        { categoryId: ticketsId, categoryName: 'Inngangsbillett', paidOre: 12_900, coveredOre: 12_900 },
+      ],
       totalOre: 68_900,
     });
     expect(payroll.body.totalOre - before.totalOre).toBe(304_875 + 68_900);
@@ -236,7 +248,7 @@ describe('compensation: rates, money and exports', () => {
     const kroner = [
       'Godtgjørelse (kr)',
       'Kjøregodtgjørelse (kr)',
-      'Utlegg (kr)',
+      'Utlegg dekket (kr)',
       'Til utbetaling (kr)',
     ] as const;
     for (const key of kroner) {
@@ -246,9 +258,13 @@ describe('compensation: rates, money and exports', () => {
     expect(ore(total['Til utbetaling (kr)'])).toBe(payroll.body.totalOre);
     for (const row of rows) {
       expect(
-        ore(row['Godtgjørelse (kr)']) + ore(row['Kjøregodtgjørelse (kr)']) + ore(row['Utlegg (kr)']),
+        ore(row['Godtgjørelse (kr)']) + ore(row['Kjøregodtgjørelse (kr)']) + ore(row['Utlegg dekket (kr)']),
       ).toBe(ore(row['Til utbetaling (kr)']));
     }
+    expect(rows.find((r) => r['Timeliste-ID'] === groupSession.body.timesheetId)).toMatchObject({
+      'Utlegg dekket (kr)': '129,00',
+      'Utlegg etter kategori': 'Inngangsbillett: 129,00 av 129,00 kr',
+    });
     // The README month's first rate segment, as a Norwegian reads it.
     expect(rows.find((r) => r['Timeliste-ID'] === individual.timesheetId)).toMatchObject({
       'Periode fra': `21.09.${YEAR}`,
@@ -261,7 +277,7 @@ describe('compensation: rates, money and exports', () => {
       Km: '12,5',
       'Km-sats (kr)': '3,50',
       'Kjøregodtgjørelse (kr)': '43,75',
-      'Utlegg (kr)': '0,00',
+      'Utlegg dekket (kr)': '0,00',
       'Til utbetaling (kr)': '1418,75',
     });
 
@@ -308,14 +324,15 @@ describe('compensation: rates, money and exports', () => {
       'Km',
       'Km-sats (kr)',
       'Kjøregodtgjørelse (kr)',
-      'Utlegg (kr)',
+      'Utlegg dekket (kr)',
+      'Utlegg etter kategori',
       'Til utbetaling (kr)',
     ]);
     expect(xlsx.sheet.getRow(1).font?.bold).toBe(true);
     expect(xlsx.rows).toHaveLength(payroll.body.lines.length + 1);
     const xlsxTotal = xlsx.rows.pop()!;
     expect(xlsxTotal[0]).toBe('Sum');
-    expect(xlsxTotal[14]).toBeCloseTo(payroll.body.totalOre / 100, 6);
+    expect(xlsxTotal[15]).toBeCloseTo(payroll.body.totalOre / 100, 6);
     const first = xlsx.rows.find((r) => r[2] === individual.timesheetId)!;
     expect(first).toEqual([
       expect.any(String),
@@ -332,14 +349,15 @@ describe('compensation: rates, money and exports', () => {
       3.5,
       43.75,
       0,
+      undefined,
       1418.75,
     ]);
     const firstRow = xlsx.sheet.getRow(xlsx.rows.indexOf(first) + 2);
     expect(firstRow.getCell(4).numFmt).toBe('dd.mm.yyyy');
     expect(firstRow.getCell(8).numFmt).toBe('#,##0.00');
-    expect(firstRow.getCell(15).numFmt).toBe('#,##0.00');
+    expect(firstRow.getCell(16).numFmt).toBe('#,##0.00');
     expect(firstRow.getCell(11).numFmt).toBe('#,##0.0');
-    const xlsxSum = xlsx.rows.reduce((s, r) => s + Math.round((r[14] as number) * 100), 0);
+    const xlsxSum = xlsx.rows.reduce((s, r) => s + Math.round((r[15] as number) * 100), 0);
     expect(xlsxSum).toBe(payroll.body.totalOre);
 
     const invoiceXlsx = await readXlsx(

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
@@ -62,6 +63,16 @@ describe('secure start', () => {
       /^Invalid configuration: no way to verify tokens: set OIDC_ISSUER_URL .* LOCAL_SIGNER_ENABLED=true/,
     ],
     [
+      'an OIDC issuer but no pepper for the signing codes',
+      { OIDC_ISSUER_URL: 'https://login.kommune.example' },
+      /^Invalid configuration: SIGNING_CODE_PEPPER is required where the local signer is off/,
+    ],
+    [
+      'a pepper shorter than 32 bytes',
+      { OIDC_ISSUER_URL: 'https://login.kommune.example', SIGNING_CODE_PEPPER: 'too-short-a-pepper' },
+      /^Invalid configuration: SIGNING_CODE_PEPPER=\(hidden\): must be 32 bytes or more$/,
+    ],
+    [
       'a secret shorter than 32 bytes',
       { LOCAL_SIGNER_ENABLED: 'true', JWT_SECRET: 'too-short-a-secret' },
       /^Invalid configuration: JWT_SECRET=\(hidden\): JWT_SECRET must be longer than or equal to 32 characters$/,
@@ -111,7 +122,13 @@ describe('secure start', () => {
 
       const port = await freePort();
       base = `http://127.0.0.1:${port}`;
-      api = spawnEntry('src/main.ts', { ...infrastructure(), PORT: String(port), OIDC_ISSUER_URL: issuer });
+      api = spawnEntry('src/main.ts', {
+        ...infrastructure(),
+        PORT: String(port),
+        OIDC_ISSUER_URL: issuer,
+        // A production configuration sets the signing codes' pepper (made here, so it is in no file).
+        SIGNING_CODE_PEPPER: randomBytes(32).toString('base64url'),
+      });
       await waitUntilAnswering(`${base}/health`, api);
     }, 120_000);
 

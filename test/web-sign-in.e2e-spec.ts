@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DEFAULT_INTERESTS } from '../src/municipalities/default-interests';
@@ -43,6 +43,8 @@ describe('web sign-in with OpenID Connect', () => {
       OIDC_CLIENT_SECRET: 'a-client-secret-for-the-e2e-test-only',
       PUBLIC_URL,
       LOCAL_SIGNER_ENABLED: 'false',
+      // With the local signer off this is a production configuration, which must set the pepper.
+      SIGNING_CODE_PEPPER: randomBytes(32).toString('base64url'),
     });
     const { createTestApp, dataSourceOf } = await import('./support/test-app');
     app = await createTestApp();
@@ -60,7 +62,13 @@ describe('web sign-in with OpenID Connect', () => {
   afterAll(async () => {
     await app?.close();
     await provider?.stop();
-    for (const key of ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL']) {
+    for (const key of [
+      'OIDC_ISSUER_URL',
+      'OIDC_CLIENT_ID',
+      'OIDC_CLIENT_SECRET',
+      'PUBLIC_URL',
+      'SIGNING_CODE_PEPPER',
+    ]) {
       delete process.env[key];
     }
     delete process.env.LOCAL_SIGNER_ENABLED;

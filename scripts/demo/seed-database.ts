@@ -54,6 +54,19 @@ export async function seedDemoMunicipality(dataSource: DataSource, today: string
        VALUES ($1, $2, 25000, 350, 'demo-seed')`,
       [m, `${today.slice(0, 4)}-01-01`],
     );
+    // Expense categories with illustrative rules: the contact's own costs "i henhold til fastsatte satser"
+    // (seed 001); what the user pays themselves (seed 004) is a category that covers nothing.
+    await insertRows(
+      em,
+      'expense_categories',
+      ['municipality_id', 'name', 'rule', 'unit', 'rate_ore', 'monthly_cap_ore', 'created_by'],
+      [
+        [m, 'Inngangsbillett for støttekontakten', 'per_unit', 'billett', 15000, null, 'demo-seed'],
+        [m, 'Buss eller tog for støttekontakten', 'per_unit', 'reise', 5000, null, 'demo-seed'],
+        [m, 'Servering for støttekontakten', 'monthly_cap', null, null, 30000, 'demo-seed'],
+        [m, 'Brukerens billetter, mat, bom og parkering', 'not_covered', null, null, null, 'demo-seed'],
+      ],
+    );
     await insertRows(
       em,
       'interests',

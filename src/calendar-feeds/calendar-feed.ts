@@ -9,7 +9,7 @@
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 
-export type FeedEventKind = 'introduction' | 'session';
+export type FeedEventKind = 'introduction' | 'session' | 'planned_session';
 
 export interface FeedEvent {
   kind: FeedEventKind;
@@ -38,6 +38,7 @@ export const eventUid = (kind: FeedEventKind, id: string): string => `${kind}-${
 const SUMMARY: Record<FeedEventKind, string> = {
   introduction: 'Introduksjonsmøte',
   session: 'Økt som støttekontakt',
+  planned_session: 'Planlagt økt som støttekontakt',
 };
 
 /** "Introduksjonsmøte med Ola", "Økt som støttekontakt med Ola og Kari". */

@@ -36,7 +36,7 @@ const feedNotFound = () =>
   new ApiError(HttpStatus.NOT_FOUND, 'calendar_feed_not_found', 'This calendar feed does not exist');
 
 /**
- * Private calendar feeds (issue 16): a støttekontakt's introduction meetings and sessions, a saksbehandler's
+ * Private calendar feeds (issue 16): a støttekontakt's introduction meetings, sessions and planned sessions, a saksbehandler's
  * introduction meetings. The feed's address holds an unguessable token of which only the hash is kept; the owner
  * renews it (the old address stops at once) or revokes it.
  */
@@ -161,6 +161,24 @@ export class CalendarFeedsService {
         [owner.municipalityId, owner.ref, since],
       );
       events.push(...sessions.map((row) => ({ ...eventOf('session', row), link: `${base}/timeliste` })));
+      // Planned ahead (src/timesheets/planned-sessions.service.ts): the user's first name, or the group's members.
+      const planned = await this.dataSource.query<EventRow[]>(
+        `SELECT p.id, (p.session_date + p.starts_at) AT TIME ZONE 'Europe/Oslo' AS starts_at,
+                (p.session_date + p.ends_at) AT TIME ZONE 'Europe/Oslo' AS ends_at, NULL AS location,
+                array_agg(su.first_name ORDER BY su.first_name) AS first_names,
+                array_agg(su.id::text ORDER BY su.id) AS service_user_ids
+           FROM planned_sessions p
+           JOIN assignments a ON a.id = p.assignment_id
+           LEFT JOIN group_members gm ON gm.group_id = a.group_id
+           JOIN service_users su ON su.id = COALESCE(a.service_user_id, gm.service_user_id)
+          WHERE p.municipality_id = $1 AND p.contact_id = $2::uuid
+            AND p.session_date >= ($3::timestamptz AT TIME ZONE 'Europe/Oslo')::date
+          GROUP BY p.id ORDER BY p.session_date, p.starts_at LIMIT ${MAX_EVENTS}`,
+        [owner.municipalityId, owner.ref, since],
+      );
+      events.push(
+        ...planned.map((row) => ({ ...eventOf('planned_session', row), link: `${base}/mine-moter` })),
+      );
     }
     return events;
   }

@@ -153,6 +153,7 @@ function contactLine(line: ContactLine): ContactLineResponse {
     hoursOre: line.hoursOre,
     kmOre: line.kmOre,
     expensesOre: line.expensesOre,
+    expenses: line.expenses,
     totalOre: line.totalOre,
   };
 }

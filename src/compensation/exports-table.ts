@@ -4,7 +4,7 @@
  * who open them read; amounts in kroner (kept in øre until written).
  */
 import { SheetColumn, SheetTable } from '../common/spreadsheet';
-import { InvoiceExportResponse, PayrollExportResponse } from './dto/money.dto';
+import { ContactLineResponse, InvoiceExportResponse, PayrollExportResponse } from './dto/money.dto';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 /** A sum of decimals (km, hours) without a float's tail: 12.5 + 0.1 is 12.6, not 12.600000000000001. */
@@ -27,9 +27,22 @@ const PAYROLL_COLUMNS: SheetColumn[] = [
   { header: 'Km', kind: 'km' },
   { header: 'Km-sats (kr)', kind: 'kroner', width: 14 },
   { header: 'Kjøregodtgjørelse (kr)', kind: 'kroner', width: 22 },
-  { header: 'Utlegg (kr)', kind: 'kroner', width: 14 },
+  { header: 'Utlegg dekket (kr)', kind: 'kroner', width: 18 },
+  { header: 'Utlegg etter kategori', kind: 'text', width: 48 },
   { header: 'Til utbetaling (kr)', kind: 'kroner', width: 20 },
 ];
+
+/** Øre as kroner with a decimal comma, from whole numbers (no float rounding on the way). */
+const kroner = (ore: number) =>
+  `${ore < 0 ? '-' : ''}${Math.floor(Math.abs(ore) / 100)},${String(Math.abs(ore) % 100).padStart(2, '0')}`;
+
+/** "Parkering: 45,00 av 60,00 kr; Mat: 0,00 av 89,00 kr": each category, covered of paid, in kroner. */
+export const expensesByCategory = (line: ContactLineResponse): string | null =>
+  line.expenses.length === 0
+    ? null
+    : line.expenses
+        .map((c) => `${c.categoryName}: ${kroner(c.coveredOre)} av ${kroner(c.paidOre)} kr`)
+        .join('; ');
 
 export function payrollTable(payroll: PayrollExportResponse): SheetTable {
   return {
@@ -50,6 +63,7 @@ export function payrollTable(payroll: PayrollExportResponse): SheetTable {
       l.kmRateOre,
       l.kmOre,
       l.expensesOre,
+      expensesByCategory(l),
       l.totalOre,
     ]),
     totals: [
@@ -70,6 +84,7 @@ export function payrollTable(payroll: PayrollExportResponse): SheetTable {
       null,
       payroll.kmOre,
       payroll.expensesOre,
+      null,
       payroll.totalOre,
     ],
   };

@@ -4,6 +4,7 @@
  *   (a rate change applies from its date, also in the middle of a pay period);
  * - the user is invoiced half the km they rode as passenger; the municipality covers the other half, so the
  *   user's share and the municipality's share add up to exactly what the contact is paid for driving.
+ * - expenses are paid as their categories' rules covered them when logged (expense-cover.ts), never as claimed.
  * Amounts are rounded once per rate segment (half away from zero), and every total is the sum of its lines.
  * Pure: no Nest, no TypeORM.
  */
@@ -47,13 +48,24 @@ export const kmAmountOre = (kmTenths: number, kmRateOre: number): number =>
 export const passengerHalfOre = (kmTenths: number, kmRateOre: number): number =>
   divideRounded(kmTenths * kmRateOre, 20);
 
+/** A session's expenses in one category: what was paid and what the category's rule covered. */
+export interface CategoryAmount {
+  categoryId: string;
+  categoryName: string;
+  paidOre: number;
+  coveredOre: number;
+}
+
 /** One priced entry of a timesheet: a session (+1) or, for a correction, the session it replaces (−1). */
 export interface MoneyEntry {
   date: IsoDate;
   sign: 1 | -1;
   minutes: number;
   kmTenths: number;
+  /** What the municipality covers of the session's expenses (the sum of `expenses`' covered amounts). */
   expensesOre: number;
+  /** The expense lines by category; optional for entries without any. */
+  expenses?: CategoryAmount[];
   /** Each passenger's share of the km (tenths); the shares add up to kmTenths. */
   passengers: { serviceUserId: string; kmTenths: number }[];
 }
@@ -64,7 +76,10 @@ export interface ContactLine {
   kmTenths: number;
   hoursOre: number;
   kmOre: number;
+  /** Expenses covered, in øre. */
   expensesOre: number;
+  /** The same by category, with what was paid beside what is covered. */
+  expenses: CategoryAmount[];
   totalOre: number;
 }
 
@@ -94,15 +109,36 @@ export class MissingRateError extends Error {
 
 /** Prices a timesheet's entries: one contact line per rate in force, one passenger line per user and rate. */
 export function priceEntries(entries: readonly MoneyEntry[], rates: readonly Rate[]): TimesheetMoney {
-  const contact = new Map<string, { rate: Rate; minutes: number; kmTenths: number; expensesOre: number }>();
+  const contact = new Map<
+    string,
+    {
+      rate: Rate;
+      minutes: number;
+      kmTenths: number;
+      expensesOre: number;
+      categories: Map<string, CategoryAmount>;
+    }
+  >();
   const passengers = new Map<string, { serviceUserId: string; rate: Rate; kmTenths: number }>();
   for (const entry of entries) {
     const rate = rateOn(rates, entry.date);
     if (!rate) throw new MissingRateError(entry.date);
-    const segment = contact.get(rate.validFrom) ?? { rate, minutes: 0, kmTenths: 0, expensesOre: 0 };
+    const segment = contact.get(rate.validFrom) ?? {
+      rate,
+      minutes: 0,
+      kmTenths: 0,
+      expensesOre: 0,
+      categories: new Map<string, CategoryAmount>(),
+    };
     segment.minutes += entry.sign * entry.minutes;
     segment.kmTenths += entry.sign * entry.kmTenths;
     segment.expensesOre += entry.sign * entry.expensesOre;
+    for (const line of entry.expenses ?? []) {
+      const category = segment.categories.get(line.categoryId) ?? { ...line, paidOre: 0, coveredOre: 0 };
+      category.paidOre += entry.sign * line.paidOre;
+      category.coveredOre += entry.sign * line.coveredOre;
+      segment.categories.set(line.categoryId, category);
+    }
     contact.set(rate.validFrom, segment);
     for (const passenger of entry.passengers) {
       const key = `${passenger.serviceUserId}|${rate.validFrom}`;
@@ -113,10 +149,16 @@ export function priceEntries(entries: readonly MoneyEntry[], rates: readonly Rat
   }
   const contactLines = [...contact.values()]
     .sort((a, b) => compare(a.rate.validFrom, b.rate.validFrom))
-    .map((s) => {
+    .map(({ categories, ...s }) => {
       const hoursOre = hoursAmountOre(s.minutes, s.rate.hourlyRateOre);
       const kmOre = kmAmountOre(s.kmTenths, s.rate.kmRateOre);
-      return { ...s, hoursOre, kmOre, totalOre: hoursOre + kmOre + s.expensesOre };
+      const expenses = [...categories.values()]
+        .filter((c) => c.paidOre !== 0 || c.coveredOre !== 0)
+        .sort(
+          (a, b) =>
+            a.categoryName.localeCompare(b.categoryName, 'nb') || a.categoryId.localeCompare(b.categoryId),
+        );
+      return { ...s, hoursOre, kmOre, expenses, totalOre: hoursOre + kmOre + s.expensesOre };
     });
   const passengerLines = [...passengers.values()]
     .filter((line) => line.kmTenths !== 0)

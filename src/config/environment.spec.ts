@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { validateEnvironment } from './environment';
 
 /** A way to verify tokens, so the other checks can be seen alone. */
-const OIDC = { OIDC_ISSUER_URL: 'https://login.kommune.example' };
+const OIDC = {
+  OIDC_ISSUER_URL: 'https://login.kommune.example',
+  SIGNING_CODE_PEPPER: 'pepper-'.padEnd(40, 'x'),
+};
 const secretFile = () => join(mkdtempSync(join(tmpdir(), 'stk-secret-')), 'local-signer-secret');
 
 describe('validateEnvironment', () => {
-  it('gives sensible local defaults when nothing but the issuer is set', () => {
+  it('gives sensible local defaults when nothing but the issuer and the pepper are set', () => {
     const environment = validateEnvironment(OIDC);
     expect(environment).toMatchObject({
       PORT: 3000,
@@ -43,6 +46,17 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ ...OIDC, [name]: value })).toThrow(
       new RegExp(`^Invalid configuration: ${name}=[^\\n]*$`),
     );
+  });
+
+  it('turns SMS on only with a gateway URL and its token, never printing the token', () => {
+    expect(validateEnvironment(OIDC).SMS_GATEWAY_URL).toBeUndefined();
+    expect(() => validateEnvironment({ ...OIDC, SMS_GATEWAY_URL: 'https://sms.example/v1' })).toThrow(
+      /^Invalid configuration: SMS_GATEWAY_TOKEN is required with SMS_GATEWAY_URL$/,
+    );
+    const short = { ...OIDC, SMS_GATEWAY_URL: 'https://sms.example/v1', SMS_GATEWAY_TOKEN: 'tiny-token' };
+    expect(() => validateEnvironment(short)).toThrow(/^Invalid configuration: SMS_GATEWAY_TOKEN=\(hidden\)/);
+    expect(() => validateEnvironment(short)).not.toThrow(/tiny-token/);
+    expect(() => validateEnvironment({ ...OIDC, SMS_SENDER: 'Kommunen i Vest' })).toThrow(/SMS_SENDER/);
   });
 
   describe('tokens', () => {
@@ -102,6 +116,47 @@ describe('validateEnvironment', () => {
       expect(() =>
         validateEnvironment({ LOCAL_SIGNER_ENABLED: 'true', LOCAL_SIGNER_SECRET_FILE: file }),
       ).toThrow(/^Invalid configuration: the local signer secret in .* is shorter than 32 bytes[^\n]*$/);
+    });
+
+    it('uses SIGNING_CODE_PEPPER when given, and never one shorter than 32 bytes, in one line not printing it', () => {
+      expect(validateEnvironment(OIDC).SIGNING_CODE_PEPPER).toBe(OIDC.SIGNING_CODE_PEPPER);
+      const short = { ...OIDC, SIGNING_CODE_PEPPER: 'short-pepper' };
+      expect(() => validateEnvironment(short)).toThrow(
+        /^Invalid configuration: SIGNING_CODE_PEPPER=\(hidden\): must be 32 bytes or more$/,
+      );
+      expect(() => validateEnvironment(short)).not.toThrow(/short-pepper/);
+      // 16 two-byte letters are 32 bytes: the rule counts bytes, not characters.
+      expect(validateEnvironment({ ...OIDC, SIGNING_CODE_PEPPER: 'ø'.repeat(16) }).SIGNING_CODE_PEPPER).toBe(
+        'ø'.repeat(16),
+      );
+      expect(() => validateEnvironment({ ...OIDC, SIGNING_CODE_PEPPER: 'ø'.repeat(15) })).toThrow(
+        /SIGNING_CODE_PEPPER/,
+      );
+    });
+
+    it('refuses a production configuration (the local signer off) without a pepper', () => {
+      const { SIGNING_CODE_PEPPER: _omitted, ...withoutPepper } = OIDC;
+      expect(() => validateEnvironment({ ...withoutPepper, NODE_ENV: 'production' })).toThrow(
+        /^Invalid configuration: SIGNING_CODE_PEPPER is required where the local signer is off[^\n]*$/,
+      );
+    });
+
+    it('generates the local demo’s pepper once under .data/, kept private, apart from the signer’s secret', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'stk-pepper-'));
+      const raw = {
+        LOCAL_SIGNER_ENABLED: 'true',
+        LOCAL_SIGNER_SECRET_FILE: join(dir, 'local-signer-secret'),
+        SIGNING_CODE_PEPPER_FILE: join(dir, 'signing-code-pepper'),
+      };
+      const first = validateEnvironment(raw);
+      expect(Buffer.byteLength(first.SIGNING_CODE_PEPPER!)).toBeGreaterThanOrEqual(32);
+      expect(first.SIGNING_CODE_PEPPER).not.toBe(first.JWT_SECRET);
+      expect(statSync(raw.SIGNING_CODE_PEPPER_FILE).mode & 0o077).toBe(0);
+      expect(validateEnvironment(raw).SIGNING_CODE_PEPPER).toBe(first.SIGNING_CODE_PEPPER);
+      writeFileSync(raw.SIGNING_CODE_PEPPER_FILE, 'too-short\n');
+      expect(() => validateEnvironment(raw)).toThrow(
+        /^Invalid configuration: the signing code pepper in .* is shorter than 32 bytes[^\n]*$/,
+      );
     });
 
     it('lets tools that only touch the database start without a way to verify tokens', () => {

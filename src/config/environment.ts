@@ -14,7 +14,11 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
-import { readOrCreateLocalSignerSecret } from './local-signer-secret';
+import {
+  MIN_SECRET_BYTES,
+  readOrCreateLocalSignerSecret,
+  readOrCreateSecretFile,
+} from './local-signer-secret';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -79,6 +83,21 @@ export class Environment {
   @IsString()
   @MinLength(1)
   LOCAL_SIGNER_SECRET_FILE = '.data/local-signer-secret';
+
+  /**
+   * The server's pepper on the hashes of one-time signing codes (the HMAC-SHA256 key), 32 bytes or more, the same
+   * for the API and the worker: a six-digit code has a million values, so without it a copy of the database would
+   * give every stored code away offline. Required where the local signer is off (a production configuration);
+   * with the signer on and this unset, generated on first start and kept in SIGNING_CODE_PEPPER_FILE.
+   */
+  @IsOptional()
+  @IsString()
+  SIGNING_CODE_PEPPER?: string;
+
+  /** Where the local demo's generated pepper is kept (`.data/` is gitignored). */
+  @IsString()
+  @MinLength(1)
+  SIGNING_CODE_PEPPER_FILE = '.data/signing-code-pepper';
 
   @IsString()
   @MinLength(1)
@@ -162,6 +181,25 @@ export class Environment {
   /** Where e-mail is sent (smtp:// or smtps://, credentials in the URL); the worker sends the notification outbox. */
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
   SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  /**
+   * The municipality's SMS provider (the `sms` channel; src/notifications/sms-gateway.ts): each message is a JSON
+   * POST `{to, from, message, reference}` to this URL with `Authorization: Bearer SMS_GATEWAY_TOKEN`. Unset, SMS is
+   * off: nobody can choose it, and the outbox sends e-mail only.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  SMS_GATEWAY_URL?: string;
+
+  /** The gateway's bearer token; required with SMS_GATEWAY_URL. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  SMS_GATEWAY_TOKEN?: string;
+
+  /** The sender an SMS shows (an alphanumeric sender id: up to 11 letters or digits). */
+  @Matches(/^[A-Za-z0-9]{1,11}$/, { message: 'SMS_SENDER must be 1–11 letters or digits' })
+  SMS_SENDER = 'Kommunen';
 
   /** The sender of every notification e-mail. */
   @IsString()
@@ -258,10 +296,15 @@ export function validateEnvironment(
   const errors = validateSync(environment, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map((error) => {
-      const value = /SECRET|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(error.value);
+      const value = /SECRET|PASSWORD|TOKEN|PEPPER/.test(error.property)
+        ? '(hidden)'
+        : JSON.stringify(error.value);
       return `${error.property}=${value}: ${Object.values(error.constraints ?? {}).join('; ')}`;
     });
     throw new Error(`Invalid configuration: ${lines.join(' | ')}`);
+  }
+  if (environment.SMS_GATEWAY_URL && !environment.SMS_GATEWAY_TOKEN) {
+    throw new Error('Invalid configuration: SMS_GATEWAY_TOKEN is required with SMS_GATEWAY_URL');
   }
   if (!verifiesTokens) return environment;
   if (!environment.OIDC_ISSUER_URL && !environment.LOCAL_SIGNER_ENABLED) {
@@ -272,5 +315,25 @@ export function validateEnvironment(
   if (environment.LOCAL_SIGNER_ENABLED && !environment.JWT_SECRET) {
     environment.JWT_SECRET = readOrCreateLocalSignerSecret(environment.LOCAL_SIGNER_SECRET_FILE);
   }
+  environment.SIGNING_CODE_PEPPER = signingCodePepper(environment);
   return environment;
+}
+
+/** The pepper as given (never shorter than 32 bytes), or the local demo's generated one. */
+function signingCodePepper(environment: Environment): string {
+  const given = environment.SIGNING_CODE_PEPPER;
+  if (given !== undefined) {
+    if (Buffer.byteLength(given, 'utf8') < MIN_SECRET_BYTES) {
+      throw new Error(
+        `Invalid configuration: SIGNING_CODE_PEPPER=(hidden): must be ${MIN_SECRET_BYTES} bytes or more`,
+      );
+    }
+    return given;
+  }
+  if (!environment.LOCAL_SIGNER_ENABLED) {
+    throw new Error(
+      `Invalid configuration: SIGNING_CODE_PEPPER is required where the local signer is off: a secret of ${MIN_SECRET_BYTES} bytes or more, the same for the API and the worker`,
+    );
+  }
+  return readOrCreateSecretFile(environment.SIGNING_CODE_PEPPER_FILE, 'the signing code pepper');
 }

@@ -20,6 +20,11 @@ function readSecret(path: string): string | undefined {
  * once all end up with the same secret.
  */
 export function readOrCreateLocalSignerSecret(file: string): string {
+  return readOrCreateSecretFile(file, 'the local signer secret');
+}
+
+/** A local demo's server secret kept in a file (see readOrCreateLocalSignerSecret), named `what` in messages. */
+export function readOrCreateSecretFile(file: string, what: string): string {
   const path = resolve(file);
   let secret = readSecret(path);
   if (secret === undefined) {
@@ -28,7 +33,7 @@ export function readOrCreateLocalSignerSecret(file: string): string {
     writeFileSync(aside, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600 });
     try {
       linkSync(aside, path);
-      console.warn(`Local signer: generated a new secret in ${path}`);
+      console.warn(`Generated ${what} in ${path}`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     } finally {
@@ -38,7 +43,7 @@ export function readOrCreateLocalSignerSecret(file: string): string {
   }
   if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES) {
     throw new Error(
-      `Invalid configuration: the local signer secret in ${path} is shorter than ${MIN_SECRET_BYTES} bytes; delete the file to have a new one generated`,
+      `Invalid configuration: ${what} in ${path} is shorter than ${MIN_SECRET_BYTES} bytes; delete the file to have a new one generated`,
     );
   }
   return secret;

@@ -133,6 +133,37 @@ export function renderMessage<K extends NotificationKind>(
   throw new Error(`No message for notification kind ${String(kind)}`);
 }
 
+/**
+ * The same notification as an SMS: one short paragraph with the link (or the code), no name and nothing about
+ * health (TRUST 36), under 300 characters so that it fits in two SMS parts.
+ */
+export function renderSms<K extends NotificationKind>(
+  kind: K,
+  payload: NotificationPayloads[K],
+  link: string,
+  code?: string,
+): string {
+  const p = payload as NotificationPayloads[NotificationKind];
+  switch (kind) {
+    case NotificationKind.TimesheetToSign: {
+      const facts = p as NotificationPayloads['timesheet_to_sign'];
+      return (
+        `Timelisten for ${period(facts.periodStart, facts.periodEnd)} er klar. Se over timene og svar her: ` +
+        `${link} Lenken virker én gang, til ${osloDate(facts.expiresAt)}.`
+      );
+    }
+    case NotificationKind.SigningCode: {
+      const facts = p as NotificationPayloads['signing_code'];
+      return (
+        `Engangskode for timelisten: ${code ?? ''}. Gi den bare hvis timene stemmer. ` +
+        `Virker til kl. ${osloTime(facts.codeExpiresAt)}.`
+      );
+    }
+    default:
+      return `${renderMessage(kind, payload, link, code).subject}: ${link}`;
+  }
+}
+
 /** Where each kind links to in the web app, below PUBLIC_BASE_URL. */
 export function linkPath<K extends NotificationKind>(kind: K, payload: NotificationPayloads[K]): string {
   const p = payload as Record<string, unknown>;

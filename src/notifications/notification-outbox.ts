@@ -11,7 +11,10 @@ export interface Recipient {
   kind: 'contact' | 'service_user' | 'guardian' | 'staff';
   /** The contact's or user's id, or the staff login's subject. */
   ref: string;
+  /** An e-mail address, or a phone number for SMS. */
   address: string;
+  /** Default e-mail. */
+  channel?: 'email' | 'sms';
 }
 
 /** A pending row not picked up after this long is enqueued again (the row is the outbox, as for matching runs). */
@@ -52,8 +55,8 @@ export class NotificationOutbox {
       seen.add(key);
       const rows = await em.query<{ id: string }[]>(
         `INSERT INTO notification_outbox
-           (municipality_id, kind, idempotency_key, recipient_kind, recipient_ref, address, payload)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+           (municipality_id, kind, idempotency_key, recipient_kind, recipient_ref, channel, address, payload)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
         [
           municipalityId,
@@ -61,6 +64,7 @@ export class NotificationOutbox {
           key,
           recipient.kind,
           recipient.ref,
+          recipient.channel ?? 'email',
           recipient.address,
           JSON.stringify(payload),
         ],

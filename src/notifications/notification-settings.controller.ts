@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
@@ -18,7 +18,7 @@ export class NotificationSettingsController {
   @ApiOkResponse({ type: MyNotificationSettings })
   @ApiOperation({
     summary: 'Your notification settings',
-    description: 'How you want to be told of events: e-mail or nothing.',
+    description: 'How you want to be told of events: e-mail, SMS or nothing.',
   })
   mine(@CurrentPrincipal() principal: Principal): Promise<MyNotificationSettings> {
     return this.settings.mine(principal);
@@ -28,9 +28,11 @@ export class NotificationSettingsController {
   @Put('notification-settings/me')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
-    summary: 'Choose e-mail or no notifications',
-    description: 'Each person chooses e-mail or no notifications, where the law allows.',
+    summary: 'Choose e-mail, SMS or no notifications',
+    description:
+      'Each person chooses e-mail, SMS or no notifications, where the law allows. SMS needs the municipality’s SMS provider configured and a number on record (409 sms_not_configured, no_phone_on_record).',
   })
+  @ApiConflictResponse({ description: 'sms_not_configured, no_phone_on_record' })
   @ApiOkResponse({ type: MyNotificationSettings })
   updateMine(
     @CurrentPrincipal() principal: Principal,
@@ -43,8 +45,10 @@ export class NotificationSettingsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: "The user's and the guardian's e-mail for signing links, and the user's choice",
-    description: "The addresses signing links are sent to, and the user's choice of channel.",
+    description:
+      "The addresses signing links are sent to, and the user's choice of channel (SMS goes to the numbers on the user's record).",
   })
+  @ApiConflictResponse({ description: 'sms_not_configured, no_phone_on_record' })
   @ApiOkResponse({ type: ServiceUserNotificationSettings })
   updateServiceUser(
     @CurrentPrincipal() principal: Principal,

@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import { JobName, JobOf, QueueName } from '../jobs/jobs';
 import { NotificationSender, SendOutcome } from './notification.sender';
 
@@ -21,7 +21,8 @@ export class NotificationProcessor extends WorkerHost {
   @OnWorkerEvent('failed')
   async onFailed(job: Job<JobOf<typeof JobName.SendNotification>> | undefined, error: Error): Promise<void> {
     if (!job) return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    // An unrecoverable error (a number no SMS can reach, SMS switched off) is final at once: BullMQ stops there.
+    const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     this.logger.warn(
       { notificationId: job.data.notificationId, attempt: job.attemptsMade, final, err: error },
       'notification not sent',

@@ -1,14 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
 import { SigningTokens } from '../signing/signing-tokens';
 import { Mailer } from './mailer';
-import { linkPath, NotificationKind, NotificationPayloads, renderMessage } from './messages';
+import { linkPath, NotificationKind, NotificationPayloads, renderMessage, renderSms } from './messages';
+import { SmsGateway, toE164 } from './sms-gateway';
 
 interface OutboxRow {
   id: string;
   kind: NotificationKind;
+  channel: 'email' | 'sms';
   address: string;
   payload: NotificationPayloads[NotificationKind];
   status: 'pending' | 'sent' | 'failed';
@@ -17,8 +20,8 @@ interface OutboxRow {
 export type SendOutcome = 'sent' | 'already_sent' | 'dropped';
 
 /**
- * Sends one outbox row, once: a row marked sent is never sent again, and an SMTP failure leaves it pending for
- * BullMQ's retry with backoff. A signing link's token and a one-time code are made here, so they exist only in the
+ * Sends one outbox row, once, by its channel (e-mail over SMTP, or SMS through the gateway): a row marked sent is
+ * never sent again, and a failure to deliver leaves it pending for BullMQ's retry with backoff. A signing link's token and a one-time code are made here, so they exist only in the
  * e-mail.
  */
 @Injectable()
@@ -28,6 +31,7 @@ export class NotificationSender {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
+    private readonly sms: SmsGateway,
     private readonly signingTokens: SigningTokens,
     private readonly config: AppConfig,
   ) {}
@@ -38,11 +42,19 @@ export class NotificationSender {
     // row is marked, the newer link replaces the older one.
     const prepared = await this.dataSource.transaction(async (em) => {
       const [row] = await em.query<OutboxRow[]>(
-        `SELECT id, kind, address, payload, status FROM notification_outbox WHERE id = $1 FOR UPDATE`,
+        `SELECT id, kind, channel, address, payload, status FROM notification_outbox WHERE id = $1 FOR UPDATE`,
         [id],
       );
       if (!row || row.status === 'sent') return 'already_sent' as const;
       if (row.status === 'failed') return 'dropped' as const;
+      if (row.channel === 'sms' && !this.sms.enabled) {
+        // SMS was switched off after the row was written: nothing can send it, so it is not retried.
+        await em.query(`UPDATE notification_outbox SET status = 'failed', last_error = $2 WHERE id = $1`, [
+          id,
+          'SMS is not configured (SMS_GATEWAY_URL)',
+        ]);
+        return 'dropped' as const;
+      }
       const base = this.config.get('PUBLIC_BASE_URL').replace(/\/$/, '');
       let link = `${base}${linkPath(row.kind, row.payload)}`;
       if (row.kind === NotificationKind.TimesheetToSign) {
@@ -70,12 +82,22 @@ export class NotificationSender {
           return 'dropped' as const;
         }
       }
-      return { row, message: renderMessage(row.kind, row.payload, link, code) };
+      return {
+        row,
+        message: renderMessage(row.kind, row.payload, link, code),
+        sms: row.channel === 'sms' ? renderSms(row.kind, row.payload, link, code) : null,
+      };
     });
     if (typeof prepared === 'string') return prepared;
-    const { row, message } = prepared;
+    const { row, message, sms } = prepared;
     const messageId = `<${row.id}@stottekontakt>`;
-    await this.mailer.send({ to: row.address, subject: message.subject, text: message.text, messageId });
+    if (sms !== null) {
+      const to = toE164(row.address);
+      if (!to) throw new UnrecoverableError('the phone number on record is not a number an SMS can go to');
+      await this.sms.send({ to, text: sms, reference: row.id });
+    } else {
+      await this.mailer.send({ to: row.address, subject: message.subject, text: message.text, messageId });
+    }
     await this.dataSource.query(
       `UPDATE notification_outbox
           SET status = 'sent', sent_at = now(), subject = $2, message_id = $3, attempts = attempts + 1,
@@ -83,7 +105,7 @@ export class NotificationSender {
         WHERE id = $1 AND status = 'pending'`,
       [id, message.subject, messageId],
     );
-    this.logger.log({ notificationId: id, kind: row.kind }, 'notification sent');
+    this.logger.log({ notificationId: id, kind: row.kind, channel: row.channel }, 'notification sent');
     return 'sent';
   }
 

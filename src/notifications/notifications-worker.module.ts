@@ -8,12 +8,20 @@ import { NotificationOutbox } from './notification-outbox';
 import { NotificationProcessor } from './notification.processor';
 import { NotificationSender } from './notification.sender';
 import { Recipients } from './recipients';
+import { smsGatewayOf } from './sms-config';
+import { SmsGateway } from './sms-gateway';
+import { AppConfig } from '../config/app-config.service';
 
-/** The worker side: sends the outbox by e-mail. Exports the outbox for events raised in the worker. */
+/** The worker side: sends the outbox by e-mail or SMS. Exports the outbox for events raised in the worker. */
 @Module({
   imports: [QueueModule, BullModule.registerQueue({ name: QueueName.Notifications })],
   providers: [
     Mailer,
+    {
+      provide: SmsGateway,
+      inject: [AppConfig],
+      useFactory: smsGatewayOf,
+    },
     NotificationSender,
     NotificationProcessor,
     SigningTokens,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   attemptsLeftAfterWrong,
   CODE_MAX_ATTEMPTS,
@@ -12,6 +13,8 @@ import {
 
 const REQUEST = '6f1c1f0e-8d3a-4a57-9b0e-0c5f4b8a9d11';
 const OTHER_REQUEST = '0b7d1c2e-1f3a-4b5c-8d9e-0a1b2c3d4e5f';
+const PEPPER = 'p'.repeat(32);
+const OTHER_PEPPER = 'q'.repeat(32);
 const now = new Date('2026-12-02T10:00:00Z');
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 
@@ -28,16 +31,30 @@ describe('one-time code', () => {
   });
 
   it('matches the code sent, and nothing else; a hash is bound to its request', () => {
-    const stored = hashCode(REQUEST, '042137');
-    expect(codeMatches(stored, REQUEST, '042137')).toBe(true);
-    expect(codeMatches(stored, REQUEST, '042138')).toBe(false);
-    expect(codeMatches(stored, REQUEST, '42137')).toBe(false);
-    expect(codeMatches(stored, OTHER_REQUEST, '042137')).toBe(false);
-    expect(codeMatches(Buffer.alloc(3), REQUEST, '042137')).toBe(false);
+    const stored = hashCode(PEPPER, REQUEST, '042137');
+    expect(codeMatches(PEPPER, stored, REQUEST, '042137')).toBe(true);
+    expect(codeMatches(PEPPER, stored, REQUEST, '042138')).toBe(false);
+    expect(codeMatches(PEPPER, stored, REQUEST, '42137')).toBe(false);
+    expect(codeMatches(PEPPER, stored, OTHER_REQUEST, '042137')).toBe(false);
+    expect(codeMatches(PEPPER, Buffer.alloc(3), REQUEST, '042137')).toBe(false);
+  });
+
+  it('keys the hash with the server’s pepper: without it a stored hash gives no code away', () => {
+    const stored = hashCode(PEPPER, REQUEST, '042137');
+    expect(codeMatches(OTHER_PEPPER, stored, REQUEST, '042137')).toBe(false);
+    // Not the unkeyed SHA-256 of the request and code, which anyone with the database could search.
+    const unkeyed = createHash('sha256').update(`${REQUEST}:042137`, 'utf8').digest();
+    expect(stored.equals(unkeyed)).toBe(false);
+    // The whole code space, tried with a wrong pepper, matches nothing.
+    let found = 0;
+    for (let n = 0; n < 20_000; n++) {
+      if (codeMatches(OTHER_PEPPER, stored, REQUEST, String(n + 30_000).padStart(6, '0'))) found++;
+    }
+    expect(found).toBe(0);
   });
 
   it('refuses a code never sent, an expired one, and one tried too often', () => {
-    const hash = hashCode(REQUEST, '123456');
+    const hash = hashCode(PEPPER, REQUEST, '123456');
     expect(codeRefusal({ hash: null, expiresAt: null, attempts: 0 }, now)).toBe('not_requested');
     expect(codeRefusal({ hash, expiresAt: minutes(1), attempts: 0 }, now)).toBeNull();
     expect(codeRefusal({ hash, expiresAt: now, attempts: 0 }, now)).toBe('expired');

@@ -1,4 +1,4 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
  * The one-time code (engangskode): the second way the user or guardian signs, on the contact's phone. The code
@@ -24,15 +24,21 @@ export const newCode = (): string => String(randomInt(0, 10 ** CODE_DIGITS)).pad
 export const isCodeShaped = (code: string): boolean => CODE_PATTERN.test(code);
 
 /**
- * What the database keeps of a code: SHA-256 over the request's id and the code, so the same code on two requests
- * hashes apart and a stored hash is of no use on another request.
+ * What the database keeps of a code: HMAC-SHA256 keyed with the server's pepper (SIGNING_CODE_PEPPER) over the
+ * request's id and the code. The id makes the same code on two requests hash apart; the pepper, kept out of the
+ * database, means a copy of the database alone cannot try the million possible codes against a stored hash.
  */
-export const hashCode = (signingRequestId: string, code: string): Buffer =>
-  createHash('sha256').update(`${signingRequestId}:${code}`, 'utf8').digest();
+export const hashCode = (pepper: string, signingRequestId: string, code: string): Buffer =>
+  createHmac('sha256', pepper).update(`${signingRequestId}:${code}`, 'utf8').digest();
 
 /** Whether a presented code is the one sent, compared in constant time. */
-export function codeMatches(stored: Buffer, signingRequestId: string, presented: string): boolean {
-  const candidate = hashCode(signingRequestId, isCodeShaped(presented) ? presented : '');
+export function codeMatches(
+  pepper: string,
+  stored: Buffer,
+  signingRequestId: string,
+  presented: string,
+): boolean {
+  const candidate = hashCode(pepper, signingRequestId, isCodeShaped(presented) ? presented : '');
   return stored.length === candidate.length && timingSafeEqual(stored, candidate);
 }
 

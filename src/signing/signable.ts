@@ -9,13 +9,18 @@ export interface Signable {
   periodEnd: string;
   signerId: string;
   signer: 'user' | 'guardian';
+  /** An e-mail address, or a phone number where the user chose SMS. */
   address: string;
+  channel: 'email' | 'sms';
   lines: ContentLine[];
   contentHash: string;
 }
 
-/** Masks an address for the contact's eyes: the first letter and the domain. */
-export const mask = (address: string) => address.replace(/^(.)[^@]*(@.*)$/, '$1***$2');
+/** Masks an address for the contact's eyes: the first letter and the domain, or a number's last two digits. */
+export const mask = (address: string) =>
+  address.includes('@')
+    ? address.replace(/^(.)[^@]*(@.*)$/, '$1***$2')
+    : `*** ** *${address.replace(/\D/g, '').slice(-2)}`;
 
 /**
  * Locks the contact's own open timesheet and finds its signer: the guardian on record when there is one with an
@@ -58,14 +63,27 @@ export async function loadSignable(
     throw conflict('signer_not_on_timesheet', 'The signer is not a user on this timesheet');
   }
   const [user] = await em.query<
-    { email: string | null; guardian_name: string | null; guardian_email: string | null; notify_by: string }[]
-  >(`SELECT email, guardian_name, guardian_email, notify_by FROM service_users WHERE id = $1`, [signerId]);
-  const signer: 'user' | 'guardian' = user.guardian_name && user.guardian_email ? 'guardian' : 'user';
-  const address = signer === 'guardian' ? user.guardian_email : user.email;
+    {
+      email: string | null;
+      phone: string | null;
+      guardian_name: string | null;
+      guardian_email: string | null;
+      guardian_phone: string | null;
+      notify_by: 'email' | 'sms' | 'none';
+    }[]
+  >(
+    `SELECT email, phone, guardian_name, guardian_email, guardian_phone, notify_by FROM service_users WHERE id = $1`,
+    [signerId],
+  );
+  // By SMS where the user chose it (the guardian's number when there is a guardian with one), else by e-mail.
+  const channel = user.notify_by === 'sms' ? 'sms' : 'email';
+  const guardianAddress = channel === 'sms' ? user.guardian_phone : user.guardian_email;
+  const signer: 'user' | 'guardian' = user.guardian_name && guardianAddress ? 'guardian' : 'user';
+  const address = signer === 'guardian' ? guardianAddress : channel === 'sms' ? user.phone : user.email;
   if (!address || user.notify_by === 'none') {
     throw conflict(
       'no_signing_address',
-      'Neither the user nor a guardian on record has an e-mail address to send the signing link to',
+      'Neither the user nor a guardian on record has an address for their channel (e-mail, or a phone number for SMS)',
     );
   }
   return {
@@ -74,6 +92,7 @@ export async function loadSignable(
     signerId,
     signer,
     address,
+    channel,
     lines,
     contentHash: contentHash(lines),
   };

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config.service';
 import { ApiError, conflict, notFound } from '../common/errors/api-error';
 import { transactionWithRetry } from '../database/retry';
 import { NotificationKind } from '../notifications/messages';
@@ -57,6 +58,7 @@ export class SigningCodeService {
     private readonly outbox: NotificationOutbox,
     private readonly recipients: Recipients,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /** Sends a code for the timesheet's pending request (a new request when there is none for this content). */
@@ -128,6 +130,7 @@ export class SigningCodeService {
             kind: signable.signer === 'guardian' ? 'guardian' : 'service_user',
             ref: signable.signerId,
             address: signable.address,
+            channel: signable.channel,
           },
         ],
         { signingRequestId: requestId, codeSeq, codeExpiresAt: codeExpiresAt.toISOString() },
@@ -215,7 +218,7 @@ export class SigningCodeService {
       await em.query(`UPDATE signing_requests SET code_hash = NULL WHERE id = $1`, [request.id]);
       return { kind: 'changed' };
     }
-    if (!codeMatches(request.code_hash!, request.id, code)) {
+    if (!codeMatches(this.config.get('SIGNING_CODE_PEPPER')!, request.code_hash!, request.id, code)) {
       await em.query(`UPDATE signing_requests SET code_attempts = code_attempts + 1 WHERE id = $1`, [
         request.id,
       ]);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { hashToken, newSecretToken } from '../common/secret-token';
+import { AppConfig } from '../config/app-config.service';
 import { hashCode, newCode } from './one-time-code';
 
 export { hashToken, isTokenShaped } from '../common/secret-token';
@@ -11,6 +12,8 @@ export { hashToken, isTokenShaped } from '../common/secret-token';
  */
 @Injectable()
 export class SigningTokens {
+  constructor(private readonly config: AppConfig) {}
+
   /** A new token for a pending, unexpired request; null when there is nothing to sign any more. */
   async issue(em: EntityManager, signingRequestId: string): Promise<string | null> {
     const token = newSecretToken();
@@ -32,7 +35,7 @@ export class SigningTokens {
     const [, affected] = await em.query<[{ id: string }[], number]>(
       `UPDATE signing_requests SET code_hash = $3
         WHERE id = $1 AND code_seq = $2 AND status = 'pending' AND code_expires_at > now() RETURNING id`,
-      [signingRequestId, codeSeq, hashCode(signingRequestId, code)],
+      [signingRequestId, codeSeq, hashCode(this.config.get('SIGNING_CODE_PEPPER')!, signingRequestId, code)],
     );
     return affected === 1 ? code : null;
   }

@@ -65,7 +65,14 @@ export class SigningService {
         principal.municipalityId,
         NotificationKind.TimesheetToSign,
         created.id,
-        [{ kind: signer === 'guardian' ? 'guardian' : 'service_user', ref: signerId, address }],
+        [
+          {
+            kind: signer === 'guardian' ? 'guardian' : 'service_user',
+            ref: signerId,
+            address,
+            channel: signable.channel,
+          },
+        ],
         {
           signingRequestId: created.id,
           periodStart: signable.periodStart,

@@ -10,13 +10,31 @@ export const SELECT_SESSIONS = `
                                                      'decisionId', sa.decision_id,
                                                      'kmTenths', sa.km_share_tenths)
                                    ORDER BY sa.service_user_id)
-                     FROM session_attendees sa WHERE sa.session_id = s.id), '[]') AS attendees
+                     FROM session_attendees sa WHERE sa.session_id = s.id), '[]') AS attendees,
+         COALESCE((SELECT json_agg(json_build_object('categoryId', e.category_id, 'categoryName', ec.name,
+                                                     'rule', ec.rule, 'quantity', e.quantity,
+                                                     'amountOre', e.amount_ore, 'coveredOre', e.covered_ore,
+                                                     'note', e.note)
+                                   ORDER BY e.position)
+                     FROM session_expenses e JOIN expense_categories ec ON ec.id = e.category_id
+                    WHERE e.session_id = s.id), '[]') AS expenses
     FROM sessions s`;
 
 export interface Attendee {
   serviceUserId: string;
   decisionId: string;
   kmTenths: number;
+}
+
+/** One expense line of a session, with what its category's rule covered when it was logged. */
+export interface ExpenseLine {
+  categoryId: string;
+  categoryName: string;
+  rule: 'per_unit' | 'monthly_cap' | 'not_covered';
+  quantity: number;
+  amountOre: number;
+  coveredOre: number;
+  note: string | null;
 }
 
 export interface SessionRow {
@@ -38,6 +56,7 @@ export interface SessionRow {
   superseded_at: Date | null;
   created_at: Date;
   attendees: Attendee[];
+  expenses: ExpenseLine[];
 }
 
 /** One timesheet with the names a reader needs and its totals (live sessions and corrections, net). */
@@ -49,6 +68,7 @@ export const SELECT_TIMESHEETS = `
          t.signed_by, t.signer_service_user_id, t.signer_name, t.signed_at, t.signature_recorded_by,
          t.signature_recorded_at, t.signature_method, t.signature_content_hash, t.approved_by, t.approved_at,
          t.version, t.created_at, totals.sessions, totals.minutes, totals.km_tenths, totals.expenses_ore,
+         totals.expenses_covered_ore,
          sr.status AS signing_status, sr.signer AS signing_signer, sr.created_at AS signing_requested_at,
          sr.expires_at AS signing_expires_at, sr.decided_at AS signing_decided_at, sr.comment AS signing_comment,
          signed.code_sent_to AS signature_code_sent_to
@@ -61,7 +81,10 @@ export const SELECT_TIMESHEETS = `
       SELECT count(*)::int AS sessions,
              COALESCE(sum(s.minutes - COALESCE(o.minutes, 0)), 0)::int AS minutes,
              COALESCE(sum(s.km_tenths - COALESCE(o.km_tenths, 0)), 0)::int AS km_tenths,
-             COALESCE(sum(s.expenses_ore - COALESCE(o.expenses_ore, 0)), 0)::int AS expenses_ore
+             COALESCE(sum(s.expenses_ore - COALESCE(o.expenses_ore, 0)), 0)::int AS expenses_ore,
+             COALESCE(sum((SELECT COALESCE(sum(e.covered_ore), 0) FROM session_expenses e WHERE e.session_id = s.id)
+                          - (SELECT COALESCE(sum(e.covered_ore), 0) FROM session_expenses e
+                              WHERE e.session_id = o.id)), 0)::int AS expenses_covered_ore
         FROM sessions s LEFT JOIN sessions o ON o.id = s.corrects_session_id
        WHERE s.timesheet_id = t.id) totals
     LEFT JOIN LATERAL (
@@ -106,6 +129,7 @@ export interface TimesheetRow {
   minutes: number;
   km_tenths: number;
   expenses_ore: number;
+  expenses_covered_ore: number;
 }
 
 /** Live minutes of the sessions counted against a decision in [$2, $3]. */

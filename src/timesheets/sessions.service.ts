@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock';
 import { AbsencesService } from '../contacts/absences.service';
+import { ExpenseCategoriesService } from '../expenses/expense-categories.service';
 import { badRequest, conflict, notFound } from '../common/errors/api-error';
 import { Page, pageOf } from '../common/http/pagination';
 import { transactionWithRetry } from '../database/retry';
@@ -16,6 +17,7 @@ import { SELECT_SESSIONS, SessionRow } from './session.queries';
 import { DecisionTerms, SessionQuotaService } from './session-quota.service';
 import { kmToTenths, sessionMinutes, splitEvenly, withinAssignment } from './session-rules';
 import { SessionGuards } from './session-guards';
+import { fulfilPlans } from './planned-session.queries';
 import { TimesheetsService } from './timesheets.service';
 
 export interface AssignmentRef {
@@ -44,6 +46,7 @@ export class SessionsService {
     private readonly guards: SessionGuards,
     private readonly clock: Clock,
     private readonly absences: AbsencesService,
+    private readonly expenses: ExpenseCategoriesService,
   ) {}
 
   /**
@@ -260,8 +263,8 @@ export class SessionsService {
         body.end,
         body.activity.trim(),
         kmTenths,
-        body.expensesOre ?? 0,
-        body.expensesNote ?? null,
+        (body.expenses ?? []).reduce((sum, line) => sum + line.amountOre, 0),
+        null,
         correction?.original.id ?? null,
         correction?.reason ?? null,
         principal.subject,
@@ -272,6 +275,18 @@ export class SessionsService {
       `INSERT INTO session_attendees (session_id, service_user_id, decision_id, km_share_tenths)
        SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[])`,
       [id, attendees, decisionIds, shares],
+    );
+    await fulfilPlans(em, {
+      assignmentId: assignment.id,
+      contactId: assignment.contact_id,
+      date: body.date,
+      start: body.start,
+      end: body.end,
+    });
+    await this.expenses.recordLines(
+      em,
+      { id, municipalityId: assignment.municipality_id, contactId: assignment.contact_id, date: body.date },
+      body.expenses ?? [],
     );
     return { id, quotas };
   }

@@ -22,7 +22,9 @@ export interface LedgerEntry {
   sign: 1 | -1;
   minutes: number;
   kmTenths: number;
+  /** Covered by the categories' rules (what is paid), not what was claimed. */
   expensesOre: number;
+  expenses: { categoryId: string; categoryName: string; paidOre: number; coveredOre: number }[];
   passengers: { serviceUserId: string; kmTenths: number }[];
 }
 
@@ -159,7 +161,13 @@ export class TimesheetsService {
       sign,
       minutes: row.minutes,
       kmTenths: row.km_tenths,
-      expensesOre: row.expenses_ore,
+      expensesOre: row.expenses.reduce((sum, line) => sum + line.coveredOre, 0),
+      expenses: row.expenses.map((line) => ({
+        categoryId: line.categoryId,
+        categoryName: line.categoryName,
+        paidOre: line.amountOre,
+        coveredOre: line.coveredOre,
+      })),
       passengers: row.attendees
         .filter((a) => a.kmTenths > 0)
         .map((a) => ({ serviceUserId: a.serviceUserId, kmTenths: a.kmTenths })),

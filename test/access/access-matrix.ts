@@ -275,6 +275,24 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'PUT /pay-settings': { roles: adminOnly },
   'GET /compensation/rates': { roles: staff() },
   'POST /compensation/rates': { roles: adminOnly },
+  // A støttekontakt's own plans ahead (their calendar feed shows them).
+  'GET /planned-sessions': { roles: contactOnly },
+  'POST /planned-sessions': {
+    roles: contactOnly,
+    body: (ids) => ({ assignmentId: ids.assignment, date: '2099-01-05', start: '10:00', end: '11:00' }),
+  },
+  'DELETE /planned-sessions/{id}': { roles: contactOnly, params: { id: 'missing' } },
+  // Contacts choose a category when they log a session; coordinators and admins set them.
+  'GET /compensation/expense-categories': { roles: staff('allow') },
+  'POST /compensation/expense-categories': {
+    roles: managers(),
+    body: () => ({ name: `Matrise ${Math.random().toString(36).slice(2, 8)}`, rule: 'not_covered' }),
+  },
+  'PUT /compensation/expense-categories/{id}': {
+    roles: managers(),
+    params: { id: 'missing' },
+    body: () => ({ name: 'Matrise', rule: 'not_covered' }),
+  },
   'GET /compensation/timesheets/{id}': {
     roles: staff('own'),
     params: { id: 'timesheet' },

@@ -226,6 +226,26 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await expectAccessible(page);
   await reflowsAt320(page);
 
+  // Planlagte økter: a time agreed with Mina in two days; it goes into the calendar feed below.
+  const planned = page.getByRole('region', { name: 'Planlagte økter' });
+  await planned.getByLabel('Hvem skal du møte?').selectOption({ label: 'Mina' });
+  await planned.getByLabel('Dato for avtalen').fill(osloDate(2));
+  await planned.getByLabel('Fra klokken').fill('17:00');
+  await planned.getByLabel('Til klokken').fill('16:00');
+  await planned.getByRole('button', { name: 'Legg til avtalen' }).click();
+  await expect(
+    planned.getByRole('link', { name: 'Til klokken må være senere enn fra klokken.' }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await planned.getByLabel('Til klokken').fill('18:30');
+  await planned.getByRole('button', { name: 'Legg til avtalen' }).click();
+  await expect(planned.getByText('Avtalen er lagret.')).toBeVisible();
+  await expect(
+    planned.getByRole('list', { name: 'Planlagte økter' }).getByText(/^Mina: .* kl\. 17:00–18:30$/),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await reflowsAt320(page);
+
   // The meetings into the phone's own calendar: a private feed, renewed and revoked.
   await page.getByRole('button', { name: 'Lag kalenderlenke' }).click();
   const feedField = page.getByLabel('Kalenderlenken din');
@@ -241,7 +261,8 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   const uids = (text: string) => text.match(/^UID:.*$/gm) ?? [];
   const ics = await feedText(firstFeed);
   expect(ics).toContain('SUMMARY:Introduksjonsmøte med Jonas');
-  expect(uids(ics)).toHaveLength(1);
+  expect(ics).toContain('SUMMARY:Planlagt økt som støttekontakt med Mina');
+  expect(uids(ics)).toHaveLength(2);
   expect(uids(await feedText(firstFeed))).toEqual(uids(ics));
   expect(ics).not.toMatch(/Testesen|\d{11}/);
   await page.getByRole('button', { name: 'Lag ny lenke' }).click();
@@ -281,8 +302,17 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await page.getByLabel('Til klokken').fill('12:30');
   await page.getByLabel('Hva gjorde dere?').fill('Kino og kafé');
   await page.getByLabel(/Kilometer/).fill('12,5');
+  // Utlegg in the municipality's categories: a 180 kr cinema ticket, covered up to 150 kr a ticket.
+  await page.getByRole('button', { name: 'Legg til utlegg' }).click();
+  await page
+    .getByLabel('Kategori for utlegg 1')
+    .selectOption({ label: 'Inngangsbillett for støttekontakten' });
+  await expect(page.getByText(/Kommunen dekker inntil 150,00\skr per billett/)).toBeVisible();
+  await page.getByLabel('Beløp i kroner').fill('180');
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Før timene' }).click();
   await expect(page.getByText('Timene er ført: 2,5 timer')).toBeVisible();
+  await expect(page.getByText(/Utlegg: 180,00\skr\. Kommunen dekker 150,00\skr\./)).toBeVisible();
   await expect(page.getByText('Mina har 0,5 av 3 timer igjen')).toBeVisible();
   await expect(page.getByText(/Over 80 % av timene i vedtaket er brukt/)).toBeVisible();
   await expectAccessible(page);
@@ -310,6 +340,10 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   ).toBeVisible();
   await expect(lines.getByRole('listitem').filter({ hasText: 'Tur i parken: 0,25 timer' })).toBeVisible();
   await expect(page.getByText(/Til sammen: 2 ganger, 2,75 timer, 12,5 km/)).toBeVisible();
+  await expect(page.getByText(/av det dekker kommunen 150,00\skr/)).toBeVisible();
+  await expect(
+    page.getByText(/Inngangsbillett for støttekontakten: 180,00\skr, kommunen dekker 150,00\skr/),
+  ).toBeVisible();
   await expectAccessible(page);
   await reflowsAt320(page);
   await page.getByRole('button', { name: 'Send til signering' }).click();
@@ -334,7 +368,9 @@ test('a støttekontakt works the month on the phone, and the user signs by the l
   await expect(userPage.getByRole('heading', { level: 2, name: /Timene fra/ })).toBeVisible();
   await expect(userPage.getByText('Kino og kafé. 2,5 timer. Kjørte 12,5 kilometer.')).toBeVisible();
   await expect(userPage.getByText('Tur i parken. 0,25 timer.')).toBeVisible();
-  await expect(userPage.getByText('Til sammen 2 ganger, 2,75 timer og 12,5 kilometer.')).toBeVisible();
+  await expect(
+    userPage.getByText('Til sammen 2 ganger, 2,75 timer og 12,5 kilometer. Utlegg: 180,00 kr.'),
+  ).toBeVisible();
   await expectAccessible(userPage);
   await reflowsAt320(userPage);
   // Sending without an answer is stopped with a plain message.

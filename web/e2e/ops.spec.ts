@@ -58,12 +58,35 @@ test('a coordinator approves a signed timesheet and downloads the payroll', asyn
   expect(text.startsWith('\uFEFF')).toBe(true);
   expect(text.split('\r\n')[0]).toBe(
     '\uFEFFStøttekontakt;Støttekontakt-ID;Timeliste-ID;Periode fra;Periode til;Sats gjelder fra;Minutter;Timer;' +
-      'Timesats (kr);Godtgjørelse (kr);Km;Km-sats (kr);Kjøregodtgjørelse (kr);Utlegg (kr);Til utbetaling (kr)',
+      'Timesats (kr);Godtgjørelse (kr);Km;Km-sats (kr);Kjøregodtgjørelse (kr);Utlegg dekket (kr);' +
+      'Utlegg etter kategori;Til utbetaling (kr)',
   );
   expect(text).toMatch(/\r\nSum;;;\d{2}\.\d{2}\.\d{4};;;\d+;\d+,\d{2};;\d+,\d{2};/);
   const xlsx = await download(page, 'Utbetalingsliste (Excel, XLSX)');
   expect(xlsx.name).toBe(csv.name.replace(/\.csv$/, '.xlsx'));
   expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+});
+
+test('a coordinator sets the expense categories contacts log expenses in', async ({ page }) => {
+  await signInAsCoordinator(page);
+  await nav(page, 'Utgiftskategorier');
+  await expect(page.getByRole('heading', { level: 1, name: 'Utgiftskategorier' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Kategorier og hva kommunen dekker' });
+  await expect(table.getByRole('row', { name: /Inngangsbillett for støttekontakten/ })).toContainText(
+    'Inntil 150,00 kr per billett',
+  );
+  await expectAccessible(page);
+  await page.getByLabel('Navn på kategorien').fill('Parkering for støttekontakten');
+  await page.getByLabel('Hva dekker kommunen?').selectOption({ label: 'Inntil et beløp i måneden' });
+  await page.getByLabel('Inntil kroner i måneden per støttekontakt').fill('200');
+  await page.getByRole('button', { name: 'Legg til kategorien' }).click();
+  await expect(page.getByText('Parkering for støttekontakten er lagret.')).toBeVisible();
+  const parking = table.getByRole('row', { name: /Parkering for støttekontakten/ });
+  await expect(parking).toContainText('Inntil 200,00 kr i måneden');
+  await expectAccessible(page);
+  await parking.getByRole('button', { name: 'Ta Parkering for støttekontakten ut av bruk' }).click();
+  await expect(parking).toContainText('Tatt ut av bruk');
+  await expectAccessible(page);
 });
 
 test('Oppdrag ends an assignment with a reason and lists the ended ones', async ({ page }) => {

@@ -119,6 +119,13 @@ export const routes: RouteObject[] = [
         ...screen(() => import('./features/payroll/PayrollPage'), COORDINATORS),
       },
       {
+        path: '/utgiftskategorier',
+        ...screen(
+          async () => (await import('./features/expense-categories/ExpenseCategoriesPage')).default,
+          COORDINATORS,
+        ),
+      },
+      {
         path: '/rekruttering',
         ...screen(() => import('./features/recruitment/RecruitmentPage'), STAFF),
       },

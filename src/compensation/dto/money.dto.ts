@@ -2,6 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsDateOnly } from '../../common/http/common-validators';
 
+/** Expenses of one category on a pay line: what was paid, and what the category's rule covers (what is paid out). */
+export class ExpenseCategoryAmountResponse {
+  @ApiProperty({ format: 'uuid' }) categoryId!: string;
+  @ApiProperty({ example: 'Parkering for støttekontakten' }) categoryName!: string;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 18000 }) paidOre!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 15000 }) coveredOre!: number;
+}
+
 export class ContactLineResponse {
   @ApiProperty({ format: 'date', example: '2026-10-01' }) rateValidFrom!: string;
   @ApiProperty({ type: 'integer', format: 'int32', example: 26000 }) hourlyRateOre!: number;
@@ -11,7 +19,15 @@ export class ContactLineResponse {
   @ApiProperty({ example: 50 }) km!: number;
   @ApiProperty({ type: 'integer', format: 'int32', example: 143000 }) hoursOre!: number;
   @ApiProperty({ type: 'integer', format: 'int32', example: 20000 }) kmOre!: number;
-  @ApiProperty({ type: 'integer', format: 'int32', example: 0 }) expensesOre!: number;
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    example: 0,
+    description: "Expenses covered by their categories' rules",
+  })
+  expensesOre!: number;
+  @ApiProperty({ type: [ExpenseCategoryAmountResponse], description: 'The expenses by category' })
+  expenses!: ExpenseCategoryAmountResponse[];
   @ApiProperty({ type: 'integer', format: 'int32', example: 163000 }) totalOre!: number;
 }
 

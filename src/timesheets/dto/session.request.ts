@@ -12,8 +12,34 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { IsDateOnly, IsDecimal, IsTimeOfDay } from '../../common/http/common-validators';
+
+/** One outlay of the contact's on a session, in a category the municipality set. */
+export class ExpenseLineRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() categoryId!: string;
+
+  @ApiProperty({ example: 18000, description: 'What the contact paid, in øre' })
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  amountOre!: number;
+
+  @ApiPropertyOptional({
+    example: 1,
+    default: 1,
+    description: 'Units bought (a per-unit category covers each)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  quantity?: number;
+
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) note?: string;
+}
 
 /** What happened: shared by a new session and a correction. */
 export class SessionFields {
@@ -40,14 +66,17 @@ export class SessionFields {
   @Max(10_000)
   km?: number;
 
-  @ApiPropertyOptional({ example: 0, description: "The contact's own outlays, in øre" })
+  @ApiPropertyOptional({
+    type: () => [ExpenseLineRequest],
+    description:
+      "The contact's own outlays, each in one of the municipality's categories (GET /compensation/expense-categories); covered by the category's rule, never as an open amount",
+  })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(10_000_000)
-  expensesOre?: number;
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) expensesNote?: string;
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => ExpenseLineRequest)
+  expenses?: ExpenseLineRequest[];
 
   @ApiPropertyOptional({
     type: [String],

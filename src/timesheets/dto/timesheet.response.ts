@@ -72,7 +72,14 @@ export class TimesheetTotals {
   @ApiProperty({ type: 'integer', format: 'int32', description: 'Net of corrections' }) minutes!: number;
   @ApiProperty() hours!: number;
   @ApiProperty() km!: number;
-  @ApiProperty({ type: 'integer', format: 'int32' }) expensesOre!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', description: 'Expenses paid, net of corrections' })
+  expensesOre!: number;
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    description: "Expenses covered by the categories' rules, net of corrections",
+  })
+  expensesCoveredOre!: number;
 }
 
 /** timeliste: one assignment's sessions in one pay period. No decision text, no health data. */
@@ -138,6 +145,7 @@ export class TimesheetResponse {
         hours: minutesToHours(row.minutes),
         km: tenthsToKm(row.km_tenths),
         expensesOre: row.expenses_ore,
+        expensesCoveredOre: row.expenses_covered_ore,
       },
       version: row.version,
     };

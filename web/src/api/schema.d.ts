@@ -1372,6 +1372,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/planned-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your planned sessions that have not ended
+         * @description The times you have planned with your users, soonest first: the assignment and the time, nothing more.
+         */
+        get: operations["PlannedSessionsController_upcoming"];
+        put?: never;
+        /**
+         * Plan a session on your own assignment
+         * @description A time ahead with your user, shown in your calendar feed. It counts against no quota; logging the session afterwards replaces it.
+         */
+        post: operations["PlannedSessionsController_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/planned-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel one of your planned sessions
+         * @description The plan leaves your calendar feed at its next fetch.
+         */
+        delete: operations["PlannedSessionsController_cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compensation/expense-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Expense categories and their rules
+         * @description The categories a contact logs expenses in, each with its rule: covered up to a rate per unit, up to a monthly cap, or not covered. Staff see retired categories too; a contact only the active ones.
+         */
+        get: operations["ExpenseCategoriesController_list"];
+        put?: never;
+        /**
+         * Add an expense category
+         * @description A category with its rule and the terms of that rule only (400 otherwise); 409 already_exists when the name is taken.
+         */
+        post: operations["ExpenseCategoriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/compensation/expense-categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change or retire an expense category
+         * @description The whole category as it applies from now on: lines already logged keep what they were covered with. `active: false` retires it.
+         */
+        put: operations["ExpenseCategoriesController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/compensation/rates": {
         parameters: {
             query?: never;
@@ -1505,12 +1593,12 @@ export interface paths {
         };
         /**
          * Your notification settings
-         * @description How you want to be told of events: e-mail or nothing.
+         * @description How you want to be told of events: e-mail, SMS or nothing.
          */
         get: operations["NotificationSettingsController_mine"];
         /**
-         * Choose e-mail or no notifications
-         * @description Each person chooses e-mail or no notifications, where the law allows.
+         * Choose e-mail, SMS or no notifications
+         * @description Each person chooses e-mail, SMS or no notifications, where the law allows. SMS needs the municipality’s SMS provider configured and a number on record (409 sms_not_configured, no_phone_on_record).
          */
         put: operations["NotificationSettingsController_updateMine"];
         post?: never;
@@ -1530,7 +1618,7 @@ export interface paths {
         get?: never;
         /**
          * The user's and the guardian's e-mail for signing links, and the user's choice
-         * @description The addresses signing links are sent to, and the user's choice of channel.
+         * @description The addresses signing links are sent to, and the user's choice of channel (SMS goes to the numbers on the user's record).
          */
         put: operations["NotificationSettingsController_updateServiceUser"];
         post?: never;
@@ -3752,6 +3840,24 @@ export interface components {
             /** @example The members live too far apart for one meeting place */
             reason: string;
         };
+        ExpenseLineRequest: {
+            /** Format: uuid */
+            categoryId: string;
+            /**
+             * Format: int32
+             * @description What the contact paid, in øre
+             * @example 18000
+             */
+            amountOre: number;
+            /**
+             * Format: int32
+             * @description Units bought (a per-unit category covers each)
+             * @default 1
+             * @example 1
+             */
+            quantity: number;
+            note?: string;
+        };
         CreateSessionRequest: {
             /**
              * Format: date
@@ -3772,17 +3878,38 @@ export interface components {
              * @example 12.5
              */
             km?: number;
-            /**
-             * Format: int32
-             * @description The contact's own outlays, in øre
-             * @example 0
-             */
-            expensesOre?: number;
-            expensesNote?: string;
+            /** @description The contact's own outlays, each in one of the municipality's categories (GET /compensation/expense-categories); covered by the category's rule, never as an open amount */
+            expenses?: components["schemas"]["ExpenseLineRequest"][];
             /** @description Group sessions: the members present (each counts the session against their own vedtak) */
             presentServiceUserIds?: string[];
             /** Format: uuid */
             assignmentId: string;
+        };
+        SessionExpenseResponse: {
+            /** Format: uuid */
+            categoryId: string;
+            /** @example Inngangsbillett for støttekontakten */
+            categoryName: string;
+            /** @enum {string} */
+            rule: "per_unit" | "monthly_cap" | "not_covered";
+            /**
+             * Format: int32
+             * @example 1
+             */
+            quantity: number;
+            /**
+             * Format: int32
+             * @description Paid, in øre
+             * @example 18000
+             */
+            amountOre: number;
+            /**
+             * Format: int32
+             * @description Covered by the category’s rule, in øre, fixed when the session was logged
+             * @example 15000
+             */
+            coveredOre: number;
+            note: string | null;
         };
         HoursQuotaResponse: {
             /**
@@ -3874,9 +4001,18 @@ export interface components {
             km: number;
             /**
              * Format: int32
+             * @description The expense lines paid, together, in øre
              * @example 0
              */
             expensesOre: number;
+            /**
+             * Format: int32
+             * @description What the lines cover, in øre
+             * @example 0
+             */
+            expensesCoveredOre: number;
+            expenses: components["schemas"]["SessionExpenseResponse"][];
+            /** @description A note on an open amount of a session logged before categories (older rows only) */
             expensesNote: string | null;
             presentServiceUserIds: string[];
             /**
@@ -3930,9 +4066,18 @@ export interface components {
             km: number;
             /**
              * Format: int32
+             * @description The expense lines paid, together, in øre
              * @example 0
              */
             expensesOre: number;
+            /**
+             * Format: int32
+             * @description What the lines cover, in øre
+             * @example 0
+             */
+            expensesCoveredOre: number;
+            expenses: components["schemas"]["SessionExpenseResponse"][];
+            /** @description A note on an open amount of a session logged before categories (older rows only) */
             expensesNote: string | null;
             presentServiceUserIds: string[];
             /**
@@ -3978,13 +4123,8 @@ export interface components {
              * @example 12.5
              */
             km?: number;
-            /**
-             * Format: int32
-             * @description The contact's own outlays, in øre
-             * @example 0
-             */
-            expensesOre?: number;
-            expensesNote?: string;
+            /** @description The contact's own outlays, each in one of the municipality's categories (GET /compensation/expense-categories); covered by the category's rule, never as an open amount */
+            expenses?: components["schemas"]["ExpenseLineRequest"][];
             /** @description Group sessions: the members present (each counts the session against their own vedtak) */
             presentServiceUserIds?: string[];
             /** @example Sluttid var 19:00, ikke 19:30 */
@@ -4057,8 +4197,16 @@ export interface components {
             minutes: number;
             hours: number;
             km: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Expenses paid, net of corrections
+             */
             expensesOre: number;
+            /**
+             * Format: int32
+             * @description Expenses covered by the categories' rules, net of corrections
+             */
+            expensesCoveredOre: number;
         };
         TimesheetResponse: {
             /** Format: uuid */
@@ -4184,6 +4332,104 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        PlannedSessionResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            /**
+             * Format: date
+             * @example 2026-12-10
+             */
+            date: string;
+            /** @example 17:00 */
+            start: string;
+            /**
+             * @description On the same day; 24:00 is midnight
+             * @example 19:00
+             */
+            end: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreatePlannedSessionRequest: {
+            /** Format: uuid */
+            assignmentId: string;
+            /**
+             * Format: date
+             * @example 2026-12-10
+             */
+            date: string;
+            /** @example 17:00 */
+            start: string;
+            /**
+             * @description On the same day; 24:00 is midnight
+             * @example 19:00
+             */
+            end: string;
+        };
+        ExpenseCategoryResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            rule: "per_unit" | "monthly_cap" | "not_covered";
+            unit: string | null;
+            /** Format: int32 */
+            rateOre: number | null;
+            /** Format: int32 */
+            monthlyCapOre: number | null;
+            active: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ExpenseCategoryRequest: {
+            /** @example Inngangsbillett for støttekontakten */
+            name: string;
+            /**
+             * @description per_unit: covered up to rateOre per unit; monthly_cap: covered up to monthlyCapOre per contact and calendar month; not_covered: nothing (the user pays their own, seed 004)
+             * @enum {string}
+             */
+            rule: "per_unit" | "monthly_cap" | "not_covered";
+            /**
+             * @description per_unit only: what one unit is
+             * @example billett
+             */
+            unit?: string;
+            /**
+             * Format: int32
+             * @description per_unit only: the most covered per unit, in øre
+             * @example 15000
+             */
+            rateOre?: number;
+            /**
+             * Format: int32
+             * @description monthly_cap only: the most covered per month, in øre
+             * @example 30000
+             */
+            monthlyCapOre?: number;
+            /**
+             * @description A retired category (false) takes no new lines
+             * @default true
+             */
+            active: boolean;
+        };
+        ExpenseCategoryAmountResponse: {
+            /** Format: uuid */
+            categoryId: string;
+            /** @example Parkering for støttekontakten */
+            categoryName: string;
+            /**
+             * Format: int32
+             * @example 18000
+             */
+            paidOre: number;
+            /**
+             * Format: int32
+             * @example 15000
+             */
+            coveredOre: number;
+        };
         PayrollLineResponse: {
             /**
              * Format: date
@@ -4221,9 +4467,12 @@ export interface components {
             kmOre: number;
             /**
              * Format: int32
+             * @description Expenses covered by their categories' rules
              * @example 0
              */
             expensesOre: number;
+            /** @description The expenses by category */
+            expenses: components["schemas"]["ExpenseCategoryAmountResponse"][];
             /**
              * Format: int32
              * @example 163000
@@ -4365,9 +4614,12 @@ export interface components {
             kmOre: number;
             /**
              * Format: int32
+             * @description Expenses covered by their categories' rules
              * @example 0
              */
             expensesOre: number;
+            /** @description The expenses by category */
+            expenses: components["schemas"]["ExpenseCategoryAmountResponse"][];
             /**
              * Format: int32
              * @example 163000
@@ -4448,8 +4700,16 @@ export interface components {
             items: components["schemas"]["LapseResponse"][];
         };
         MyNotificationSettings: {
-            /** @enum {string} */
-            notifyBy: "email" | "none";
+            /**
+             * @description sms: only where the municipality has configured SMS and a number is on record (else 409)
+             * @enum {string}
+             */
+            notifyBy: "email" | "sms" | "none";
+            /**
+             * @description Staff only, for SMS; a contact's number is the one on their roster record
+             * @example +47 912 34 567
+             */
+            phone?: string | null;
             /**
              * Format: email
              * @description Staff only; a contact's address is the one on their roster record
@@ -4457,8 +4717,11 @@ export interface components {
             email?: string | null;
         };
         ServiceUserNotificationSettings: {
-            /** @enum {string} */
-            notifyBy: "email" | "none";
+            /**
+             * @description sms: only where SMS is configured and the user's or guardian's number is on record (else 409)
+             * @enum {string}
+             */
+            notifyBy: "email" | "sms" | "none";
             /** Format: email */
             email?: string | null;
             /** Format: email */
@@ -8251,6 +8514,206 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    PlannedSessionsController_upcoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedSessionResponse"][];
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    PlannedSessionsController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlannedSessionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlannedSessionResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            /** @description outside_assignment_period, contact_absent, overlap (another planned session of yours at that time) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    PlannedSessionsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    ExpenseCategoriesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseCategoryResponse"][];
+                };
+            };
+            401: components["responses"]["Error401"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    ExpenseCategoriesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpenseCategoryRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseCategoryResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    ExpenseCategoriesController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpenseCategoryRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseCategoryResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
     CompensationController_listRates: {
         parameters: {
             query?: never;
@@ -8556,6 +9019,19 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            /** @description sms_not_configured, no_phone_on_record */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -8592,6 +9068,19 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            /** @description sms_not_configured, no_phone_on_record */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatKroner, formatNumber, formatTime, osloDay } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatKroner,
+  formatNumber,
+  formatTime,
+  kronerToOre,
+  osloDay,
+} from './format';
 
 const nbsp = /[\u00a0\u202f]/g;
 
@@ -39,5 +47,16 @@ describe('Oslo wall-clock times to instants', () => {
     const { osloInstant } = await import('./format');
     expect(osloInstant('2026-03-29', '12:00')).toBe('2026-03-29T10:00:00.000Z');
     expect(osloInstant('2026-10-25', '12:00')).toBe('2026-10-25T11:00:00.000Z');
+  });
+});
+
+describe('kronerToOre', () => {
+  it('reads kroner as a person types them, in whole øre', () => {
+    expect(kronerToOre('129')).toBe(12_900);
+    expect(kronerToOre('129,5')).toBe(12_950);
+    expect(kronerToOre(' 0.05 ')).toBe(5);
+    expect(kronerToOre('12,345')).toBeNull();
+    expect(kronerToOre('-3')).toBeNull();
+    expect(kronerToOre('')).toBeNull();
   });
 });

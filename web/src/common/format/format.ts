@@ -107,3 +107,9 @@ export function osloInstant(day: string, time: string): string {
 export function osloClock(value: Date): string {
   return formatTime(value);
 }
+
+/** Kroner as a person types them ("129", "129,50", "129.5") in whole øre; null when it is not an amount. */
+export function kronerToOre(text: string): number | null {
+  const match = /^\s*(\d{1,6})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  return match ? Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0')) : null;
+}

@@ -19,6 +19,7 @@ const NAVIGATION: { to: string; label: string; roles: string[] }[] = [
   { to: '/grupper', label: 'nav.groups', roles: ['coordinator', 'admin'] },
   { to: '/timelister', label: 'nav.timesheets', roles: ['coordinator', 'caseworker', 'admin'] },
   { to: '/utbetaling', label: 'nav.payroll', roles: ['coordinator', 'admin'] },
+  { to: '/utgiftskategorier', label: 'nav.expenseCategories', roles: ['coordinator', 'admin'] },
   { to: '/rapporter', label: 'nav.reports', roles: ['coordinator', 'caseworker', 'admin'] },
   { to: '/rekruttering', label: 'nav.recruitment', roles: ['coordinator', 'caseworker', 'admin'] },
   { to: '/mine-oppdrag', label: 'contact:nav.assignments', roles: ['contact'] },

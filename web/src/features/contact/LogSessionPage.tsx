@@ -17,22 +17,33 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { QueryState } from '../../common/components/QueryState';
 import { errorText, fieldErrors } from '../../common/errors/errors';
-import { formatDate, formatNumber, osloDay } from '../../common/format/format';
+import { formatDate, formatKroner, formatNumber, kronerToOre, osloDay } from '../../common/format/format';
 import { usePageTitle } from '../../common/layout/usePageTitle';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSession } from '../../common/auth/session';
 import { type Flushed, useOfflineSessions } from './offline-sessions';
 import { SessionTimer } from './SessionTimer';
+import { type ExpenseDraft, ExpenseLines } from './ExpenseLines';
 import {
   type AssignedUser,
   type LoggedSession,
   type OwnAssignment,
+  useExpenseCategories,
   useMyAssignments,
   useMyUsers,
   useQuotas,
 } from './queries';
 
-const FIELDS = ['assignmentId', 'date', 'start', 'end', 'activity', 'km', 'presentServiceUserIds'] as const;
+const FIELDS = [
+  'assignmentId',
+  'date',
+  'start',
+  'end',
+  'activity',
+  'km',
+  'presentServiceUserIds',
+  'expenses',
+] as const;
 type Field = (typeof FIELDS)[number];
 const fieldId = (field: string) => `session-${FIELDS.find((f) => field.startsWith(f)) ?? 'date'}`;
 
@@ -74,7 +85,8 @@ export default function LogSessionPage() {
   );
 }
 
-const assignmentName = (t: TFunction, assignment: OwnAssignment) =>
+/** Who an assignment is with, as the contact reads it: the user's first name, or the group's name. */
+export const assignmentName = (t: TFunction, assignment: OwnAssignment) =>
   assignment.group
     ? t('contact:assignments.group', { name: assignment.group.name })
     : (assignment.serviceUser?.firstName ?? '');
@@ -100,6 +112,10 @@ function SessionForm({ assignments, users }: { assignments: OwnAssignment[]; use
   const [activity, setActivity] = useState('');
   const [km, setKm] = useState('');
   const [present, setPresent] = useState<string[]>([]);
+  const [expenses, setExpenses] = useState<ExpenseDraft[]>([]);
+  const [expenseErrors, setExpenseErrors] = useState(new Map<string, string>());
+  // Without network the categories may not load: the session is then logged without expenses.
+  const categories = useExpenseCategories().data ?? [];
   const [problems, setProblems] = useState<{ field: Field; text: string }[]>([]);
   const assignment = assignments.find((a) => a.id === assignmentId) ?? assignments[0];
   const names = new Map(users.map((user) => [user.id, user.firstName]));
@@ -116,6 +132,19 @@ function SessionForm({ assignments, users }: { assignments: OwnAssignment[]; use
       found.push({ field: 'km', text: t('log.kmNumber') });
     if (assignment.group && present.length === 0)
       found.push({ field: 'presentServiceUserIds', text: t('log.needPresent') });
+    const lineErrors = new Map<string, string>();
+    const lines = expenses.map((line) => {
+      const typed = kronerToOre(line.amount);
+      const amountOre = typed !== null && typed > 0 ? typed : null;
+      const quantity = Number(line.quantity);
+      const perUnit = categories.find((c) => c.id === line.categoryId)?.rule === 'per_unit';
+      if (amountOre === null) lineErrors.set(line.key, t('expenses.amountNumber'));
+      else if (perUnit && !(Number.isInteger(quantity) && quantity >= 1 && quantity <= 100))
+        lineErrors.set(line.key, t('expenses.quantityNumber'));
+      return { categoryId: line.categoryId, amountOre: amountOre ?? 0, quantity: perUnit ? quantity : 1 };
+    });
+    if (lineErrors.size > 0) found.push({ field: 'expenses', text: [...lineErrors.values()][0] });
+    setExpenseErrors(lineErrors);
     setProblems(found);
     if (found.length > 0) return;
     log.mutate({
@@ -126,7 +155,10 @@ function SessionForm({ assignments, users }: { assignments: OwnAssignment[]; use
       activity: activity.trim(),
       ...(kmValue !== undefined ? { km: Math.round(kmValue * 10) / 10 } : {}),
       ...(assignment.group ? { presentServiceUserIds: present } : {}),
+      ...(lines.length > 0 ? { expenses: lines } : {}),
     });
+    // An expense belongs to one session: the next one starts without it.
+    setExpenses([]);
   }
 
   const apiProblems = fieldErrors(log.error).map((detail) => ({
@@ -256,6 +288,7 @@ function SessionForm({ assignments, users }: { assignments: OwnAssignment[]; use
         onChange={(e) => setKm(e.target.value)}
         error={errorOf('km')}
       />
+      <ExpenseLines categories={categories} lines={expenses} onChange={setExpenses} errors={expenseErrors} />
       <div>
         <Button type="submit" loading={log.isPending}>
           {t('log.submit')}
@@ -346,6 +379,14 @@ function LoggedAnswer({ session, names }: { session: LoggedSession; names: Map<s
         <Paragraph>{t('log.warnHours')}</Paragraph>
       ) : null}
       {session.warnings.includes('km_quota_80_percent') ? <Paragraph>{t('log.warnKm')}</Paragraph> : null}
+      {session.expenses.length > 0 ? (
+        <Paragraph>
+          {t('expenses.covered', {
+            paid: formatKroner(session.expensesOre / 100),
+            covered: formatKroner(session.expensesCoveredOre / 100),
+          })}
+        </Paragraph>
+      ) : null}
     </Alert>
   );
 }

@@ -4,6 +4,7 @@ import { QueryState } from '../../common/components/QueryState';
 import { formatDate, formatTime, formatWeekday } from '../../common/format/format';
 import { usePageTitle } from '../../common/layout/usePageTitle';
 import { CalendarFeedSection } from '../calendar-feed/CalendarFeedSection';
+import { PlannedSessionsSection } from './PlannedSessionsSection';
 import { useMyMeetings } from './queries';
 import './contact.css';
 
@@ -56,6 +57,7 @@ export default function MyMeetingsPage() {
           )
         }
       </QueryState>
+      <PlannedSessionsSection />
       <CalendarFeedSection />
     </div>
   );

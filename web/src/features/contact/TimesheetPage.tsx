@@ -105,6 +105,15 @@ function TimesheetCard({ id, onSigned }: { id: string; onSigned: (period: string
                             km: formatNumber(line.km),
                           })}
                         </Paragraph>
+                        {line.expenses.map((expense, index) => (
+                          <Paragraph key={index} data-size="sm">
+                            {t('timesheet.expense', {
+                              category: expense.categoryName,
+                              paid: formatKroner(expense.amountOre / 100),
+                              covered: formatKroner(expense.coveredOre / 100),
+                            })}
+                          </Paragraph>
+                        ))}
                       </li>
                     ))}
                   </ul>
@@ -116,6 +125,7 @@ function TimesheetCard({ id, onSigned }: { id: string; onSigned: (period: string
                   hours: formatNumber(timesheet.totals.hours),
                   km: formatNumber(timesheet.totals.km),
                   expenses: formatKroner(timesheet.totals.expensesOre / 100),
+                  covered: formatKroner(timesheet.totals.expensesCoveredOre / 100),
                 })}
               </Paragraph>
               {timesheet.signing ? (

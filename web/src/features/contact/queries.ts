@@ -155,3 +155,41 @@ export function useConfirmSigningCode(id: string) {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['contact', 'timesheets', id] }),
   });
 }
+
+export type ExpenseCategory = Schemas['ExpenseCategoryResponse'];
+
+/** The municipality's expense categories a session may use (a contact gets the active ones only). */
+export function useExpenseCategories() {
+  return useQuery({
+    queryKey: ['expense-categories'],
+    queryFn: async () => unwrap(await api.GET('/compensation/expense-categories')),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export type PlannedSession = Schemas['PlannedSessionResponse'];
+
+export function useMyPlannedSessions() {
+  return useQuery({
+    queryKey: ['contact', 'planned-sessions'],
+    queryFn: async () => unwrap(await api.GET('/planned-sessions')),
+  });
+}
+
+export function usePlanSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: Schemas['CreatePlannedSessionRequest']) =>
+      unwrap(await api.POST('/planned-sessions', { body })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contact', 'planned-sessions'] }),
+  });
+}
+
+export function useCancelPlannedSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.DELETE('/planned-sessions/{id}', { params: { path: { id } } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contact', 'planned-sessions'] }),
+  });
+}
