@@ -120,10 +120,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: '/utgiftskategorier',
-        ...screen(
-          async () => (await import('./features/expense-categories/ExpenseCategoriesPage')).default,
-          COORDINATORS,
-        ),
+        ...screen(() => import('./features/expense-categories/ExpenseCategoriesPage'), COORDINATORS),
       },
       {
         path: '/rekruttering',
