@@ -132,6 +132,30 @@ describe('trust', () => {
       expect(text).not.toMatch(/diagnose|helse|decision|wishes|birth/i);
     });
 
+    it('shows the contact the ledsagerbevis the coordinator records, and refuses a state that is not one', async () => {
+      const read = await coordinator.get(`/service-users/${mine.id}`).expect(200);
+      expect(read.body.companionCard).toBeNull();
+      await coordinator
+        .patch(`/service-users/${mine.id}`)
+        .set('If-Match', String(read.body.version))
+        .send({ companionCard: 'yes' })
+        .expect(400);
+      const recorded = await coordinator
+        .patch(`/service-users/${mine.id}`)
+        .set('If-Match', String(read.body.version))
+        .send({ companionCard: 'has' })
+        .expect(200);
+      expect(recorded.body.companionCard).toBe('has');
+      const seen = await contact.get(`/contacts/me/users/${mine.id}`).expect(200);
+      expect(seen.body.companionCard).toBe('has');
+      await coordinator
+        .patch(`/service-users/${mine.id}`)
+        .set('If-Match', String(recorded.body.version))
+        .send({ companionCard: null })
+        .expect(200);
+      expect((await contact.get(`/contacts/me/users/${mine.id}`).expect(200)).body.companionCard).toBeNull();
+    });
+
     it("names the user on a contact's own timesheet by first name and the surname's initial", async () => {
       const [assignment] = await dataSourceOf(app).query(
         `SELECT id FROM assignments WHERE contact_id = $1 AND service_user_id = $2`,

@@ -1,3 +1,4 @@
+import { CompanionCard } from './service-user.entity';
 import { openAssignmentSql } from '../assignments/open-assignment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -16,6 +17,7 @@ interface AssignedUserRow {
   interests: string[];
   availability: WeeklySlot[];
   postal_code: string | null;
+  companion_card: CompanionCard | null;
 }
 
 /**
@@ -31,7 +33,8 @@ export class ContactViewService {
 
   async myUsers(principal: Principal, onlyId?: string): Promise<MyUserResponse[]> {
     const rows: AssignedUserRow[] = await this.dataSource.query(
-      `SELECT u.id, u.first_name, u.phone, u.guardian_phone, u.interests, u.availability, u.postal_code
+      `SELECT u.id, u.first_name, u.phone, u.guardian_phone, u.interests, u.availability, u.postal_code,
+              u.companion_card
          FROM service_users u
         WHERE u.municipality_id = $1
           AND ($4::uuid IS NULL OR u.id = $4::uuid)
@@ -52,6 +55,7 @@ export class ContactViewService {
       interests: row.interests,
       availability: row.availability,
       area: row.postal_code?.trim() ?? null,
+      companionCard: row.companion_card,
     }));
   }
 

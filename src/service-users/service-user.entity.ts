@@ -1,5 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Gender, GENDERS } from '../contacts/contact.entity';
+
+/** Ledsagerbevis (companion card): whether the user has one, has applied, or has none. */
+export const COMPANION_CARD_STATES = ['has', 'applied', 'none'] as const;
+export type CompanionCard = (typeof COMPANION_CARD_STATES)[number];
 import { WeeklySlot } from '../common/scheduling/weekly-slot';
 
 /** A tjenestemottaker: a person granted støttekontakt who lives or stays in the municipality. */
@@ -40,6 +44,15 @@ export class ServiceUser {
     number | null;
   @Column({ name: 'guardian_name', type: 'text', nullable: true }) guardianName!: string | null;
   @Column({ name: 'guardian_phone', type: 'text', nullable: true }) guardianPhone!: string | null;
+  /** Ledsagerbevis: has one, has applied, has none; null while not recorded. */
+  @Column({
+    name: 'companion_card',
+    type: 'enum',
+    enum: COMPANION_CARD_STATES,
+    enumName: 'companion_card',
+    nullable: true,
+  })
+  companionCard!: CompanionCard | null;
   @Column({ type: 'integer' }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -44,6 +44,7 @@ const WRITABLE_FIELDS = [
   'preferredContactAgeMax',
   'guardianName',
   'guardianPhone',
+  'companionCard',
 ] as const satisfies readonly (keyof CreateServiceUserRequest & keyof ServiceUser)[];
 
 const REQUIRED_FIELDS = new Set([

@@ -14,6 +14,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Gender, GENDERS } from '../../contacts/contact.entity';
+import { COMPANION_CARD_STATES, CompanionCard } from '../service-user.entity';
 import {
   IsDateOnly,
   IsInterestList,
@@ -117,6 +118,15 @@ export class CreateServiceUserRequest {
   guardianName?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @IsPhone() guardianPhone?: string | null;
+
+  @ApiPropertyOptional({
+    enum: COMPANION_CARD_STATES,
+    nullable: true,
+    description: 'Ledsagerbevis: the user has one, has applied, or has none (null: not recorded)',
+  })
+  @IsOptional()
+  @IsIn(COMPANION_CARD_STATES)
+  companionCard?: CompanionCard | null;
 }
 
 export class UpdateServiceUserRequest extends PartialType(CreateServiceUserRequest) {}

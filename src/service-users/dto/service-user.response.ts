@@ -5,7 +5,7 @@ import { WeeklySlotDto } from '../../common/scheduling/weekly-slot.dto';
 import type { DecisionSummary } from '../../decisions/decision.entity';
 import { DecisionSummaryResponse } from '../../decisions/dto/decision.response';
 import { maskNationalId, NationalIdKind, parseNationalId } from '../national-id';
-import { ServiceUser } from '../service-user.entity';
+import { COMPANION_CARD_STATES, CompanionCard, ServiceUser } from '../service-user.entity';
 
 /** Facts about a user that come from other records, computed for a page of users at once. */
 export interface ServiceUserStanding {
@@ -41,6 +41,12 @@ export class ServiceUserResponse {
   @ApiProperty({ nullable: true, type: 'integer', format: 'int32' }) preferredContactAgeMax!: number | null;
   @ApiProperty({ nullable: true, type: String }) guardianName!: string | null;
   @ApiProperty({ nullable: true, type: String }) guardianPhone!: string | null;
+  @ApiProperty({
+    enum: COMPANION_CARD_STATES,
+    nullable: true,
+    description: 'Ledsagerbevis: has one, has applied, has none (null: not recorded)',
+  })
+  companionCard!: CompanionCard | null;
   @ApiProperty({ type: DecisionSummaryResponse, nullable: true, description: 'The decision valid today' })
   currentDecision!: DecisionSummaryResponse | null;
   @ApiProperty({
@@ -86,6 +92,7 @@ export class ServiceUserResponse {
       preferredContactAgeMax: user.preferredContactAgeMax,
       guardianName: user.guardianName,
       guardianPhone: user.guardianPhone,
+      companionCard: user.companionCard,
       currentDecision: standing.currentDecision
         ? DecisionSummaryResponse.from(standing.currentDecision)
         : null,

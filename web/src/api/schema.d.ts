@@ -3151,6 +3151,11 @@ export interface components {
             preferredContactAgeMax: number | null;
             guardianName: string | null;
             guardianPhone: string | null;
+            /**
+             * @description Ledsagerbevis: has one, has applied, has none (null: not recorded)
+             * @enum {string|null}
+             */
+            companionCard: "has" | "applied" | "none" | null;
             /** @description The decision valid today */
             currentDecision: components["schemas"]["DecisionSummaryResponse"] | (never | null);
             /** @description A decision is valid today and no contact is assigned (individually or via a group) */
@@ -3247,6 +3252,11 @@ export interface components {
             /** @description Parent or guardian, for a child */
             guardianName?: string | null;
             guardianPhone?: string | null;
+            /**
+             * @description Ledsagerbevis: the user has one, has applied, or has none (null: not recorded)
+             * @enum {string|null}
+             */
+            companionCard?: "has" | "applied" | "none" | null;
         };
         LookupServiceUserRequest: {
             /**
@@ -3332,6 +3342,11 @@ export interface components {
             /** @description Parent or guardian, for a child */
             guardianName?: string | null;
             guardianPhone?: string | null;
+            /**
+             * @description Ledsagerbevis: the user has one, has applied, or has none (null: not recorded)
+             * @enum {string|null}
+             */
+            companionCard?: "has" | "applied" | "none" | null;
         };
         MyUserResponse: {
             /** Format: uuid */
@@ -3344,6 +3359,11 @@ export interface components {
             availability: components["schemas"]["WeeklySlotDto"][];
             /** @description Postal code of the home area */
             area: string | null;
+            /**
+             * @description Ledsagerbevis: with one, the contact gets in free where it is accepted (null: not recorded)
+             * @enum {string|null}
+             */
+            companionCard: "has" | "applied" | "none" | null;
         };
         DecisionResponse: {
             /** Format: uuid */

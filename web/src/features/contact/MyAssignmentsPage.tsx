@@ -83,6 +83,8 @@ function AssignmentCard({ assignment, users }: { assignment: OwnAssignment; user
           <dd>{interestText(user.interests)}</dd>
           <dt>{t('assignments.area')}</dt>
           <dd>{user.area ?? t('assignments.noneGiven')}</dd>
+          <dt>{t('assignments.companionCard.term')}</dt>
+          <dd>{t(`assignments.companionCard.${user.companionCard ?? 'notRecorded'}`)}</dd>
         </dl>
       ) : null}
       <QueryState query={quotas}>

@@ -7,6 +7,7 @@ import { formatDate } from '../../common/format/format';
 import { fullName } from '../../common/format/names';
 import { usePageTitle } from '../../common/layout/usePageTitle';
 import { useInterestLabels } from '../contacts/queries';
+import { CompanionCardForm } from './CompanionCardForm';
 import { DecisionsSection } from './DecisionsSection';
 import { AccessLogSection, CaseHistorySection } from './HistorySections';
 import { NationalIdField } from './NationalIdField';
@@ -43,6 +44,7 @@ function Record({ user }: { user: ServiceUser }) {
           },
         ]}
       />
+      <CompanionCardForm user={user} />
     </Card>
   );
 }

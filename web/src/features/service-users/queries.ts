@@ -110,3 +110,21 @@ export function useRevealNationalId(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['service-users', 'access-log', id] }),
   });
 }
+
+export type CompanionCard = NonNullable<ServiceUser['companionCard']>;
+export const COMPANION_CARD_STATES: readonly CompanionCard[] = ['has', 'applied', 'none'];
+
+/** Records the user's ledsagerbevis, sent with the version it was read at (If-Match): 412 when changed since. */
+export function useUpdateCompanionCard(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (change: { companionCard: CompanionCard | null; version: number }) =>
+      unwrap(
+        await api.PATCH('/service-users/{id}', {
+          params: { path: { id }, header: { 'If-Match': String(change.version) } },
+          body: { companionCard: change.companionCard },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['service-users', 'one', id] }),
+  });
+}
