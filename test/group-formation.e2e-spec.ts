@@ -193,6 +193,11 @@ describe('group formation in the matching run', () => {
     const placed = [...seen];
     const misfits = [...availabilityOf.keys()].slice(12);
     expect(placed.filter((id) => misfits.includes(id))).toEqual([]);
+    // …and the run says why: 40 km from any contact; the other two have contacts and people nearby, but no group
+    // fits a Saturday or chess. The one 40 km away has waited longest of them (62 days).
+    expect(run.summary.groupUnplacedByReason?.no_contact_in_radius).toBeGreaterThanOrEqual(1);
+    expect(run.summary.groupUnplacedByReason?.no_group_fits).toBeGreaterThanOrEqual(2);
+    expect(run.summary.longestWaitGroupUnplacedDays).toBeGreaterThanOrEqual(62);
   });
 
   it('fills the open seats of the existing group first, with the longest-waiting walkers', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { WEEKDAYS, WeeklySlot } from '../common/scheduling/weekly-slot';
 import { formGroups } from './engine/groups/formation';
+import { GroupUnplacedReason, groupUnplacedReason } from './engine/groups/unplaced-reason';
 import { ContactCandidateRow } from './instance-mapping';
 import { ProposedGroup, withGroupDefaults } from './engine/groups/types';
 import { MatchingInstance } from './engine/types';
@@ -35,6 +36,9 @@ export interface GroupPlan {
   groupSeatsFilled: number;
   groupUsersWaiting: number;
   groupUsersUnplaced: number;
+  /** Users with a group vedtak left without a place, by the first rule that left them out. */
+  groupUnplacedByReason: Partial<Record<GroupUnplacedReason, number>>;
+  longestWaitGroupUnplacedDays: number | null;
   timingsMs: { load: number; form: number };
 }
 
@@ -65,7 +69,16 @@ export class GroupFormationStep {
     const loadedAt = performance.now();
     const result = formGroups(loaded.instance);
     const formedAt = performance.now();
+    const settings = withGroupDefaults();
+    const groupUnplacedByReason: GroupPlan['groupUnplacedByReason'] = {};
+    for (const u of result.unplaced) {
+      const reason = groupUnplacedReason(loaded.instance, settings, u);
+      groupUnplacedByReason[reason] = (groupUnplacedByReason[reason] ?? 0) + 1;
+    }
+    const waits = result.unplaced.map((u) => loaded.instance.users.waitingDays[u]);
     return {
+      groupUnplacedByReason,
+      longestWaitGroupUnplacedDays: waits.length > 0 ? Math.max(...waits) : null,
       rows: result.groups.map((group) => this.toRow(loaded, group)),
       groupsProposed: result.stats.newGroups,
       groupSeatsFilled: result.stats.seatsFilled,

@@ -155,6 +155,8 @@ export class MatchingRunExecutor {
     summary.timingsMs.load = Math.round(loadMs);
     summary.groupsProposed = groupPlan.groupsProposed;
     summary.groupSeatsFilled = groupPlan.groupSeatsFilled;
+    summary.groupUnplacedByReason = groupPlan.groupUnplacedByReason;
+    summary.longestWaitGroupUnplacedDays = groupPlan.longestWaitGroupUnplacedDays;
     // ── end activity groups ─────────────────────────────────────────────────────────────────────────────────────
 
     const writeStarted = performance.now();

@@ -1,3 +1,4 @@
+import type { GroupUnplacedReason } from './engine/groups/unplaced-reason';
 import { ENGINE_STEPS, UNMATCHED_REASONS } from './engine/engine';
 
 /** Why a user was left out of a run: an engine reason, or no home location to measure distance from. */
@@ -23,4 +24,7 @@ export interface MatchingSummary {
   /** Activity groups (issue 4, item 7): new groups proposed, and users proposed for open seats of existing ones. */
   groupsProposed?: number;
   groupSeatsFilled?: number;
+  /** Users with a group vedtak the run left without a place, by reason, and the longest wait among them. */
+  groupUnplacedByReason?: Partial<Record<GroupUnplacedReason, number>>;
+  longestWaitGroupUnplacedDays?: number | null;
 }

@@ -10,6 +10,7 @@ import {
 } from '../matching-run.entity';
 import { keyedBy } from '../../common/openapi/keyed-by';
 import { MatchingSummary, RUN_STEPS, RUN_UNMATCHED_REASONS } from '../matching-summary';
+import { GROUP_UNPLACED_REASONS } from '../engine/groups/unplaced-reason';
 import { SCORE_PARTS } from '../engine/scoring';
 import { Proposal, PROPOSAL_STATUSES, ProposalStatus } from '../proposal.entity';
 
@@ -47,6 +48,18 @@ export class MatchingSummaryResponse implements MatchingSummary {
   @ApiPropertyOptional({ ...COUNT, description: 'New activity groups proposed' }) groupsProposed?: number;
   @ApiPropertyOptional({ ...COUNT, description: 'Users proposed for open seats of existing groups' })
   groupSeatsFilled?: number;
+  @ApiPropertyOptional({
+    ...keyedBy(GROUP_UNPLACED_REASONS, COUNT),
+    description: 'Users with a group vedtak left without a place, by the first rule that left them out',
+    example: { too_few_nearby: 3 },
+  })
+  groupUnplacedByReason?: MatchingSummary['groupUnplacedByReason'];
+  @ApiPropertyOptional({
+    ...COUNT,
+    nullable: true,
+    description: 'The longest wait among the users with a group vedtak left without a place',
+  })
+  longestWaitGroupUnplacedDays?: number | null;
 }
 
 export class MatchingRunResponse {

@@ -2919,6 +2919,25 @@ export interface components {
              * @description Users proposed for open seats of existing groups
              */
             groupSeatsFilled?: number;
+            /**
+             * @description Users with a group vedtak left without a place, by the first rule that left them out
+             * @example {
+             *       "too_few_nearby": 3
+             *     }
+             */
+            groupUnplacedByReason?: {
+                /** Format: int32 */
+                no_contact_in_radius?: number;
+                /** Format: int32 */
+                too_few_nearby?: number;
+                /** Format: int32 */
+                no_group_fits?: number;
+            };
+            /**
+             * Format: int32
+             * @description The longest wait among the users with a group vedtak left without a place
+             */
+            longestWaitGroupUnplacedDays?: number | null;
         };
         MatchingRunResponse: {
             /** Format: uuid */

@@ -20,6 +20,7 @@ export function RunCard({ run, headingLevel = 2 }: { run: MatchingRun | null; he
   }
   const summary = runSummary(run);
   const reasons = Object.entries(summary?.unmatchedByReason ?? {}).filter(([, count]) => count > 0);
+  const groupReasons = Object.entries(summary?.groupUnplacedByReason ?? {}).filter(([, count]) => count > 0);
   return (
     <Card data-color="neutral">
       <Heading level={headingLevel} data-size="xs">
@@ -45,6 +46,23 @@ export function RunCard({ run, headingLevel = 2 }: { run: MatchingRun | null; he
                 {reasons.map(([reason, count]) => (
                   <li key={reason}>
                     {t(`reason.${reason}`, { defaultValue: t('reason.other') })}: {formatNumber(count)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {groupReasons.length > 0 ? (
+            <>
+              <Paragraph>
+                {t('groupUnplaced', {
+                  count: groupReasons.reduce((sum, [, count]) => sum + count, 0),
+                  days: formatNumber(summary.longestWaitGroupUnplacedDays ?? 0),
+                })}
+              </Paragraph>
+              <ul>
+                {groupReasons.map(([reason, count]) => (
+                  <li key={reason}>
+                    {t(`groupReason.${reason}`, { defaultValue: t('reason.other') })}: {formatNumber(count)}
                   </li>
                 ))}
               </ul>

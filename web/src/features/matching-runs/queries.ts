@@ -4,18 +4,11 @@ import { api, unwrap, type Schemas } from '../../api/client';
 export type MatchingRun = Schemas['MatchingRunResponse'];
 
 /** What the API's run summary holds (its schema says only "object"). */
-export interface RunSummary {
-  usersWaiting?: number;
-  contactsAvailable?: number;
-  proposed?: number;
-  unmatched?: number;
-  unmatchedByReason?: Record<string, number>;
-  meanDistanceKm?: number | null;
-  longestWaitUnmatchedDays?: number | null;
-}
+/** A finished run's summary, as the API types it. */
+export type RunSummary = Schemas['MatchingSummaryResponse'];
 
 export function runSummary(run: MatchingRun): RunSummary | null {
-  return (run.summary as RunSummary | null | undefined) ?? null;
+  return run.summary ?? null;
 }
 
 export function isFinished(run: MatchingRun): boolean {
