@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
@@ -102,6 +103,8 @@ describe('database roles', () => {
         QUEUE_PREFIX: `stottekontakt-roles-${process.pid}`,
         SCHEDULER_ENABLED: 'false',
         OIDC_ISSUER_URL: 'https://issuer.invalid',
+        // A production-like start: no local signer, so the one-time codes' pepper must be given.
+        SIGNING_CODE_PEPPER: randomBytes(32).toString('base64url'),
         PORT: String(await freePort()),
       });
       expect(await api.exited).toBe(1);
