@@ -2080,6 +2080,11 @@ export interface components {
             actor: string;
             /** @example coordinator */
             role: string;
+            /**
+             * Format: uuid
+             * @description The støttekontakt who read, where the reader is a contact (null for staff, and on rows written before the log named contacts)
+             */
+            contactId: string | null;
             /** @example service_user */
             subjectType: string;
             /** Format: uuid */
