@@ -5,7 +5,7 @@
  */
 export const RATE_LIMITS = {
   /** POST /matching-runs: a run is minutes of CPU in the worker (one may wait at a time besides). */
-  matchingRun: 10,
+  matchingRun: 20,
   /** Payroll and invoice exports: every approved timesheet of a period, as CSV or XLSX. */
   export: 30,
   /** Reports: aggregates over the whole municipality and a date range. */

@@ -609,7 +609,7 @@ export interface paths {
          * Start a matching run now
          * @description Queues a run of the matching engine for the municipality, as the nightly job does. Only one manual run may wait at a time: a second is refused with 409 and the waiting run's id.
          *
-         *     Rate limit: at most 10 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
+         *     Rate limit: at most 20 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         post: operations["MatchingController_start"];
         delete?: never;
