@@ -21,8 +21,6 @@ export interface ChainedRow {
   requestId: string;
   clientRequestId: string | null;
   outcome: string;
-  /** The contact behind `actor` where a støttekontakt read; in the text only when set (older rows have none). */
-  actorContactId: string | null;
   previousHash: Buffer;
   rowHash: Buffer;
 }
@@ -56,7 +54,6 @@ export function canonicalText(row: ChainedRow): string {
     row.requestId,
     row.clientRequestId,
     row.outcome,
-    ...(row.actorContactId === null ? [] : [row.actorContactId]),
   ]
     .map(field)
     .join('');

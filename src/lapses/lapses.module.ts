@@ -5,14 +5,13 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { QueueName } from '../jobs/jobs';
 import { DailyLapseScheduler } from './daily-lapse.scheduler';
 import { LapsesController } from './lapses.controller';
-import { LapseScansService } from './lapse-scans.service';
 import { LapsesService } from './lapses.service';
 
-/** The API side of lapses: the coordinators' list, a rescan on demand, and the daily scan's schedule and outbox relay. */
+/** The API side of lapses: the coordinators' list, a rescan on demand, and the daily cron that queues the scan. */
 @Module({
   imports: [QueueModule, BullModule.registerQueue({ name: QueueName.Lapses }), NotificationsModule],
   controllers: [LapsesController],
-  providers: [LapsesService, LapseScansService, DailyLapseScheduler],
-  exports: [LapsesService, LapseScansService, DailyLapseScheduler],
+  providers: [LapsesService, DailyLapseScheduler],
+  exports: [LapsesService, DailyLapseScheduler],
 })
 export class LapsesModule {}

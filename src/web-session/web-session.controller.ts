@@ -10,8 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public, RateLimit } from '../common/auth/decorators';
-import { RATE_LIMITS } from '../common/auth/rate-limits';
+import { Public } from '../common/auth/decorators';
 import { DemoLoginRequest, LogoutResponse, WebSessionResponse } from './dto/session.dto';
 import { WebSessionService } from './web-session.service';
 
@@ -36,7 +35,6 @@ export class WebSessionController {
     return this.sessions.describe(request);
   }
 
-  @RateLimit(RATE_LIMITS.signIn)
   @Get('login')
   @ApiOperation({
     summary: 'Start the sign-in at the identity provider (Authorization Code + PKCE)',
@@ -53,7 +51,6 @@ export class WebSessionController {
     await reply.redirect(await this.sessions.startSignIn(returnTo, reply), 302);
   }
 
-  @RateLimit(RATE_LIMITS.signIn)
   @Get('callback')
   @ApiOperation({
     summary: 'The identity provider’s redirect back: sets the session cookie',
