@@ -3,31 +3,10 @@ import { northOfOslo, OSLO } from '../testing/instance-factory';
 import { formGroups } from './formation';
 import { buildGroupInstance } from './instance';
 import { checkFormation } from './rules';
+import { aGroupContact, aGroupUser } from './testing/group-factories';
 import { groupFormationOptimum } from './testing/group-ilp';
 import { randomGroupInstance, SMALL_SHAPE } from './testing/random-group-instances';
 import { ExistingGroupInput, GroupContactInput, GroupUserInput, withGroupDefaults } from './types';
-
-const TUESDAY_EVENING = [{ day: 1, startMinute: 17 * 60, endMinute: 21 * 60 }];
-
-const aGroupUser = (i: number, overrides: Partial<GroupUserInput> = {}): GroupUserInput => ({
-  id: `u${i}`,
-  ...OSLO,
-  interests: [1],
-  availability: TUESDAY_EVENING,
-  waitingDays: 100 - i,
-  ...overrides,
-});
-
-const aGroupContact = (j: number, overrides: Partial<GroupContactInput> = {}): GroupContactInput => ({
-  id: `c${j}`,
-  ...northOfOslo(1),
-  interests: [1],
-  availability: TUESDAY_EVENING,
-  eligible: true,
-  freeUserSlots: 2,
-  freeWeeklyHours: 6,
-  ...overrides,
-});
 
 const anExistingGroup = (overrides: Partial<ExistingGroupInput> = {}): ExistingGroupInput => ({
   id: 'g0',

@@ -1,30 +1,13 @@
-import { northOfOslo, OSLO } from '../testing/instance-factory';
+import { northOfOslo } from '../testing/instance-factory';
 import { formGroups } from './formation';
+import { aGroupContact, aGroupUser } from './testing/group-factories';
 import { buildGroupInstance } from './instance';
 import { ExistingGroupInput, GroupContactInput, GroupUserInput, withGroupDefaults } from './types';
 import { groupUnplacedReason } from './unplaced-reason';
 
-const TUESDAY_EVENING = [{ day: 1, startMinute: 17 * 60, endMinute: 21 * 60 }];
 const SATURDAY_MORNING = [{ day: 5, startMinute: 9 * 60, endMinute: 12 * 60 }];
-
-const user = (i: number, overrides: Partial<GroupUserInput> = {}): GroupUserInput => ({
-  id: `u${i}`,
-  ...OSLO,
-  interests: [1],
-  availability: TUESDAY_EVENING,
-  waitingDays: 100 - i,
-  ...overrides,
-});
-const contact = (j: number, overrides: Partial<GroupContactInput> = {}): GroupContactInput => ({
-  id: `c${j}`,
-  ...northOfOslo(1),
-  interests: [1],
-  availability: TUESDAY_EVENING,
-  eligible: true,
-  freeUserSlots: 2,
-  freeWeeklyHours: 6,
-  ...overrides,
-});
+const user = aGroupUser;
+const contact = aGroupContact;
 const settings = withGroupDefaults();
 
 /** The reason of every user the formation leaves without a place. */
