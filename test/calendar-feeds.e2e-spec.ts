@@ -224,7 +224,13 @@ describe('calendar feeds: a private iCalendar feed per contact and per caseworke
     const first = await fetched();
     const planned = first.find((e) => e.uid === `planned_session-${plan.id}@stottekontakt`)!;
     expect(planned.summary).toBe(`Planlagt økt som støttekontakt med ${names.first_name}`);
-    expect(planned.start).toMatch(new RegExp(`^${inThreeDays.replace(/-/g, '')}T1[67]0000`));
+    // 17:00 on an Oslo wall clock, whichever offset that date has, as the UTC instant the feed gives.
+    const [{ utc }] = await dataSourceOf(app).query<{ utc: string }[]>(
+      `SELECT to_char((($1::date + time '17:00') AT TIME ZONE 'Europe/Oslo') AT TIME ZONE 'UTC',
+                      'YYYYMMDD"T"HH24MISS"Z"') AS utc`,
+      [inThreeDays],
+    );
+    expect(planned.start).toBe(utc);
     expect(planned.all).not.toContain(names.last_name);
     expect((await fetched()).map((e) => e.uid)).toEqual(first.map((e) => e.uid));
 

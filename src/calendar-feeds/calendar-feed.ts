@@ -58,7 +58,9 @@ export function renderFeed(feed: Feed): string {
     name: feed.name,
     prodId: { company: 'Støttekontakt', product: 'kalender', language: 'NB' },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: 'Europe/Oslo',
+    // No calendar time zone: with one, ical-generator writes a Date in the server process's own zone as a
+    // floating time, so a server on UTC would put a 17:00 session at 15:00 in Oslo. Instants in UTC (…Z) are
+    // shown right by every client.
     ttl: REFRESH_SECONDS,
   });
   const ordered = [...feed.events].sort(
