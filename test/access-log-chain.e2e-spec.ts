@@ -106,6 +106,30 @@ describe('access log hash chain', () => {
     );
   });
 
+  it("holds the contact id in the chain: a row's contact changed afterwards is found", async () => {
+    const { municipalityId, admin } = await municipalityWithReads(1);
+    const contactId = '00000000-0000-4000-8000-00000000c0c0';
+    await dataSourceOf(app).query(
+      `INSERT INTO access_log (municipality_id, actor, role, subject_type, action, route, request_id, outcome,
+                               actor_contact_id)
+       VALUES ($1, 'contact-x', 'contact', 'route', 'read', 'GET /contacts/me/users', 'r', 'allowed', $2)`,
+      [municipalityId, contactId],
+    );
+    expect((await admin.get('/access-log/verification').expect(200)).body.firstBrokenLink).toBeNull();
+    const rows = await rowsOf(municipalityId);
+    await asOwnerBypassingTheGuard((db) =>
+      db
+        .query(`UPDATE access_log SET actor_contact_id = gen_random_uuid() WHERE id = $1`, [rows[1].id])
+        .then(() => undefined),
+    );
+    expect((await admin.get('/access-log/verification').expect(200)).body.firstBrokenLink).toEqual({
+      municipalityId,
+      chainSeq: '2',
+      rowId: String(rows[1].id),
+      reason: 'row_hash_mismatch',
+    });
+  });
+
   it('finds a removed row, and rows cut off at the end', async () => {
     const middle = await municipalityWithReads(3);
     const middleRows = await rowsOf(middle.municipalityId);

@@ -152,6 +152,63 @@ describe('faults', () => {
     );
   }, 60_000);
 
+  it('Redis restarted under a live worker: the worker resumes by itself, and the day’s lapse scan is not lost', async () => {
+    const { LapseScansService } = await import('../src/lapses/lapse-scans.service');
+    const { DailyLapseScheduler, DAILY_LAPSE_SCAN_SCHEDULER_ID } =
+      await import('../src/lapses/daily-lapse.scheduler');
+    const { addDays, todayInOslo } = await import('../src/common/dates');
+    const scans = app.get(LapseScansService);
+    const scanStatus = async (date: string) =>
+      (
+        (await db.query(`SELECT status FROM lapse_scans WHERE scan_date = $1`, [date])) as {
+          status: string;
+        }[]
+      )[0]?.status;
+    // A live worker, shown to be connected by a scan it runs.
+    const worker = startWorker();
+    const before = addDays(todayInOslo(new Date()), 40);
+    expect(await scans.request(before)).toBe(true);
+    await eventually(
+      async () => ((await scanStatus(before)) === 'completed' ? true : undefined),
+      'a first scan',
+    );
+
+    // Redis goes away at the scan's hour: the row is written, its job is not.
+    await redis.stop();
+    const date = addDays(before, 1);
+    try {
+      expect(await scans.request(date)).toBe(false);
+      expect(await scanStatus(date)).toBe('queued');
+    } finally {
+      await redis.start(); // empty: no data survives, the schedulers neither
+    }
+    const url = new URL(redis.url);
+    const lapses = new Queue('lapses', {
+      connection: { host: url.hostname, port: Number(url.port) },
+      prefix: process.env.QUEUE_PREFIX,
+    });
+    try {
+      // The API's relay (a 15 s interval where SCHEDULER_ENABLED; called here) puts the scheduler back and
+      // enqueues the day's row; the same worker, never restarted, runs it.
+      await eventually(async () => {
+        await app.get(DailyLapseScheduler).relay();
+        await scans.relayPending(0);
+        return (await scanStatus(date)) === 'completed' ? true : undefined;
+      }, 'the relayed scan to run');
+      expect(worker.exitCode).toBeNull();
+      // Marked completed by the worker after it scanned every municipality, on its first and only attempt.
+      expect(await db.query(`SELECT attempts FROM lapse_scans WHERE scan_date = $1`, [date])).toEqual([
+        { attempts: 1 },
+      ]);
+      expect(await lapses.getJobScheduler(DAILY_LAPSE_SCAN_SCHEDULER_ID)).toMatchObject({
+        pattern: '15 5 * * *',
+        tz: 'Europe/Oslo',
+      });
+    } finally {
+      await lapses.close();
+    }
+  }, 60_000);
+
   describe('a worker stopped in the middle of a large run', () => {
     let largeId: string;
     let largeToken: string;

@@ -1,11 +1,11 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { addDays, addMonths, todayInOslo } from '../src/common/dates';
-import { DailyLapseScheduler } from '../src/lapses/daily-lapse.scheduler';
+import { LapseScansService } from '../src/lapses/lapse-scans.service';
 import { LapsesService } from '../src/lapses/lapses.service';
 import { WorkerModule } from '../src/worker.module';
 import { hoursFixtures } from './support/hours-fixtures';
-import { as, createMunicipality, createTestApp, tokenFor } from './support/test-app';
+import { as, createMunicipality, createTestApp, dataSourceOf, tokenFor } from './support/test-app';
 
 describe('lapses: the daily scan of politiattester and vedtak', () => {
   let app: INestApplication;
@@ -89,22 +89,29 @@ describe('lapses: the daily scan of politiattester and vedtak', () => {
     expect((await coordinator.get('/lapses').expect(200)).body).toEqual(first);
   });
 
-  it('runs as a BullMQ job in the worker, queued once per day', async () => {
+  it('runs as a BullMQ job in the worker, through one outbox row per day', async () => {
     const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, {
       logger: ['error'],
     });
     try {
       const date = addDays(today, 1);
-      const scheduler = app.get(DailyLapseScheduler);
-      const jobId = await scheduler.requestScan(date);
-      expect(jobId).toBe(`lapse-scan-${date}`);
-      expect(await scheduler.requestScan(date)).toBe(jobId);
+      const scans = app.get(LapseScansService);
+      const db = dataSourceOf(app);
+      expect(await Promise.all([scans.request(date), scans.request(date)])).toEqual([true, true]);
       let scannedOn: string | null = null;
       for (let attempt = 0; attempt < 100 && scannedOn !== date; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         scannedOn = (await coordinator.get('/lapses').expect(200)).body.scannedOn;
       }
       expect(scannedOn).toBe(date);
+      const rows = await db.query(`SELECT status, attempts FROM lapse_scans WHERE scan_date = $1`, [date]);
+      expect(rows).toEqual([{ status: 'completed', attempts: 1 }]);
+      // A finished day is never relayed again, nor requested twice.
+      await scans.relayPending(0);
+      expect(await scans.request(date)).toBe(true);
+      expect(await db.query(`SELECT attempts FROM lapse_scans WHERE scan_date = $1`, [date])).toEqual([
+        { attempts: 1 },
+      ]);
     } finally {
       await worker.close();
     }

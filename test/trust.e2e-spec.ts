@@ -85,6 +85,26 @@ describe('trust', () => {
       expect(rows.map((r) => r.subject_id).sort()).toEqual([...ids].sort());
     });
 
+    it("names the contact where a støttekontakt read, in the user's log, in the hash chain", async () => {
+      await contact.get(`/contacts/me/users/${mine.id}`).expect(200);
+      const log = await coordinator.get(`/service-users/${mine.id}/access-log`).expect(200);
+      const own = log.body.items.find((item: { role: string }) => item.role === 'contact');
+      expect(own).toMatchObject({ contactId, subjectId: mine.id, route: 'GET /contacts/me/users/:id' });
+      expect(
+        log.body.items
+          .filter((item: { role: string }) => item.role !== 'contact')
+          .every((item: { contactId: string | null }) => item.contactId === null),
+      ).toBe(true);
+      const [row] = await dataSourceOf(app).query(
+        `SELECT actor_contact_id FROM access_log WHERE subject_id = $1 AND role = 'contact' ORDER BY id DESC LIMIT 1`,
+        [mine.id],
+      );
+      expect(row.actor_contact_id).toBe(contactId);
+      const admin = as(app, await tokenFor(app, 'admin', municipalityId));
+      const verified = await admin.get('/access-log/verification').expect(200);
+      expect(verified.body.firstBrokenLink).toBeNull();
+    });
+
     it('cannot be changed, deleted or switched off by the application (TRUST 3)', async () => {
       // The app's own connection is the application role, which holds INSERT and SELECT only.
       const db = dataSourceOf(app);

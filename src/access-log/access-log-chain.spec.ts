@@ -14,6 +14,7 @@ const base = (seq: number): Omit<ChainedRow, 'previousHash' | 'rowHash'> => ({
   requestId: `req-${seq}`,
   clientRequestId: null,
   outcome: 'allowed',
+  actorContactId: null,
 });
 
 function chain(length: number): ChainedRow[] {
@@ -35,6 +36,14 @@ describe('access-log hash chain', () => {
     expect(canonicalText({ ...row, clientRequestId: null })).toContain('~;');
     expect(canonicalText({ ...row, actor: 'ab', role: 'c' })).not.toBe(
       canonicalText({ ...row, actor: 'a', role: 'bc' }),
+    );
+  });
+
+  it('adds the contact id only where there is one, so rows written before it keep their text', () => {
+    const row = chain(1)[0];
+    const contactId = '00000000-0000-4000-8000-0000000000cc';
+    expect(canonicalText({ ...row, actorContactId: contactId })).toBe(
+      `${canonicalText(row)}36:${contactId};`,
     );
   });
 

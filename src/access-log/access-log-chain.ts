@@ -21,6 +21,8 @@ export interface ChainedRow {
   requestId: string;
   clientRequestId: string | null;
   outcome: string;
+  /** The contact behind `actor` where a støttekontakt read; in the text only when set (older rows have none). */
+  actorContactId: string | null;
   previousHash: Buffer;
   rowHash: Buffer;
 }
@@ -54,6 +56,7 @@ export function canonicalText(row: ChainedRow): string {
     row.requestId,
     row.clientRequestId,
     row.outcome,
+    ...(row.actorContactId === null ? [] : [row.actorContactId]),
   ]
     .map(field)
     .join('');

@@ -16,7 +16,8 @@ const ROWS = `
   SELECT id::text AS "id", chain_seq::text AS "chainSeq", municipality_id::text AS "municipalityId",
          (extract(epoch FROM occurred_at) * 1000000)::bigint::text AS "occurredAtMicros", actor, role,
          subject_type AS "subjectType", subject_id::text AS "subjectId", action, route, request_id AS "requestId",
-         client_request_id AS "clientRequestId", outcome::text AS outcome, previous_hash AS "previousHash",
+         client_request_id AS "clientRequestId", outcome::text AS outcome,
+         actor_contact_id::text AS "actorContactId", previous_hash AS "previousHash",
          row_hash AS "rowHash"
     FROM access_log WHERE municipality_id = $1 AND chain_seq > $2 ORDER BY chain_seq LIMIT $3`;
 

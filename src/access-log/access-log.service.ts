@@ -25,6 +25,8 @@ export interface AccessLogEntry {
   occurredAt: string;
   actor: string;
   role: string;
+  /** The støttekontakt behind `actor`, where one read. */
+  contactId: string | null;
   subjectType: string;
   subjectId: string | null;
   action: string;
@@ -50,9 +52,9 @@ const isRefusal = (error: unknown): boolean =>
 const INSERT_ROWS = preparedStatement(
   'access-log.insert',
   `INSERT INTO access_log (municipality_id, actor, role, subject_type, subject_id, action, route, request_id,
-                          outcome, client_request_id)
+                          outcome, client_request_id, actor_contact_id)
    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[],
-                        $8::text[], $9::access_outcome[], $10::text[])`,
+                        $8::text[], $9::access_outcome[], $10::text[], $11::uuid[])`,
 );
 
 interface Waiting {
@@ -184,6 +186,7 @@ export class AccessLogService {
       column((r) => r.requestId),
       column((r) => r.outcome),
       column((r) => r.clientRequestId),
+      column((r) => (r.principal.role === 'contact' ? r.principal.contactId : null)),
     ]);
   }
 
@@ -202,7 +205,7 @@ export class AccessLogService {
     query: PageQuery,
   ): Promise<Page<AccessLogEntry>> {
     const rows: (AccessLogEntry & { total: string })[] = await this.dataSource.query(
-      `SELECT occurred_at AS "occurredAt", actor, role, subject_type AS "subjectType", subject_id AS "subjectId",
+      `SELECT occurred_at AS "occurredAt", actor, role, actor_contact_id AS "contactId", subject_type AS "subjectType", subject_id AS "subjectId",
               action, route, request_id AS "requestId", outcome, count(*) OVER () AS total
          FROM access_log WHERE municipality_id = $1 AND subject_id = $2
         ORDER BY occurred_at DESC, id DESC OFFSET $3 LIMIT $4`,

@@ -10,6 +10,7 @@ import {
   endOfMonth,
   isLeapYear,
   isValidIsoDate,
+  minuteOfDayInOslo,
   startOfIsoWeek,
   startOfMonth,
   todayInOslo,
@@ -292,4 +293,15 @@ describe('todayInOslo', () => {
   ])('at %s it is %s in Oslo', (instant, expected) => expect(todayInOslo(new Date(instant))).toBe(expected));
 
   it('rejects an invalid Date', () => expect(() => todayInOslo(new Date('nope'))).toThrow(RangeError));
+});
+
+describe('minuteOfDayInOslo', () => {
+  it.each([
+    ['2024-12-31T04:15:00Z', 5 * 60 + 15], // winter time, UTC+1
+    ['2024-06-30T03:14:59Z', 5 * 60 + 14], // summer time, UTC+2
+    ['2024-06-30T21:59:00Z', 23 * 60 + 59],
+    ['2024-06-30T22:00:00Z', 0], // midnight is 0, never 24:00
+  ])('at %s it is minute %i in Oslo', (instant, expected) =>
+    expect(minuteOfDayInOslo(new Date(instant))).toBe(expected),
+  );
 });

@@ -177,3 +177,19 @@ export function todayInOslo(now: Date): IsoDate {
   remembered = { minute, date: today };
   return today;
 }
+
+const osloTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Oslo',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Minutes since midnight in Norway (Europe/Oslo, with its summer time) at the instant `now`. */
+export function minuteOfDayInOslo(now: Date): number {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new RangeError('now must be a valid Date');
+  const parts = osloTimeFormat.formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((candidate) => candidate.type === type)?.value);
+  return part('hour') * 60 + part('minute');
+}

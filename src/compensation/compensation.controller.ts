@@ -11,7 +11,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Roles } from '../common/auth/decorators';
+import { CurrentPrincipal, Roles, RateLimit } from '../common/auth/decorators';
+import { RATE_LIMITS } from '../common/auth/rate-limits';
 import { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { SheetTable, spreadsheetCsv } from '../common/spreadsheet';
@@ -115,6 +116,7 @@ export class CompensationController {
   }
 
   @Roles('coordinator', 'admin')
+  @RateLimit(RATE_LIMITS.export)
   @Get('payroll')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
@@ -133,6 +135,7 @@ export class CompensationController {
   }
 
   @Roles('coordinator', 'admin')
+  @RateLimit(RATE_LIMITS.export)
   @Get('invoices')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({

@@ -209,7 +209,10 @@ export class Environment {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
 
-  /** Run the nightly schedule in this process (API instances); off in tests and one-off tools. */
+  /**
+   * Register the crons (BullMQ job schedulers with fixed ids, so a deployment has one of each however many
+   * instances upsert them) and run the outbox relays in this process (API instances); off in tests and tools.
+   */
   @Transform(toBoolean)
   @IsBoolean()
   SCHEDULER_ENABLED = true;

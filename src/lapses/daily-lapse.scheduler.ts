@@ -1,48 +1,57 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Queue } from 'bullmq';
-import { CronJob } from 'cron';
-import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config.service';
-import { JobName, JobOf, QueueName } from '../jobs/jobs';
+import { ensureJobScheduler, JobSchedule } from '../jobs/job-schedulers';
+import { JobName, QueueName } from '../jobs/jobs';
+import { LAPSE_SCAN_CRON } from './lapse-rules';
+import { LapseScansService } from './lapse-scans.service';
 
-/** Every morning before office hours, Europe/Oslo. */
-export const LAPSE_SCAN_CRON = '15 5 * * *';
+export const DAILY_LAPSE_SCAN_SCHEDULER_ID = 'daily-lapse-scan';
+
+export const DAILY_LAPSE_SCAN_SCHEDULE: JobSchedule = {
+  id: DAILY_LAPSE_SCAN_SCHEDULER_ID,
+  pattern: LAPSE_SCAN_CRON,
+  jobName: JobName.DailyLapseScan,
+};
 
 /**
- * Queues the daily lapse scan. Every API instance fires the cron; the fixed jobId (one per date) lets exactly
- * one job per day through, and the worker runs it.
+ * Registers the morning tick of the lapse scan as one BullMQ job scheduler per deployment; the worker turns the
+ * tick into the day's `lapse_scans` row and its job (LapseScanProcessor). The relay enqueues rows not picked up,
+ * and puts the scheduler back when Redis lost it.
  */
 @Injectable()
-export class DailyLapseScheduler implements OnModuleInit {
+export class DailyLapseScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger(DailyLapseScheduler.name);
 
   constructor(
-    @InjectQueue(QueueName.Lapses) private readonly queue: Queue<JobOf<typeof JobName.LapseScan>>,
+    @InjectQueue(QueueName.Lapses) private readonly queue: Queue,
+    private readonly scans: LapseScansService,
     private readonly registry: SchedulerRegistry,
     private readonly config: AppConfig,
-    private readonly clock: Clock,
   ) {}
 
-  onModuleInit(): void {
+  /** Not awaited: a start with Redis down goes on, and the relay registers the schedule once Redis is back. */
+  onApplicationBootstrap(): void {
     if (!this.config.get('SCHEDULER_ENABLED')) return;
-    const daily = CronJob.from({
-      cronTime: LAPSE_SCAN_CRON,
-      timeZone: 'Europe/Oslo',
-      onTick: () => void this.requestScan(),
-    });
-    this.registry.addCronJob('daily-lapse-scan', daily);
-    daily.start();
+    void this.register();
+    const relay = setInterval(() => void this.relay(), 15_000);
+    relay.unref();
+    this.registry.addInterval('lapse-scan-relay', relay);
   }
 
-  async requestScan(scanDate = this.clock.today()): Promise<string | undefined> {
+  register(): Promise<boolean> {
+    return ensureJobScheduler(this.queue, DAILY_LAPSE_SCAN_SCHEDULE, this.logger);
+  }
+
+  async relay(): Promise<void> {
     try {
-      const job = await this.queue.add(JobName.LapseScan, { scanDate }, { jobId: `lapse-scan-${scanDate}` });
-      return job.id;
+      await ensureJobScheduler(this.queue, DAILY_LAPSE_SCAN_SCHEDULE, this.logger, { onlyIfMissing: true });
+      const relayed = await this.scans.relayPending();
+      if (relayed > 0) this.logger.warn({ relayed }, 'queued lapse scans enqueued again');
     } catch (error) {
-      this.logger.error({ err: error, scanDate }, 'the lapse scan could not be queued');
-      return undefined;
+      this.logger.warn({ err: error }, 'lapse scan relay failed; will retry');
     }
   }
 }

@@ -1,4 +1,4 @@
-import { lapseStatus } from './lapse-rules';
+import { LAPSE_SCAN_CRON, lapseScanDue, lapseStatus } from './lapse-rules';
 
 describe('lapseStatus', () => {
   it.each([
@@ -10,5 +10,15 @@ describe('lapseStatus', () => {
     ['2020-01-01', '2026-11-23', 'lapsed'],
   ])('valid until %s, on %s: %p', (validUntil, today, status) => {
     expect(lapseStatus(validUntil, today)).toBe(status);
+  });
+});
+
+describe('the daily scan', () => {
+  it('is due from 05:15 Oslo time, the time its cron names', () => {
+    expect(LAPSE_SCAN_CRON).toBe('15 5 * * *');
+    expect(lapseScanDue(5 * 60 + 14)).toBe(false);
+    expect(lapseScanDue(5 * 60 + 15)).toBe(true);
+    expect(lapseScanDue(23 * 60 + 59)).toBe(true);
+    expect(lapseScanDue(0)).toBe(false);
   });
 });

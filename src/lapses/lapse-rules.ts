@@ -18,3 +18,15 @@ export function lapseStatus(
   if (daysLeft < 0) return 'lapsed';
   return daysLeft < warningDays ? 'lapsing' : null;
 }
+
+/** The daily scan runs every morning before office hours, Europe/Oslo. */
+export const LAPSE_SCAN_TIME = { hour: 5, minute: 15 } as const;
+export const LAPSE_SCAN_CRON = `${LAPSE_SCAN_TIME.minute} ${LAPSE_SCAN_TIME.hour} * * *`;
+
+/**
+ * Whether today's scan is due: its hour has passed in Oslo. The relay asks it, so a day whose tick was lost
+ * (Redis down at the hour and restarted without its data) still gets its scan.
+ */
+export function lapseScanDue(minuteOfDayInOslo: number): boolean {
+  return minuteOfDayInOslo >= LAPSE_SCAN_TIME.hour * 60 + LAPSE_SCAN_TIME.minute;
+}

@@ -4,11 +4,12 @@ import { QueueModule } from '../jobs/queue.module';
 import { NotificationsWorkerModule } from '../notifications/notifications-worker.module';
 import { QueueName } from '../jobs/jobs';
 import { LapseScanProcessor } from './lapse-scan.processor';
+import { LapseScansService } from './lapse-scans.service';
 import { LapsesService } from './lapses.service';
 
-/** The worker side of lapses: runs the daily scan. */
+/** The worker side of lapses: the morning tick and the daily scan. */
 @Module({
   imports: [QueueModule, BullModule.registerQueue({ name: QueueName.Lapses }), NotificationsWorkerModule],
-  providers: [LapsesService, LapseScanProcessor],
+  providers: [LapsesService, LapseScansService, LapseScanProcessor],
 })
 export class LapsesWorkerModule {}

@@ -78,7 +78,7 @@ export class LapsesService {
         );
       }
       await em.query(
-        `INSERT INTO lapse_scans (municipality_id, scanned_on) VALUES ($1, $2)
+        `INSERT INTO municipality_lapse_scans (municipality_id, scanned_on) VALUES ($1, $2)
          ON CONFLICT (municipality_id) DO UPDATE SET scanned_on = EXCLUDED.scanned_on, finished_at = now()`,
         [municipalityId, scanDate],
       );
@@ -122,7 +122,7 @@ export class LapsesService {
 
   async list(principal: Principal, query: LapseListQuery): Promise<LapseListResponse> {
     const [scan] = await this.dataSource.query<{ scanned_on: string }[]>(
-      `SELECT scanned_on::text AS scanned_on FROM lapse_scans WHERE municipality_id = $1`,
+      `SELECT scanned_on::text AS scanned_on FROM municipality_lapse_scans WHERE municipality_id = $1`,
       [principal.municipalityId],
     );
     const rows = await this.dataSource.query<LapseRow[]>(

@@ -9,7 +9,8 @@ import {
 } from '@nestjs/swagger';
 import { Access, AccessContext } from '../access-log/access-context';
 import { AccessLogService } from '../access-log/access-log.service';
-import { CurrentPrincipal, Roles } from '../common/auth/decorators';
+import { CurrentPrincipal, Roles, RateLimit } from '../common/auth/decorators';
+import { RATE_LIMITS } from '../common/auth/rate-limits';
 import { Principal } from '../common/auth/principal';
 import { Page, PageOf, PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
@@ -36,6 +37,7 @@ export class MatchingController {
 
   /** Starts a matching run now; the worker runs it. Poll GET /matching-runs/{id} for progress and the summary. */
   @Roles('coordinator', 'admin')
+  @RateLimit(RATE_LIMITS.matchingRun)
   @Post('matching-runs')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: MatchingRunResponse })

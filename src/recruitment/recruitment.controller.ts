@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal } from '../common/auth/decorators';
+import { CurrentPrincipal, RateLimit } from '../common/auth/decorators';
+import { RATE_LIMITS } from '../common/auth/rate-limits';
 import { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { RecruitmentResponse } from './dto/recruitment.response';
@@ -16,6 +17,7 @@ export class RecruitmentController {
    * Which støttekontakter to recruit so that the most users this run left waiting get one, longest waiting first.
    * Aggregate data (counts, postal codes, waiting days; no user named), so no access-log row, like the run's summary.
    */
+  @RateLimit(RATE_LIMITS.recruitment)
   @Get('matching-runs/:id/recruitment')
   @ApiOperation({
     summary:

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { FastifyReply } from 'fastify';
 import { Access, AccessContext } from '../access-log/access-context';
 import { AccessLogService } from '../access-log/access-log.service';
-import { CurrentPrincipal, Roles } from '../common/auth/decorators';
+import { CurrentPrincipal, Roles, RateLimit } from '../common/auth/decorators';
+import { RATE_LIMITS } from '../common/auth/rate-limits';
 import { Principal } from '../common/auth/principal';
 import { csvResponse } from '../common/csv';
 import { daysBetween } from '../common/dates';
@@ -40,6 +41,7 @@ export class ReportsController {
     private readonly accessLog: AccessLogService,
   ) {}
 
+  @RateLimit(RATE_LIMITS.report)
   @Get('hours')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
@@ -64,6 +66,7 @@ export class ReportsController {
     return query.format === 'csv' ? csvResponse(response, 'hours.csv', hoursCsv(report)) : report;
   }
 
+  @RateLimit(RATE_LIMITS.report)
   @Get('waiting-times')
   @ApiOperation({
     summary: "Waiting times in Helsedirektoratet's bands: ≤15, 16–30, ≥31 days",
@@ -84,6 +87,7 @@ export class ReportsController {
       : report;
   }
 
+  @RateLimit(RATE_LIMITS.report)
   @Get('ended-assignments')
   @ApiOperation({
     summary: 'Matches ended within 3, 6 or 12 months of their start, with the reasons',
@@ -105,6 +109,7 @@ export class ReportsController {
 
   /** Holds fødselsnumre: coordinators and admins only, and every user in it is written to the access log. */
   @Roles('coordinator', 'admin')
+  @RateLimit(RATE_LIMITS.report)
   @Get('kpr')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, AccessContext } from '../access-log/access-context';
 import { AccessLogService } from '../access-log/access-log.service';
+import { ServiceUserData } from '../access-log/service-user-data';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { ApiIfMatch, IfMatchVersion } from '../common/http/if-match';
@@ -122,6 +123,8 @@ export class ServiceUsersController {
   }
 
   @Patch(':id')
+  // The answer is the user's whole record, read back after the change: a read like GET /service-users/{id}.
+  @ServiceUserData({ action: 'update', subjectsOf: (body) => [(body as ServiceUserResponse).id] })
   @Header('Cache-Control', 'no-store')
   @ApiIfMatch()
   @ApiOkResponse({ type: ServiceUserResponse })

@@ -8,7 +8,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Public, Roles } from '../common/auth/decorators';
+import { CurrentPrincipal, Public, Roles, RateLimit } from '../common/auth/decorators';
+import { RATE_LIMITS } from '../common/auth/rate-limits';
 import { Principal } from '../common/auth/principal';
 import { ApiSecretTokenParam } from '../common/http/secret-token-param';
 import { UuidParam } from '../common/http/uuid-param';
@@ -62,6 +63,7 @@ export class SigningController {
 
   @Roles('contact')
   @ApiBearerAuth()
+  @RateLimit(RATE_LIMITS.oneTimeCodeSend)
   @Post('timesheets/:id/signing-code')
   @HttpCode(201)
   @Header('Cache-Control', 'no-store')
@@ -84,6 +86,7 @@ export class SigningController {
 
   @Roles('contact')
   @ApiBearerAuth()
+  @RateLimit(RATE_LIMITS.oneTimeCodeConfirm)
   @Post('timesheets/:id/signing-code/confirm')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')

@@ -10,7 +10,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public } from '../common/auth/decorators';
+import { Public, RateLimit } from '../common/auth/decorators';
+import { RATE_LIMITS } from '../common/auth/rate-limits';
 import { DemoLoginRequest, LogoutResponse, WebSessionResponse } from './dto/session.dto';
 import { WebSessionService } from './web-session.service';
 
@@ -35,6 +36,7 @@ export class WebSessionController {
     return this.sessions.describe(request);
   }
 
+  @RateLimit(RATE_LIMITS.signIn)
   @Get('login')
   @ApiOperation({
     summary: 'Start the sign-in at the identity provider (Authorization Code + PKCE)',
@@ -51,6 +53,7 @@ export class WebSessionController {
     await reply.redirect(await this.sessions.startSignIn(returnTo, reply), 302);
   }
 
+  @RateLimit(RATE_LIMITS.signIn)
   @Get('callback')
   @ApiOperation({
     summary: 'The identity provider’s redirect back: sets the session cookie',

@@ -6,9 +6,7 @@ import { RecruitmentPlan } from '../../src/recruitment/recruitment-plan';
 import { contactBody, daysAgo, today } from '../factories';
 import { seedUserWithDecision } from '../support/seed-rows';
 import { as, createMunicipality, createTestApp, dataSourceOf, tokenFor } from '../support/test-app';
-import { Access, ACCESS_MATRIX, Fixture, RouteRule } from './access-matrix';
-
-type Ids = Record<Fixture, string>;
+import { Access, ACCESS_MATRIX, Ids, Make, RouteRule } from './access-matrix';
 
 /** A finished run that left nobody waiting: its recruitment plan recommends no one. */
 const EMPTY_RECRUITMENT_PLAN: RecruitmentPlan = {
@@ -35,6 +33,8 @@ describe('access matrix', () => {
   let introducedUser: string;
   const tokens = {} as Record<Role | 'foreignCoordinator', string>;
   let checks = 0;
+  let make: Make;
+  let ownContactToken: string;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -129,6 +129,7 @@ describe('access matrix', () => {
       introduction,
       application,
       missing: randomUUID(),
+      nationalId: userA.nationalId,
     };
     other = {
       ...own,
@@ -143,6 +144,89 @@ describe('access matrix', () => {
     for (const role of ROLES)
       tokens[role] = await tokenFor(app, role, municipalityId, role === 'contact' ? contactA : undefined);
     tokens.foreignCoordinator = await tokenFor(app, 'coordinator', foreign.id);
+
+    const created = async (
+      role: Role,
+      url: string,
+      body: Record<string, unknown>,
+      method: 'post' | 'put' = 'post',
+    ) => {
+      const response = await as(app, tokens[role])[method](url.replace('{contact}', contactA)).send(body);
+      if (response.status >= 300) throw new Error(`${url}: ${response.status} ${response.text}`);
+      return response.body as { id: string };
+    };
+    const assign = async (contactId: string, serviceUserId: string) =>
+      (
+        await created('coordinator', '/assignments', {
+          startWithoutIntroductionReason: 'continues from before',
+          contactId,
+          serviceUserId,
+          startsOn: daysAgo(1),
+        })
+      ).id;
+    let sessionHour = 8;
+    make = {
+      municipalityId,
+      ownAssignmentId: assignmentA,
+      user: (serviceForm = 'individual') => seedUserWithDecision(app, municipalityId, { serviceForm }),
+      contact: async () =>
+        (await created('coordinator', '/contacts', contactBody({ maxUsers: 5, maxWeeklyHours: 20 }))).id,
+      assignment: async () => {
+        const user = await seedUserWithDecision(app, municipalityId);
+        return { id: await assign(await make.contact(), user.id), serviceUserId: user.id };
+      },
+      group: async (members = 0) => {
+        const group = (
+          await created('coordinator', '/groups', {
+            name: `Gruppe ${randomUUID().slice(0, 8)}`,
+            interests: [],
+            meetingTimes: [],
+          })
+        ).id;
+        for (let i = 0; i < members; i++) {
+          const user = await seedUserWithDecision(app, municipalityId, { serviceForm: 'group' });
+          await created('coordinator', `/groups/${group}/members`, { serviceUserId: user.id });
+        }
+        return group;
+      },
+      session: async () => {
+        // On a contact of its own, so the fixture contact's capacity and hours are not used up.
+        const contactId = await make.contact();
+        const user = await seedUserWithDecision(app, municipalityId);
+        const assignmentId = await assign(contactId, user.id);
+        // Someone to send the signing link or code to.
+        await db.query(`UPDATE service_users SET email = 'ola@example.test' WHERE id = $1`, [user.id]);
+        const hour = String((sessionHour++ % 12) + 8).padStart(2, '0');
+        const response = await as(app, await tokenFor(app, 'contact', municipalityId, contactId))
+          .post('/sessions')
+          .send({ assignmentId, date: daysAgo(1), start: `${hour}:00`, end: `${hour}:30`, activity: 'Kino' })
+          .expect(201);
+        // The session is the contact's, not the fixture contact's: that contact's token calls the route.
+        tokens.contact = await tokenFor(app, 'contact', municipalityId, contactId);
+        return response.body as { id: string; timesheetId: string };
+      },
+      introduction: async () => {
+        const user = await seedUserWithDecision(app, municipalityId);
+        return (
+          await created('coordinator', '/introductions', {
+            serviceUserId: user.id,
+            contactId: await make.contact(),
+          })
+        ).id;
+      },
+      proposal: async () => {
+        const user = await seedUserWithDecision(app, municipalityId);
+        const [row] = await db.query(
+          `INSERT INTO proposals (municipality_id, run_id, service_user_id, contact_id, score, components, reason)
+           VALUES ($1, $2, $3, $4, 200, '{}', 'test') RETURNING id`,
+          [municipalityId, run.id, user.id, await make.contact()],
+        );
+        return row.id as string;
+      },
+      post: created,
+      sql: (query, parameters) => db.query(query, parameters),
+    };
+    ownContactToken = tokens.contact;
 
     const document = (await request(app.getHttpServer()).get('/docs/openapi.json').expect(200)).body as {
       paths: Record<string, Record<string, unknown>>;
@@ -226,15 +310,31 @@ describe('access matrix', () => {
     expect(unauthenticated.status).toBe(401);
 
     for (const [role, access] of Object.entries(rule.roles ?? {}) as [Role, Access][]) {
-      const response = await call(route, urlOf(route, rule, own), tokens[role], rule.body?.(own));
+      tokens.contact = ownContactToken;
+      const isWrite = !route.startsWith('GET ');
+      const ids =
+        isWrite && access !== 'deny' && rule.fresh ? { ...own, ...(await rule.fresh(make, role)) } : own;
+      const response = await call(route, urlOf(route, rule, ids), tokens[role], rule.body?.(ids));
       checks++;
       const outcome = `${role} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`;
       if (access === 'deny') expect(outcome).toMatch(new RegExp(`^${role} → 403 `));
       // A read the role may make answers 2xx: a 400 or 404 would mean the check never reached the rule.
-      else if (route.startsWith('GET ')) {
+      else if (!isWrite) {
         const expected = Object.values(rule.params ?? {}).includes('missing') ? '404' : '2\\d\\d';
         expect(outcome).toMatch(new RegExp(`^${role} → ${expected} `));
-      } else expect(outcome).not.toMatch(/ → (401|403|5\d\d) /);
+      } else {
+        // A write the role may make succeeds with its valid request, and logs exactly the rows the matrix says.
+        const expected = rule.clientError ? String(rule.clientError.status) : '2\\d\\d';
+        expect(outcome).toMatch(new RegExp(`^${role} → ${expected} `));
+        const [{ rows }] = await dataSourceOf(app).query(
+          `SELECT count(*)::int AS rows FROM access_log WHERE request_id = $1`,
+          [response.headers['x-request-id']],
+        );
+        const logs = response.status < 300 ? (rule.logs ?? 0) : 0;
+        expect(`${route} as ${role}: ${rows} access-log rows`).toBe(
+          `${route} as ${role}: ${logs} access-log rows`,
+        );
+      }
       if (access === 'own') {
         const foreignRecord = await call(route, urlOf(route, rule, other), tokens[role], rule.body?.(other));
         checks++;

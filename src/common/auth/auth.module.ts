@@ -4,7 +4,12 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../../config/app-config.service';
 import { WebSessionModule } from '../../web-session/web-session.module';
 import { AuthGuard } from './auth.guard';
-import { ClientThrottlerGuard } from './client-throttler.guard';
+import {
+  ClientThrottlerGuard,
+  routeRateLimit,
+  THROTTLER_API,
+  THROTTLER_ROUTE,
+} from './client-throttler.guard';
 import { RateLimitStorage } from './rate-limit.storage';
 import { TokenService } from './token.service';
 
@@ -19,7 +24,15 @@ import { TokenService } from './token.service';
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        throttlers: [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') }],
+        throttlers: [
+          { name: THROTTLER_API, ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') },
+          {
+            name: THROTTLER_ROUTE,
+            ttl: 60_000,
+            limit: (context) => routeRateLimit(context) ?? config.get('RATE_LIMIT_PER_MINUTE'),
+            skipIf: (context) => routeRateLimit(context) === undefined,
+          },
+        ],
         storage: new RateLimitStorage(),
       }),
     }),

@@ -1,10 +1,11 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { ROUTE_PUBLIC, ROUTE_ROLES, ROUTE_UNTHROTTLED } from '../openapi/route-facts';
+import { ROUTE_PUBLIC, ROUTE_RATE_LIMIT, ROUTE_ROLES, ROUTE_UNTHROTTLED } from '../openapi/route-facts';
 import { Principal, Role } from './principal';
 
 export const IS_PUBLIC = 'auth:public';
+export const RATE_LIMIT_PER_MINUTE = 'auth:rate-limit-per-minute';
 export const ALLOWED_ROLES = 'auth:roles';
 
 /**
@@ -24,6 +25,18 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
 /** Outside the rate limit (a load balancer's health probe); the document then lists no 429 for it. */
 export const Unthrottled = (): MethodDecorator & ClassDecorator =>
   applyDecorators(SkipThrottle(), ApiExtension(ROUTE_UNTHROTTLED, true));
+
+/**
+ * A tighter limit for an expensive route (a matching run, an export, a report, a sign-in, a one-time code): at
+ * most `perMinute` calls per client address to this route, on top of the API-wide limit. The document states it
+ * (`x-rate-limit` and a line in the description) from this same call, and the X-RateLimit-* headers of the
+ * route's answers count this route's budget.
+ */
+export const RateLimit = (perMinute: number): MethodDecorator =>
+  applyDecorators(
+    SetMetadata(RATE_LIMIT_PER_MINUTE, perMinute),
+    ApiExtension(ROUTE_RATE_LIMIT, { limit: perMinute, windowSeconds: 60 }),
+  );
 
 export const CurrentPrincipal = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Principal => {

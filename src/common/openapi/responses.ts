@@ -9,7 +9,7 @@ import type {
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ROLES, Role, STAFF_ROLES } from '../auth/principal';
 import { MAX_FIELD_ISSUES } from '../errors/api-error';
-import { ROUTE_PUBLIC, ROUTE_ROLES, ROUTE_UNTHROTTLED } from './route-facts';
+import { ROUTE_PUBLIC, ROUTE_RATE_LIMIT, ROUTE_ROLES, ROUTE_UNTHROTTLED } from './route-facts';
 
 /**
  * The errors every operation can answer, derived from what the operation is (secured or public, rate limited,
@@ -157,8 +157,20 @@ function standardErrors(method: string, operation: OperationObject, facts: Route
   return statuses;
 }
 
+/** A route's own limit (`@RateLimit()`), said in words where a reader looks, beside `x-rate-limit`. */
+function describeRateLimit(operation: OperationObject): void {
+  const limit = (operation as unknown as Record<string, unknown>)[ROUTE_RATE_LIMIT] as
+    { limit: number; windowSeconds: number } | undefined;
+  if (!limit) return;
+  const sentence =
+    `Rate limit: at most ${limit.limit} calls a minute per client address to this route, on top of the ` +
+    'limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.';
+  operation.description = operation.description ? `${operation.description}\n\n${sentence}` : sentence;
+}
+
 function describeOperation(method: string, operation: OperationObject): void {
   const facts = routeFacts(operation as unknown as Record<string, unknown>);
+  describeRateLimit(operation);
   operation.security = facts.public ? [] : [{ bearer: [] }, { 'web-session': [] }];
   const responses = operation.responses;
   for (const status of standardErrors(method, operation, facts)) {

@@ -6,3 +6,5 @@
 export const ROUTE_PUBLIC = 'x-public';
 export const ROUTE_ROLES = 'x-roles';
 export const ROUTE_UNTHROTTLED = 'x-unthrottled';
+/** A route's own, tighter rate limit (`@RateLimit()`): `{ limit, windowSeconds }`, kept for integrators to read. */
+export const ROUTE_RATE_LIMIT = 'x-rate-limit';

@@ -34,6 +34,8 @@ export interface paths {
         /**
          * Start the sign-in at the identity provider (Authorization Code + PKCE)
          * @description Starts the OpenID Connect Authorization Code flow with PKCE at the municipality's identity provider and remembers where to return. The browser is redirected; no token ever reaches a page script.
+         *
+         *     Rate limit: at most 30 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         get: operations["WebSessionController_login"];
         put?: never;
@@ -54,6 +56,8 @@ export interface paths {
         /**
          * The identity provider’s redirect back: sets the session cookie
          * @description Where the identity provider sends the browser back. The code is exchanged, the person's role and municipality are read from the token, and an HttpOnly session cookie is set before the redirect.
+         *
+         *     Rate limit: at most 30 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         get: operations["WebSessionController_callback"];
         put?: never;
@@ -604,6 +608,8 @@ export interface paths {
         /**
          * Start a matching run now
          * @description Queues a run of the matching engine for the municipality, as the nightly job does. Only one manual run may wait at a time: a second is refused with 409 and the waiting run's id.
+         *
+         *     Rate limit: at most 20 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         post: operations["MatchingController_start"];
         delete?: never;
@@ -1514,6 +1520,8 @@ export interface paths {
         /**
          * Payroll export: the contacts' pay from the approved timesheets of a pay period
          * @description As JSON, or as CSV that Norwegian Excel opens as it is (semicolon, UTF-8 BOM, decimal comma) or XLSX, with `format`.
+         *
+         *     Rate limit: at most 30 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         get: operations["CompensationController_payroll"];
         put?: never;
@@ -1534,6 +1542,8 @@ export interface paths {
         /**
          * Invoice export: each user pays half the km as passenger (approved timesheets)
          * @description As JSON, CSV for Norwegian Excel or XLSX, with `format`.
+         *
+         *     Rate limit: at most 30 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         get: operations["CompensationController_invoices"];
         put?: never;
@@ -1638,6 +1648,8 @@ export interface paths {
         /**
          * Hours granted vs used, per user and per contact
          * @description For a date range: hours granted by the vedtak and hours used, per user and per støttekontakt.
+         *
+         *     Rate limit: at most 30 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         get: operations["ReportsController_hours"];
         put?: never;
@@ -1658,6 +1670,8 @@ export interface paths {
         /**
          * Waiting times in Helsedirektoratet's bands: ≤15, 16–30, ≥31 days
          * @description How long users waited for a contact, by band, for each month of the range, and who still waits.
+         *
+         *     Rate limit: at most 30 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         get: operations["ReportsController_waitingTimes"];
         put?: never;
@@ -1678,6 +1692,8 @@ export interface paths {
         /**
          * Matches ended within 3, 6 or 12 months of their start, with the reasons
          * @description How many matches ended, and why, by how long they lasted.
+         *
+         *     Rate limit: at most 30 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         get: operations["ReportsController_endedAssignments"];
         put?: never;
@@ -1698,6 +1714,8 @@ export interface paths {
         /**
          * KPR yearly export: hours of støttekontakt (service code 9) per user
          * @description The yearly report to KPR (Kommunalt pasient- og brukerregister): hours of støttekontakt per user, as CSV.
+         *
+         *     Rate limit: at most 30 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         get: operations["ReportsController_kpr"];
         put?: never;
@@ -1718,6 +1736,8 @@ export interface paths {
         /**
          * Whom to recruit: the støttekontakt profiles that would serve the most users the run left waiting
          * @description Up to 10 profiles (area, weekly times, interests, language, driving, capacity), chosen with the matching engine itself by greedy marginal gain, longest waiting first, each with whom it would serve in words; and the forecast of who would still wait. Aggregate only: no user is named.
+         *
+         *     Rate limit: at most 30 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         get: operations["RecruitmentController_get"];
         put?: never;
@@ -1760,6 +1780,8 @@ export interface paths {
         /**
          * Send a one-time code to the user or the guardian on record, to sign on the contact's phone
          * @description The code goes by e-mail to the signer, never to the contact, and is not in this answer. It works for 10 minutes and 5 tries, is bound to the timesheet as it is now, and a new one voids the one before. At most 3 codes per timesheet in 15 minutes.
+         *
+         *     Rate limit: at most 10 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         post: operations["SigningController_sendCode"];
         delete?: never;
@@ -1780,6 +1802,8 @@ export interface paths {
         /**
          * Sign the timesheet with the one-time code the user or guardian got
          * @description The signer reads the lines on the contact's phone and types in (or reads out) their code. The right code signs the timesheet once, recording who signed, by code, when and over what content; a wrong one is counted (signing_code_wrong, with the tries left).
+         *
+         *     Rate limit: at most 30 calls a minute per client address to this route, on top of the limit over the whole API; X-RateLimit-* count this route’s budget, and past it the answer is 429.
          */
         post: operations["SigningController_confirmCode"];
         delete?: never;
@@ -2188,6 +2212,11 @@ export interface components {
             actor: string;
             /** @example coordinator */
             role: string;
+            /**
+             * Format: uuid
+             * @description The støttekontakt who read, where the reader is a contact (null for staff, and on rows written before the log named contacts)
+             */
+            contactId: string | null;
             /** @example service_user */
             subjectType: string;
             /** Format: uuid */
