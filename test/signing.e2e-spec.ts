@@ -64,13 +64,14 @@ describe('signing by link, and notifications through the outbox', () => {
       )
       .expect(201);
     const sheetId = first.body.timesheetId as string;
+    const since = smtp.received.length;
     const sent = await contact.client.post(`/timesheets/${sheetId}/signing-request`).send({}).expect(201);
     expect(sent.body).toMatchObject({
       signer: 'user',
       status: 'pending',
       sentTo: `${email[0]}***@example.test`,
     });
-    const mail = await smtp.waitFor(email, /Timelisten/);
+    const mail = await smtp.waitFor(email, /Timelisten/, { since });
     const token = LINK.exec(mail.text)?.[1];
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     return { contact, user, assignmentId, sheetId, token: token!, mail, sessionId: first.body.id as string };

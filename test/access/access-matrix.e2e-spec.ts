@@ -195,7 +195,9 @@ describe('access matrix', () => {
         const user = await seedUserWithDecision(app, municipalityId);
         const assignmentId = await assign(contactId, user.id);
         // Someone to send the signing link or code to.
-        await db.query(`UPDATE service_users SET email = 'ola@example.test' WHERE id = $1`, [user.id]);
+        await db.query(`UPDATE service_users SET email = 'access-matrix@example.test' WHERE id = $1`, [
+          user.id,
+        ]);
         const hour = String((sessionHour++ % 12) + 8).padStart(2, '0');
         const response = await as(app, await tokenFor(app, 'contact', municipalityId, contactId))
           .post('/sessions')

@@ -40,6 +40,7 @@ interface Parameter {
 interface Operation {
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
+  'x-rate-limit'?: { limit: number; windowSeconds: number };
 }
 
 export interface OpenApiDocument {
@@ -58,6 +59,8 @@ export interface WriteEndpoint {
   queryParams: Parameter[];
   ifMatch: boolean;
   body?: Schema;
+  /** The route has a budget of its own (`x-rate-limit`), which a fuzz run may use up: its 429 is an answer. */
+  ownRateLimit: boolean;
 }
 
 /** Every POST/PUT/PATCH/DELETE of the document, with or without a request body. */
@@ -75,6 +78,7 @@ export function writeEndpoints(document: OpenApiDocument): WriteEndpoint[] {
         queryParams: parameters.filter((p) => p.in === 'query'),
         ifMatch: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'if-match'),
         body: operation.requestBody?.content?.['application/json']?.schema,
+        ownRateLimit: operation['x-rate-limit'] !== undefined,
       };
     }),
   );

@@ -54,12 +54,21 @@ export async function startSmtpServer() {
   const port = (server.server.address() as AddressInfo).port;
 
   /** Waits until a mail to `address` matching `subject` has arrived (or fails after `timeoutMs`). */
-  async function waitFor(address: string, subject?: RegExp, timeoutMs = 15_000): Promise<ReceivedMail> {
+  /**
+   * The first mail to `address` (with a matching subject) among those received after the first `since`: pass
+   * `received.length` taken before the request, so a mail left in the outbox by an earlier suite on the same
+   * database (to the same address) is not taken for this one.
+   */
+  async function waitFor(
+    address: string,
+    subject?: RegExp,
+    { timeoutMs = 15_000, since = 0 }: { timeoutMs?: number; since?: number } = {},
+  ): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = received.find(
-        (mail) => mail.to.includes(address) && (!subject || subject.test(mail.subject)),
-      );
+      const found = received
+        .slice(since)
+        .find((mail) => mail.to.includes(address) && (!subject || subject.test(mail.subject)));
       if (found) return found;
       if (Date.now() > deadline) throw new Error(`no mail to ${address} matching ${String(subject)}`);
       await new Promise<void>((resolve) => {
