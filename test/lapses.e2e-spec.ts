@@ -1,7 +1,10 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { addDays, addMonths, todayInOslo } from '../src/common/dates';
-import { LapseScansService } from '../src/lapses/lapse-scans.service';
+import { JobName, QueueName } from '../src/jobs/jobs';
+import { lapseScanJobId, LapseScansService } from '../src/lapses/lapse-scans.service';
 import { LapsesService } from '../src/lapses/lapses.service';
 import { WorkerModule } from '../src/worker.module';
 import { hoursFixtures } from './support/hours-fixtures';
@@ -98,20 +101,57 @@ describe('lapses: the daily scan of politiattester and vedtak', () => {
       const scans = app.get(LapseScansService);
       const db = dataSourceOf(app);
       expect(await Promise.all([scans.request(date), scans.request(date)])).toEqual([true, true]);
-      let scannedOn: string | null = null;
-      for (let attempt = 0; attempt < 100 && scannedOn !== date; attempt++) {
+      // The day's row is marked completed after the scan's own transaction, so wait for the row, not the scan.
+      const scanRows = () =>
+        db.query(`SELECT status, attempts FROM lapse_scans WHERE scan_date = $1`, [date]);
+      let rows = await scanRows();
+      for (let attempt = 0; attempt < 100 && rows[0]?.status !== 'completed'; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        scannedOn = (await coordinator.get('/lapses').expect(200)).body.scannedOn;
+        rows = await scanRows();
       }
-      expect(scannedOn).toBe(date);
-      const rows = await db.query(`SELECT status, attempts FROM lapse_scans WHERE scan_date = $1`, [date]);
       expect(rows).toEqual([{ status: 'completed', attempts: 1 }]);
+      expect((await coordinator.get('/lapses').expect(200)).body.scannedOn).toBe(date);
       // A finished day is never relayed again, nor requested twice.
       await scans.relayPending(0);
       expect(await scans.request(date)).toBe(true);
       expect(await db.query(`SELECT attempts FROM lapse_scans WHERE scan_date = $1`, [date])).toEqual([
         { attempts: 1 },
       ]);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('ends a scan whose every attempt failed as failed, with the reason, instead of running for ever', async () => {
+    const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, {
+      logger: false,
+    });
+    try {
+      // The fault: this worker's scan throws (the database and Redis stay real); two quick attempts.
+      jest.spyOn(worker.get(LapsesService), 'scanAll').mockRejectedValue(new Error('scan broke'));
+      const date = addDays(today, 2);
+      const queue = app.get<Queue>(getQueueToken(QueueName.Lapses));
+      await queue.add(
+        JobName.LapseScan,
+        { scanDate: date },
+        { jobId: lapseScanJobId(date), attempts: 2, backoff: { type: 'fixed', delay: 50 } },
+      );
+      const db = dataSourceOf(app);
+      const scanRows = () =>
+        db.query(
+          `SELECT status, attempts, error, finished_at IS NOT NULL AS finished FROM lapse_scans
+                   WHERE scan_date = $1`,
+          [date],
+        );
+      let rows = await scanRows();
+      for (let attempt = 0; attempt < 100 && rows[0]?.status !== 'failed'; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        rows = await scanRows();
+      }
+      expect(rows).toEqual([{ status: 'failed', attempts: 2, error: 'scan broke', finished: true }]);
+      // The relay leaves a failed day alone: only queued rows are relayed.
+      await app.get(LapseScansService).relayPending(0);
+      expect((await scanRows())[0].status).toBe('failed');
     } finally {
       await worker.close();
     }

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { JobName, JobOf, QueueName } from '../jobs/jobs';
@@ -34,5 +34,14 @@ export class LapseScanProcessor extends WorkerHost {
     const result = await this.lapses.scanAll(scanDate);
     await this.scans.markCompleted(scanDate);
     return result;
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: LapseJob | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    this.logger.error({ job: job.name, attempt: job.attemptsMade, err: error }, 'lapse job failed');
+    if (job.name === JobName.LapseScan && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      await this.scans.markFailed(job.data.scanDate, error.message);
+    }
   }
 }

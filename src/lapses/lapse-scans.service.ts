@@ -70,7 +70,7 @@ export class LapseScansService {
     await this.dataSource.query(
       `INSERT INTO lapse_scans (scan_date, status, attempts, started_at) VALUES ($1, 'running', 1, now())
        ON CONFLICT (scan_date) DO UPDATE SET status = 'running', attempts = lapse_scans.attempts + 1,
-                                             started_at = now(), finished_at = NULL`,
+                                             started_at = now(), finished_at = NULL, error = NULL`,
       [scanDate],
     );
   }
@@ -79,6 +79,17 @@ export class LapseScansService {
     await this.dataSource.query(
       `UPDATE lapse_scans SET status = 'completed', finished_at = now() WHERE scan_date = $1`,
       [scanDate],
+    );
+  }
+
+  /**
+   * Every attempt failed: the row ends `failed` with the reason, so nobody reads a dead scan as one at work. The
+   * day's notices wait for the next morning's scan or a coordinator's rescan (POST /lapses/scan).
+   */
+  async markFailed(scanDate: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE lapse_scans SET status = 'failed', finished_at = now(), error = left($2, 1000) WHERE scan_date = $1`,
+      [scanDate, reason || 'unknown error'],
     );
   }
 
