@@ -7,8 +7,11 @@ import { AccessLogService } from './access-log.service';
 /** What a route's answer says about service users: the action, and the users a given answer is about. */
 export interface ServiceUserDataRead {
   action: string;
-  /** Default: serviceUserIdsIn, which knows the shapes our responses name users by. */
-  subjectsOf?: (body: unknown) => (string | null | undefined)[];
+  /**
+   * Default: serviceUserIdsIn, which knows the shapes our responses name users by. The request is there for an
+   * answer about the user its route names (PUT /service-users/{id}/…) that does not repeat the id.
+   */
+  subjectsOf?: (body: unknown, request: FastifyRequest) => (string | null | undefined)[];
   /** What a refusal is about, when not a service user's record (e.g. 'contact' for another contact's profile). */
   refusedSubjectType?: string;
 }
@@ -68,7 +71,7 @@ export function installServiceUserDataLog(fastify: FastifyInstance, accessLog: A
     // A record the caller may not see answers 404, as one that does not exist: a 'denied' row, as for any refusal.
     const refused = reply.statusCode === 404;
     if (reply.statusCode >= 400 && !refused) return payload;
-    const subjects = refused ? [null] : distinct((read.subjectsOf ?? serviceUserIdsIn)(payload));
+    const subjects = refused ? [null] : distinct((read.subjectsOf ?? serviceUserIdsIn)(payload, request));
     if (subjects.length === 0) return payload;
     const access = accessContextOf(request, principal);
     const written = accessLog.record({

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Access, AccessContext } from '../access-log/access-context';
 import { AccessLogService } from '../access-log/access-log.service';
+import { ServiceUserData } from '../access-log/service-user-data';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { Page } from '../common/http/pagination';
@@ -71,6 +72,7 @@ export class IntroductionsController {
 
   @Roles('coordinator', 'admin')
   @Post('proposals/:id/decline')
+  @ServiceUserData({ action: 'decline_proposal' })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Decline an open proposal with a reason; the pair is never proposed again',

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTag
 import { CurrentPrincipal, Roles } from '../common/auth/decorators';
 import { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
+import { serviceUserOfRoute } from '../access-log/access-context';
+import { ServiceUserData } from '../access-log/service-user-data';
 import { MyNotificationSettings, ServiceUserNotificationSettings } from './dto/notification-settings.dto';
 import { NotificationSettingsService } from './notification-settings.service';
 
@@ -42,6 +44,11 @@ export class NotificationSettingsController {
   }
 
   @Put('service-users/:id/notification-settings')
+  // The answer holds the user's and the guardian's addresses; it names the user only by the route.
+  @ServiceUserData({
+    action: 'update_notification_settings',
+    subjectsOf: (_body, request) => [serviceUserOfRoute(request)],
+  })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: "The user's and the guardian's e-mail for signing links, and the user's choice",

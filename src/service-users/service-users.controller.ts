@@ -51,6 +51,8 @@ export class ServiceUsersController {
   }
 
   @Post()
+  // The answer is the new user's whole record, read back: logged as the user's creation.
+  @ServiceUserData({ action: 'create', subjectsOf: (body) => [(body as ServiceUserResponse).id] })
   @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ type: ServiceUserResponse })
   @ApiOperation({

@@ -197,7 +197,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   },
 
   'GET /service-users': { roles: staff() },
-  'POST /service-users': { roles: staff(), body: () => serviceUserBody() },
+  'POST /service-users': { roles: staff(), body: () => serviceUserBody(), logs: 1 },
   'POST /service-users/lookup': { roles: staff(), body: (ids) => ({ nationalId: ids.nationalId }), logs: 1 },
   'GET /service-users/{id}': { roles: staff(), params: { id: 'serviceUser' }, crossTenant: true },
   'PATCH /service-users/{id}': {
@@ -395,6 +395,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     body: () => ({ reason: 'distance' }),
     crossTenant: true,
     fresh: async (make) => ({ proposal: await make.proposal() }),
+    logs: 1,
   },
   // Group proposals: no fixture ({id} is of no record), so the checks prove the role gate and the 404
   // (test/group-formation.e2e-spec.ts covers the rest).
@@ -627,5 +628,6 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     params: { id: 'serviceUser' },
     body: () => ({ notifyBy: 'email' }),
     crossTenant: true,
+    logs: 1,
   },
 };
